@@ -1,0 +1,60 @@
+#include "AppInfo.h"
+#include "MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTimer>
+
+#include <cstring>
+
+namespace {
+
+// --help and --version must work without a display (scripts, packaging checks, SSH
+// sessions), so they are answered by a QCoreApplication before any GUI is created.
+bool asksForInformationOnly(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        for (const char *option : {"-h", "--help", "--help-all", "-v", "--version"}) {
+            if (std::strcmp(argv[i], option) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+void parseCommandLine(QCoreApplication &app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "GuiMain", "Keeps two IMAP accounts identical in both directions, from the tray."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.process(app);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (asksForInformationOnly(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        twinbox::AppInfo::configure(app, QStringLiteral("twinbox"));
+        twinbox::AppInfo::installTranslations(app);
+        parseCommandLine(app); // prints and exits
+        return 0;
+    }
+
+    QApplication app(argc, argv);
+    twinbox::AppInfo::configure(app, QStringLiteral("twinbox"));
+    twinbox::AppInfo::installTranslations(app);
+    parseCommandLine(app);
+
+    twinbox::MainWindow window;
+    window.show();
+
+    // Lets screenshot scripts and smoke tests end the program cleanly without a signal.
+    if (const int quitAfterMs = qEnvironmentVariableIntValue("TWINBOX_QUIT_AFTER_MS");
+        quitAfterMs > 0)
+        QTimer::singleShot(quitAfterMs, &app, &QCoreApplication::quit);
+    return app.exec();
+}

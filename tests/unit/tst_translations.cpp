@@ -1,0 +1,76 @@
+// Every user-visible string has a French and a German translation, and the embedded
+// catalogues are the ones the programs load.
+#include "AppInfo.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QLocale>
+#include <QTest>
+#include <QTranslator>
+#include <QXmlStreamReader>
+
+class TestTranslations : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void catalogueIsComplete_data();
+    void catalogueIsComplete();
+    void embeddedCatalogueTranslates_data();
+    void embeddedCatalogueTranslates();
+};
+
+void TestTranslations::catalogueIsComplete_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("fr") << QStringLiteral("fr");
+    QTest::newRow("de") << QStringLiteral("de");
+}
+
+void TestTranslations::catalogueIsComplete()
+{
+    QFETCH(QString, language);
+    QFile ts(QStringLiteral(TWINBOX_SOURCE_DIR "/translations/twinbox_%1.ts").arg(language));
+    QVERIFY2(ts.open(QIODevice::ReadOnly), qPrintable(ts.fileName()));
+    QXmlStreamReader xml(&ts);
+    int messages = 0;
+    QString source;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        if (xml.name() == u"source") {
+            source = xml.readElementText();
+        } else if (xml.name() == u"translation") {
+            const auto type = xml.attributes().value(QStringLiteral("type"));
+            const QString text = xml.readElementText();
+            QVERIFY2(type != u"unfinished" && !text.isEmpty(),
+                     qPrintable(QStringLiteral("untranslated in %1: %2").arg(language, source)));
+            ++messages;
+        }
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QVERIFY2(messages > 0, "the catalogue is empty: run the update_translations target");
+}
+
+void TestTranslations::embeddedCatalogueTranslates_data()
+{
+    QTest::addColumn<QString>("locale");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("fr") << QStringLiteral("fr_FR")
+                        << QStringLiteral("Aucune paire de comptes pour l’instant.");
+    QTest::newRow("de") << QStringLiteral("de_DE") << QStringLiteral("Noch kein Kontenpaar.");
+}
+
+void TestTranslations::embeddedCatalogueTranslates()
+{
+    QFETCH(QString, locale);
+    QFETCH(QString, expected);
+    QTranslator translator;
+    QVERIFY(translator.load(QLocale(locale), QStringLiteral("twinbox"), QStringLiteral("_"),
+                            QStringLiteral(":/i18n")));
+    QCOMPARE(translator.translate("twinbox::MainWindow", "No account pair yet."), expected);
+}
+
+QTEST_GUILESS_MAIN(TestTranslations)
+#include "tst_translations.moc"
