@@ -56,20 +56,31 @@ void TestTranslations::catalogueIsComplete()
 void TestTranslations::embeddedCatalogueTranslates_data()
 {
     QTest::addColumn<QString>("locale");
+    QTest::addColumn<QByteArray>("context");
+    QTest::addColumn<QByteArray>("source");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("fr") << QStringLiteral("fr_FR")
-                        << QStringLiteral("Aucune paire de comptes pour l’instant.");
-    QTest::newRow("de") << QStringLiteral("de_DE") << QStringLiteral("Noch kein Kontenpaar.");
+    QTest::newRow("fr window") << QStringLiteral("fr_FR") << QByteArray("twinbox::MainWindow")
+                               << QByteArray("No account pair yet.")
+                               << QStringLiteral("Aucune paire de comptes pour l’instant.");
+    QTest::newRow("de window") << QStringLiteral("de_DE") << QByteArray("twinbox::MainWindow")
+                               << QByteArray("No account pair yet.")
+                               << QStringLiteral("Noch kein Kontenpaar.");
+    // Q_DECLARE_TR_FUNCTIONS classes in core: their context is the bare class name.
+    QTest::newRow("de protocol error")
+        << QStringLiteral("de_DE") << QByteArray("ResponseFramer")
+        << QByteArray("line ends without CRLF") << QStringLiteral("Zeile endet ohne CRLF");
 }
 
 void TestTranslations::embeddedCatalogueTranslates()
 {
     QFETCH(QString, locale);
+    QFETCH(QByteArray, context);
+    QFETCH(QByteArray, source);
     QFETCH(QString, expected);
     QTranslator translator;
     QVERIFY(translator.load(QLocale(locale), QStringLiteral("twinbox"), QStringLiteral("_"),
                             QStringLiteral(":/i18n")));
-    QCOMPARE(translator.translate("twinbox::MainWindow", "No account pair yet."), expected);
+    QCOMPARE(translator.translate(context.constData(), source.constData()), expected);
 }
 
 QTEST_GUILESS_MAIN(TestTranslations)
