@@ -148,29 +148,16 @@ ListData parseList(Tokens &t, bool lsub)
     t.expectSpace();
     list.mailbox = t.astring();
     if (t.tryChar(' ')) { // RFC 5258 mbox-list-extended
-        t.expect('(');
-        bool first = true;
-        while (!t.tryChar(')')) {
-            if (!first)
-                t.expectSpace();
-            first = false;
+        t.parenthesized([&] {
             const QByteArray name = t.astring().toUpper();
             t.expectSpace();
-            if (name == "CHILDINFO") {
-                t.expect('(');
-                while (!t.tryChar(')')) {
-                    if (!list.childInfo.isEmpty())
-                        t.expectSpace();
-                    list.childInfo.append(t.astring());
-                }
-            } else if (name == "OLDNAME") {
-                t.expect('(');
-                list.oldName = t.astring();
-                t.expect(')');
-            } else {
+            if (name == "CHILDINFO")
+                t.parenthesized([&] { list.childInfo.append(t.astring()); });
+            else if (name == "OLDNAME")
+                t.parenthesized([&] { list.oldName = t.astring(); });
+            else
                 t.skipValue();
-            }
-        }
+        });
     }
     return list;
 }
@@ -181,12 +168,7 @@ StatusData parseStatusData(Tokens &t)
     t.expectSpace();
     status.mailbox = t.astring();
     t.expectSpace();
-    t.expect('(');
-    bool first = true;
-    while (!t.tryChar(')')) {
-        if (!first)
-            t.expectSpace();
-        first = false;
+    t.parenthesized([&] {
         const QByteArray item = t.upperAtom();
         t.expectSpace();
         if (item == "MESSAGES")
@@ -205,7 +187,7 @@ StatusData parseStatusData(Tokens &t)
             status.size = t.number64();
         else
             t.skipValue();
-    }
+    });
     return status;
 }
 
@@ -250,6 +232,17 @@ Envelope parseEnvelope(Tokens &t)
     return e;
 }
 
+// Reads a BODY[...], BINARY[...] or RFC822 value. False when a partial response ends here,
+// at the streamed body.
+bool appendSection(Tokens &t, FetchData &fetch, QByteArray section, bool partial)
+{
+    if (partial && (t.atEnd() || t.atStreamedLiteral()))
+        return false;
+    auto value = t.nstringValue();
+    fetch.sections.append({std::move(section), std::move(value.data), value.streamed, value.size});
+    return true;
+}
+
 // Reads "(att SP value ...)" of a FETCH response; with `partial`, stops cleanly where the
 // available data ends (before a streamed body).
 void parseFetchAttributes(Tokens &t, FetchData &fetch, bool partial)
@@ -267,20 +260,14 @@ void parseFetchAttributes(Tokens &t, FetchData &fetch, bool partial)
         const QByteArray name = t.fetchItemName();
         if (name == "BODY" || name == "BINARY") {
             if (t.peek() == '[') {
-                FetchData::Section section;
-                section.section = t.bracketed();
+                QByteArray section = t.bracketed();
                 if (t.tryChar('<')) {
                     t.number();
                     t.expect('>');
                 }
                 t.expectSpace();
-                if (partial && (t.atEnd() || t.atStreamedLiteral()))
+                if (!appendSection(t, fetch, std::move(section), partial))
                     return;
-                auto value = t.nstringValue();
-                section.content = std::move(value.data);
-                section.streamed = value.streamed;
-                section.size = value.size;
-                fetch.sections.append(section);
                 continue;
             }
         } else if (name == "BINARY.SIZE" && t.peek() == '[') {
@@ -305,15 +292,8 @@ void parseFetchAttributes(Tokens &t, FetchData &fetch, bool partial)
         } else if (name == "ENVELOPE") {
             fetch.envelope = parseEnvelope(t);
         } else if (name == "RFC822" || name == "RFC822.TEXT" || name == "RFC822.HEADER") {
-            FetchData::Section section;
-            section.section = name == "RFC822" ? QByteArray() : name.mid(7);
-            if (partial && (t.atEnd() || t.atStreamedLiteral()))
+            if (!appendSection(t, fetch, name == "RFC822" ? QByteArray() : name.mid(7), partial))
                 return;
-            auto value = t.nstringValue();
-            section.content = std::move(value.data);
-            section.streamed = value.streamed;
-            section.size = value.size;
-            fetch.sections.append(section);
         } else {
             t.skipValue(); // BODYSTRUCTURE, EMAILID, SAVEDATE, ...: not used
         }
@@ -476,14 +456,11 @@ Response parseUntagged(Tokens &t)
         t.expectSpace();
         if (t.tryKeyword("NIL"))
             return id;
-        t.expect('(');
-        while (!t.tryChar(')')) {
-            if (!id.fields.isEmpty())
-                t.expectSpace();
+        t.parenthesized([&] {
             QByteArray key = t.string();
             t.expectSpace();
             id.fields.append({std::move(key), t.nstring()});
-        }
+        });
         return id;
     }
     // Anything else is of no use to Twinbox: keep it as text instead of guessing its syntax.

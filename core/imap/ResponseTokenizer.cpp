@@ -309,27 +309,27 @@ void ResponseTokenizer::skipToEnd()
     m_pos = line().size();
 }
 
+void ResponseTokenizer::parenthesized(const std::function<void()> &readItem)
+{
+    expect('(');
+    for (bool first = true; !tryChar(')'); first = false) {
+        if (!first)
+            expectSpace();
+        readItem();
+    }
+}
+
 QByteArrayList ResponseTokenizer::atomList()
 {
     QByteArrayList atoms;
-    expect('(');
-    while (!tryChar(')')) {
-        if (!atoms.isEmpty())
-            expectSpace();
-        atoms.append(atom());
-    }
+    parenthesized([&] { atoms.append(atom()); });
     return atoms;
 }
 
 QByteArrayList ResponseTokenizer::flagList()
 {
     QByteArrayList flags;
-    expect('(');
-    while (!tryChar(')')) {
-        if (!flags.isEmpty())
-            expectSpace();
-        flags.append(flag());
-    }
+    parenthesized([&] { flags.append(flag()); });
     return flags;
 }
 
@@ -339,14 +339,7 @@ void ResponseTokenizer::skipValue(int depth)
         failAt(ProtocolError::Kind::NestingTooDeep, tr("lists nested too deeply"));
     const char c = peek();
     if (c == '(') {
-        ++m_pos;
-        bool first = true;
-        while (!tryChar(')')) {
-            if (!first)
-                expectSpace();
-            first = false;
-            skipValue(depth + 1);
-        }
+        parenthesized([&] { skipValue(depth + 1); });
     } else if (c == '"' || c == '{' || c == '~') {
         nstringValue();
     } else if (c == '\\') {

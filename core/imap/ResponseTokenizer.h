@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 
 namespace twinbox::imap {
@@ -65,8 +66,10 @@ public:
     QByteArray restOfLine();
     QByteArray until(char stop); // the bytes before `stop` (not consumed) or the line end
     void skipToEnd();            // the rest of the response, literals included
-    QByteArrayList atomList();   // "(" [atom *(SP atom)] ")"
-    QByteArrayList flagList();   // "(" [flag *(SP flag)] ")"
+    // "(" [item *(SP item)] ")": calls readItem for each item.
+    void parenthesized(const std::function<void()> &readItem);
+    QByteArrayList atomList(); // "(" [atom *(SP atom)] ")"
+    QByteArrayList flagList(); // "(" [flag *(SP flag)] ")"
     // Skips one value of any kind: atom, number, string, NIL or a nested list.
     void skipValue(int depth = 0);
 
