@@ -165,10 +165,10 @@ QList<Command::Chunk> Command::serialize(QByteArrayView tag, LiteralMode mode) c
     return chunks;
 }
 
-QByteArray Command::logLine(QByteArrayView tag) const
+QByteArray Command::logLine(QByteArrayView tag, bool revealSecrets) const
 {
     QByteArray line = tag.toByteArray() + ' ' + m_name;
-    if (m_sensitive)
+    if (m_sensitive && !revealSecrets)
         return line + " [REDACTED]";
     for (const Part &part : m_parts) {
         if (part.spaceBefore)

@@ -50,8 +50,8 @@ public:
     // continuation request.
     QList<Chunk> serialize(QByteArrayView tag, LiteralMode mode) const;
     // The same for a protocol log: literals shown as "{n}" only, a sensitive command's
-    // arguments replaced by "[REDACTED]".
-    QByteArray logLine(QByteArrayView tag) const;
+    // arguments replaced by "[REDACTED]" unless revealSecrets (--debug given twice).
+    QByteArray logLine(QByteArrayView tag, bool revealSecrets = false) const;
 
     static bool isAtom(QByteArrayView value);
     static QByteArray formatDateTime(const QDateTime &value);

@@ -21,9 +21,12 @@ bool ResponseFramer::fail(ProtocolError::Kind kind, const QString &message, QByt
 }
 
 bool ResponseFramer::feed(QByteArrayView data,
-                          const std::function<void(ResponseFrame &&)> &onResponse)
+                          const std::function<void(ResponseFrame &&)> &onResponse,
+                          qsizetype *consumed)
 {
-    while (!data.isEmpty()) {
+    const qsizetype total = data.size();
+    m_stopRequested = false;
+    while (!data.isEmpty() && !m_stopRequested) {
         switch (m_state) {
         case State::Failed:
             return false;
@@ -69,6 +72,8 @@ bool ResponseFramer::feed(QByteArrayView data,
         }
         }
     }
+    if (consumed)
+        *consumed = total - data.size();
     return m_state != State::Failed;
 }
 

@@ -33,8 +33,12 @@ public:
     void setBodySink(BodySink *sink) { m_sink = sink; }
 
     // Consumes `data`, calling onResponse for each response it completes. Returns false
-    // once the input is malformed; error() then says why.
-    bool feed(QByteArrayView data, const std::function<void(ResponseFrame &&)> &onResponse);
+    // once the input is malformed; error() then says why. When onResponse calls
+    // stopAfterThisResponse(), feed returns right after that response and *consumed says how
+    // many bytes of `data` it used (the rest belongs to another layer, e.g. after COMPRESS).
+    bool feed(QByteArrayView data, const std::function<void(ResponseFrame &&)> &onResponse,
+              qsizetype *consumed = nullptr);
+    void stopAfterThisResponse() { m_stopRequested = true; }
 
     const ProtocolError &error() const { return m_error; }
     // True between responses: nothing of a response is pending.
@@ -54,6 +58,7 @@ private:
     ResponseFrame m_frame; // the response being assembled
     qsizetype m_frameSize = 0;
     qint64 m_literalRemaining = 0;
+    bool m_stopRequested = false;
     ProtocolError m_error;
 };
 

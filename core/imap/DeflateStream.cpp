@@ -1,0 +1,60 @@
+#include "DeflateStream.h"
+
+namespace twinbox::imap {
+
+namespace {
+constexpr int rawDeflate = -15; // RFC 4978 §4: no zlib or gzip header
+constexpr qsizetype chunk = 64 * 1024;
+} // namespace
+
+DeflateStream::DeflateStream()
+{
+    m_valid = deflateInit2(&m_deflate, Z_DEFAULT_COMPRESSION, Z_DEFLATED, rawDeflate, 8,
+                           Z_DEFAULT_STRATEGY) == Z_OK &&
+              inflateInit2(&m_inflate, rawDeflate) == Z_OK;
+}
+
+DeflateStream::~DeflateStream()
+{
+    deflateEnd(&m_deflate);
+    inflateEnd(&m_inflate);
+}
+
+QByteArray DeflateStream::compress(QByteArrayView data)
+{
+    QByteArray out;
+    m_deflate.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.data()));
+    m_deflate.avail_in = uInt(data.size());
+    do {
+        const qsizetype used = out.size();
+        out.resize(used + chunk);
+        m_deflate.next_out = reinterpret_cast<Bytef *>(out.data() + used);
+        m_deflate.avail_out = uInt(chunk);
+        deflate(&m_deflate, Z_SYNC_FLUSH);
+        out.resize(out.size() - qsizetype(m_deflate.avail_out));
+    } while (m_deflate.avail_out == 0);
+    return out;
+}
+
+bool DeflateStream::decompress(QByteArrayView data, QByteArray *out, qsizetype maxOutput)
+{
+    m_inflate.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.data()));
+    m_inflate.avail_in = uInt(data.size());
+    do {
+        const qsizetype used = out->size();
+        if (used >= maxOutput)
+            return false;
+        out->resize(used + chunk);
+        m_inflate.next_out = reinterpret_cast<Bytef *>(out->data() + used);
+        m_inflate.avail_out = uInt(chunk);
+        const int status = inflate(&m_inflate, Z_SYNC_FLUSH);
+        out->resize(out->size() - qsizetype(m_inflate.avail_out));
+        if (status == Z_BUF_ERROR) // nothing more to do with the input at hand
+            break;
+        if (status != Z_OK)
+            return false; // corrupt data, or a stream end that RFC 4978 does not allow
+    } while (m_inflate.avail_out == 0 || m_inflate.avail_in > 0);
+    return true;
+}
+
+} // namespace twinbox::imap

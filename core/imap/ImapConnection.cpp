@@ -1,0 +1,361 @@
+#include "ImapConnection.h"
+
+#include "ResponseParser.h"
+
+#include <QCoreApplication>
+#include <QIODevice>
+#include <QProcess>
+
+namespace twinbox::imap {
+
+namespace {
+
+QString translate(const char *text)
+{
+    return QCoreApplication::translate("twinbox::imap::ImapConnection", text);
+}
+
+} // namespace
+
+struct ImapConnection::Pending
+{
+    QByteArray tag;
+    Command command{QByteArrayView()};
+    QList<Command::Chunk> chunks;
+    qsizetype nextChunk = 0;
+    ContinuationHandler onContinuation;
+    Switch switchAfterOk = Switch::None;
+    bool exclusive = false;
+    Result result;
+    Completion<std::variant<Result, ImapError>> done;
+};
+
+ImapConnection::ImapConnection(QString serverName, std::unique_ptr<QIODevice> device,
+                               QObject *parent)
+    : QObject(parent)
+    , m_serverName(std::move(serverName))
+    , m_device(std::move(device))
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(m_timeout).count();
+        abort(translate("no answer from the server for %1 s").arg(seconds));
+    });
+    connect(m_device.get(), &QIODevice::readyRead, this, &ImapConnection::onReadyRead);
+    connect(m_device.get(), &QIODevice::readChannelFinished, this, [this] {
+        onReadyRead(); // whatever arrived last
+        const QString bye = m_byeText.isEmpty()
+                                ? QString()
+                                : QStringLiteral(" (%1)").arg(QString::fromUtf8(m_byeText));
+        fail(ImapError(ImapError::Kind::Connection, m_serverName,
+                       translate("the server closed the connection") + bye));
+    });
+    if (auto *process = qobject_cast<QProcess *>(m_device.get())) {
+        connect(process, &QProcess::errorOccurred, this, [this, process] {
+            fail(ImapError(ImapError::Kind::Connection, m_serverName,
+                           translate("tunnel command failed: %1").arg(process->errorString())));
+        });
+    }
+}
+
+ImapConnection::~ImapConnection()
+{
+    // Nobody can wait for these any more; fail them so their coroutines end.
+    fail(ImapError(ImapError::Kind::Connection, m_serverName, translate("connection closed")));
+}
+
+void ImapConnection::setTimeout(std::chrono::milliseconds timeout)
+{
+    m_timeout = timeout;
+    updateTimer();
+}
+
+void ImapConnection::setProtocolLog(int debugLevel, LogSink sink)
+{
+    m_debugLevel = debugLevel;
+    m_logSink = std::move(sink);
+}
+
+void ImapConnection::log(QChar direction, const QString &line)
+{
+    if (m_debugLevel > 0 && m_logSink)
+        m_logSink(QString(direction) + QStringLiteral(": ") + line);
+}
+
+QCoro::Task<StatusResponse> ImapConnection::greeting()
+{
+    updateTimer();
+    auto outcome = co_await m_greeting;
+    if (auto *error = std::get_if<ImapError>(&outcome))
+        throw *error;
+    co_return std::get<StatusResponse>(outcome);
+}
+
+QCoro::Task<ImapConnection::Result> ImapConnection::execute(Command command,
+                                                            ContinuationHandler onContinuation)
+{
+    // AUTHENTICATE and LOGIN change the session's state: nothing may be pipelined past them.
+    const bool exclusive = command.name() == "AUTHENTICATE" || command.name() == "LOGIN";
+    co_return co_await run(std::move(command), std::move(onContinuation), Switch::None, exclusive);
+}
+
+QCoro::Task<ImapConnection::Result> ImapConnection::executeOk(Command command,
+                                                              const QString &mailbox)
+{
+    const QByteArray name = command.name();
+    Result result = co_await execute(std::move(command));
+    if (!result.ok()) {
+        const QByteArray status = result.status.status == StatusResponse::Status::No ? "NO" : "BAD";
+        throw ImapError(ImapError::Kind::Refused, m_serverName,
+                        translate("%1 refused: %2 %3")
+                            .arg(QString::fromLatin1(name), QString::fromLatin1(status),
+                                 QString::fromUtf8(result.status.text)),
+                        mailbox);
+    }
+    co_return result;
+}
+
+QCoro::Task<ImapConnection::Result> ImapConnection::startTls()
+{
+    co_return co_await run(Command("STARTTLS"), {}, Switch::Tls, true);
+}
+
+QCoro::Task<ImapConnection::Result> ImapConnection::compress()
+{
+    co_return co_await run(Command("COMPRESS").atom("DEFLATE"), {}, Switch::Compression, true);
+}
+
+void ImapConnection::resumeAfterTls()
+{
+    m_ignoreInput = false;
+    onReadyRead();
+}
+
+QCoro::Task<ImapConnection::Result> ImapConnection::run(Command command,
+                                                        ContinuationHandler onContinuation,
+                                                        Switch switchAfterOk, bool exclusive)
+{
+    if (m_failure)
+        throw *m_failure;
+    auto pending = std::make_shared<Pending>();
+    pending->tag = 'T' + QByteArray::number(++m_tagCounter);
+    pending->chunks = command.serialize(pending->tag, m_literalMode);
+    pending->command = std::move(command);
+    pending->onContinuation = std::move(onContinuation);
+    pending->switchAfterOk = switchAfterOk;
+    pending->exclusive = exclusive || switchAfterOk != Switch::None;
+    m_queue.push_back(pending);
+    pump();
+    auto outcome = co_await pending->done;
+    if (auto *error = std::get_if<ImapError>(&outcome))
+        throw *error;
+    co_return std::get<Result>(std::move(outcome));
+}
+
+void ImapConnection::pump()
+{
+    while (!m_queue.empty() && !m_failure) {
+        const auto &next = m_queue.front();
+        if (m_continuationOwner)
+            break; // rule: nothing past a command that waits for "+"
+        if (!m_inFlight.empty() && (next->exclusive || m_inFlight.back()->exclusive))
+            break; // rule: exclusive commands run alone
+        if (int(m_inFlight.size()) >= m_pipelineDepth)
+            break;
+        auto pending = next;
+        m_queue.pop_front();
+        m_inFlight.push_back(pending);
+        sendChunks(pending);
+    }
+    updateTimer();
+}
+
+void ImapConnection::sendChunks(const std::shared_ptr<Pending> &pending)
+{
+    if (pending->nextChunk == 0)
+        log(u'C', QString::fromUtf8(pending->command.logLine(pending->tag, m_debugLevel >= 2)));
+    while (pending->nextChunk < pending->chunks.size()) {
+        const Command::Chunk &chunk = pending->chunks.at(pending->nextChunk++);
+        write(chunk.bytes);
+        if (chunk.waitForContinuation) {
+            m_continuationOwner = pending;
+            return;
+        }
+    }
+    // A SASL exchange goes on with "+" lines until the tagged reply.
+    if (pending->onContinuation)
+        m_continuationOwner = pending;
+}
+
+void ImapConnection::write(const QByteArray &bytes)
+{
+    m_device->write(m_deflate ? m_deflate->compress(bytes) : bytes);
+}
+
+void ImapConnection::onReadyRead()
+{
+    if (m_failure)
+        return;
+    QByteArray data = m_device->readAll();
+    if (data.isEmpty())
+        return;
+    if (m_ignoreInput) {
+        log(u'S', translate("[%1 bytes before the TLS handshake discarded]").arg(data.size()));
+        return;
+    }
+    updateTimer();
+    while (!data.isEmpty() && !m_failure) {
+        QByteArray plain;
+        if (m_deflate) {
+            if (!m_deflate->decompress(data, &plain)) {
+                fail(ImapError(ImapError::Kind::Protocol, m_serverName,
+                               translate("corrupt compressed data")));
+                return;
+            }
+            data.clear();
+        } else {
+            plain = std::exchange(data, {});
+        }
+        qsizetype consumed = 0;
+        const bool ok = m_framer.feed(
+            plain, [this](ResponseFrame &&frame) { handleFrame(std::move(frame)); }, &consumed);
+        if (!ok) {
+            fail(ImapError(ImapError::Kind::Protocol, m_serverName, m_framer.error().describe()));
+            return;
+        }
+        // The framer stops early only when compression or TLS starts right after a response.
+        const QByteArray rest = plain.mid(consumed);
+        if (m_ignoreInput) {
+            if (!rest.isEmpty())
+                log(u'S',
+                    translate("[%1 bytes before the TLS handshake discarded]").arg(rest.size()));
+            return;
+        }
+        data = rest; // compressed from here on
+    }
+}
+
+QString ImapConnection::frameLogLine(const ResponseFrame &frame) const
+{
+    QString line;
+    for (qsizetype i = 0; i < frame.lines.size(); ++i) {
+        line += QString::fromUtf8(frame.lines.at(i));
+        if (i < frame.literals.size())
+            line += QStringLiteral("[...]");
+    }
+    return line;
+}
+
+void ImapConnection::handleFrame(ResponseFrame &&frame)
+{
+    if (m_debugLevel > 0)
+        log(u'S', frameLogLine(frame));
+    ProtocolError error;
+    auto response = ResponseParser::parse(frame, &error);
+    if (!response) {
+        fail(ImapError(ImapError::Kind::Protocol, m_serverName, error.describe()));
+        return;
+    }
+    if (auto *continuation = std::get_if<ContinuationRequest>(&*response)) {
+        handleContinuation(continuation->text);
+        return;
+    }
+    auto *status = std::get_if<StatusResponse>(&*response);
+    if (status && !status->tag.isEmpty()) {
+        auto it = std::find_if(m_inFlight.begin(), m_inFlight.end(),
+                               [&](const auto &p) { return p->tag == status->tag; });
+        if (it == m_inFlight.end()) {
+            fail(ImapError(
+                ImapError::Kind::Protocol, m_serverName,
+                translate("reply with an unknown tag: %1").arg(QString::fromLatin1(status->tag))));
+            return;
+        }
+        auto pending = *it;
+        m_inFlight.erase(it);
+        if (m_continuationOwner == pending)
+            m_continuationOwner.reset();
+        pending->result.status = std::move(*status);
+        if (pending->result.ok() && pending->switchAfterOk == Switch::Compression) {
+            m_deflate = std::make_unique<DeflateStream>();
+            m_framer.stopAfterThisResponse();
+        } else if (pending->result.ok() && pending->switchAfterOk == Switch::Tls) {
+            m_ignoreInput = true;
+            m_framer.stopAfterThisResponse();
+        }
+        pending->done.complete(std::move(pending->result));
+        pump();
+        return;
+    }
+    if (!m_greeting.isComplete() && status) {
+        m_greeting.complete(*status);
+        return;
+    }
+    if (status && status->status == StatusResponse::Status::Bye)
+        m_byeText = status->text;
+    if (!m_inFlight.empty())
+        m_inFlight.front()->result.untagged.append(*response);
+    Q_EMIT untaggedReceived(*response);
+}
+
+void ImapConnection::handleContinuation(const QByteArray &text)
+{
+    auto owner = m_continuationOwner;
+    if (!owner) {
+        fail(ImapError(ImapError::Kind::Protocol, m_serverName,
+                       translate("unexpected continuation request")));
+        return;
+    }
+    if (owner->nextChunk < owner->chunks.size()) {
+        m_continuationOwner.reset();
+        sendChunks(owner); // the rest of a synchronising literal
+        pump();
+        return;
+    }
+    if (!owner->onContinuation) {
+        fail(ImapError(ImapError::Kind::Protocol, m_serverName,
+                       translate("unexpected continuation request")));
+        return;
+    }
+    const QByteArray answer = owner->onContinuation(text);
+    log(u'C', m_debugLevel >= 2 ? QString::fromLatin1(answer) : QStringLiteral("[REDACTED]"));
+    write(answer + "\r\n");
+}
+
+void ImapConnection::fail(ImapError error)
+{
+    if (m_failure)
+        return;
+    m_failure = error;
+    m_timer.stop();
+    m_greeting.complete(error);
+    auto all = std::move(m_inFlight);
+    for (auto &pending : m_queue)
+        all.push_back(pending);
+    m_queue.clear();
+    m_continuationOwner.reset();
+    for (auto &pending : all)
+        pending->done.complete(error);
+    if (auto *process = qobject_cast<QProcess *>(m_device.get())) {
+        process->closeWriteChannel();
+        process->kill(); // a tunnel that broke the protocol gets no second chance
+    } else {
+        m_device->close();
+    }
+    Q_EMIT closed(error.describe());
+}
+
+void ImapConnection::abort(const QString &reason)
+{
+    fail(ImapError(ImapError::Kind::Connection, m_serverName, reason));
+}
+
+void ImapConnection::updateTimer()
+{
+    const bool waiting = !m_inFlight.empty() || !m_greeting.isComplete();
+    if (m_timeout.count() > 0 && waiting && !m_failure)
+        m_timer.start(m_timeout);
+    else
+        m_timer.stop();
+}
+
+} // namespace twinbox::imap

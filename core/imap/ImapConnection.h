@@ -1,0 +1,130 @@
+#pragma once
+
+#include "Command.h"
+#include "Completion.h"
+#include "DeflateStream.h"
+#include "ImapError.h"
+#include "ResponseFramer.h"
+#include "Responses.h"
+
+#include <QCoroTask>
+#include <QObject>
+#include <QTimer>
+
+#include <chrono>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <variant>
+
+class QIODevice;
+
+namespace twinbox::imap {
+
+// One IMAP connection over an open byte stream (TCP, TLS, a tunnel's pipes): tags, sends
+// and pipelines commands, frames and parses what comes back, and routes each tagged
+// completion to its command together with the untagged data that arrived while it ran.
+//
+// Pipelining rules (after isync's cmd_sendable): at most pipelineDepth commands in flight;
+// nothing is sent past a command that waits for a continuation ("+"), so a synchronising
+// literal or a SASL exchange is never interleaved; an exclusive command (STARTTLS,
+// COMPRESS, AUTHENTICATE, LOGIN) is sent alone and nothing follows it until it completes.
+//
+// All of it runs on the thread that owns the object; nothing blocks.
+class ImapConnection : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Result
+    {
+        StatusResponse status;
+        QList<Response> untagged;
+        bool ok() const { return status.status == StatusResponse::Status::Ok; }
+    };
+    // Answers a "+" continuation request of a command (a SASL step): the line to send back.
+    using ContinuationHandler = std::function<QByteArray(const QByteArray &challenge)>;
+    // A protocol log line ("C: a1 SELECT INBOX", "S: * 3 EXISTS").
+    using LogSink = std::function<void(const QString &line)>;
+
+    ImapConnection(QString serverName, std::unique_ptr<QIODevice> device,
+                   QObject *parent = nullptr);
+    ~ImapConnection() override;
+
+    const QString &serverName() const { return m_serverName; }
+    QIODevice *device() const { return m_device.get(); }
+
+    void setLiteralMode(LiteralMode mode) { m_literalMode = mode; }
+    void setPipelineDepth(int depth) { m_pipelineDepth = std::max(1, depth); }
+    // How long the server may stay silent while a command waits; 0 disables. A transfer
+    // that keeps moving is alive, however long it takes.
+    void setTimeout(std::chrono::milliseconds timeout);
+    // debugLevel 1 logs every command and response with literals elided and secrets
+    // redacted; 2 also shows the secrets.
+    void setProtocolLog(int debugLevel, LogSink sink);
+    void setBodySink(BodySink *sink) { m_framer.setBodySink(sink); }
+
+    // The server's first response (OK, PREAUTH or BYE).
+    QCoro::Task<StatusResponse> greeting();
+    // Runs one command. A NO or BAD is a Result; a lost connection or a protocol error
+    // throws ImapError, and so does every later call.
+    QCoro::Task<Result> execute(Command command, ContinuationHandler onContinuation = {});
+    // The same, but a NO or BAD throws ImapError (Refused) naming the mailbox.
+    QCoro::Task<Result> executeOk(Command command, const QString &mailbox = {});
+    // STARTTLS (RFC 3501 §6.2.1): on OK, whatever the server sent after it is discarded
+    // (response injection) and input is ignored until the caller starts the handshake.
+    QCoro::Task<Result> startTls();
+    // COMPRESS DEFLATE (RFC 4978): on OK, both directions are compressed from the next byte.
+    QCoro::Task<Result> compress();
+    // After the TLS handshake that follows STARTTLS: read again.
+    void resumeAfterTls();
+
+    bool isCompressed() const { return m_deflate != nullptr; }
+    bool isOpen() const { return !m_failure.has_value(); }
+    // Closes the connection now; pending commands fail with `reason`.
+    void abort(const QString &reason);
+
+Q_SIGNALS:
+    // Every untagged response, also those that arrive while no command runs (EXISTS,
+    // VANISHED, FETCH FLAGS, BYE), so that the owner never misses one.
+    void untaggedReceived(const twinbox::imap::Response &response);
+    void closed(const QString &reason);
+
+private:
+    enum class Switch { None, Tls, Compression };
+    struct Pending;
+
+    QCoro::Task<Result> run(Command command, ContinuationHandler onContinuation,
+                            Switch switchAfterOk, bool exclusive);
+    void pump();
+    void sendChunks(const std::shared_ptr<Pending> &pending);
+    void write(const QByteArray &bytes);
+    void onReadyRead();
+    void handleFrame(ResponseFrame &&frame);
+    void handleContinuation(const QByteArray &text);
+    void fail(ImapError error);
+    void log(QChar direction, const QString &line);
+    void updateTimer();
+    QString frameLogLine(const ResponseFrame &frame) const;
+
+    QString m_serverName;
+    std::unique_ptr<QIODevice> m_device;
+    ResponseFramer m_framer;
+    std::unique_ptr<DeflateStream> m_deflate;
+    LiteralMode m_literalMode = LiteralMode::Synchronizing;
+    int m_pipelineDepth = 32;
+    int m_tagCounter = 0;
+    std::deque<std::shared_ptr<Pending>> m_queue;    // not sent yet
+    std::deque<std::shared_ptr<Pending>> m_inFlight; // sent, waiting for the tagged reply
+    std::shared_ptr<Pending> m_continuationOwner;    // the command that waits for "+"
+    Completion<std::variant<StatusResponse, ImapError>> m_greeting;
+    bool m_ignoreInput = false; // between STARTTLS's OK and the handshake
+    std::optional<ImapError> m_failure;
+    QByteArray m_byeText;
+    QTimer m_timer;
+    std::chrono::milliseconds m_timeout{0};
+    int m_debugLevel = 0;
+    LogSink m_logSink;
+};
+
+} // namespace twinbox::imap

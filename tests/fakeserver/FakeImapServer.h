@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QByteArrayList>
+#include <QLocalSocket>
+#include <QObject>
+
+#include <memory>
+
+namespace twinbox::imap {
+class DeflateStream;
+}
+
+namespace twinbox::test {
+
+// A scripted IMAP peer for protocol tests (after KIMAP's FakeServer), in process: the client
+// gets one end of a socketpair, the script plays the other. Script lines:
+//   "S: text"  the server sends text + CRLF
+//   "C: text"  the next line the client sends must be exactly text (CRLF removed)
+//   "Z"        from here on both directions are raw deflate (COMPRESS, RFC 4978)
+//   "X"        the server closes the connection
+// Server lines that follow each other are sent together, before the next "C:" line is
+// awaited, so a test states exactly what is pipelined and what waits.
+class FakeImapServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit FakeImapServer(QByteArrayList script, QObject *parent = nullptr);
+    ~FakeImapServer() override;
+
+    // The client's end, to hand to ImapConnection. Call once.
+    std::unique_ptr<QIODevice> takeClientDevice();
+
+    bool isDone() const { return m_next >= m_script.size(); }
+    // Empty while the client did what the script says; the first difference otherwise.
+    QString failure() const { return m_failure; }
+    QByteArrayList receivedLines() const { return m_received; }
+
+private:
+    void play();
+    void onReadyRead();
+    void send(const QByteArray &bytes);
+
+    QByteArrayList m_script;
+    qsizetype m_next = 0;
+    QLocalSocket m_server;
+    std::unique_ptr<QLocalSocket> m_client;
+    std::unique_ptr<imap::DeflateStream> m_deflate;
+    QByteArray m_buffer;
+    QByteArrayList m_received;
+    QString m_failure;
+};
+
+} // namespace twinbox::test
