@@ -91,38 +91,45 @@ QCoro::Task<StatusResponse> ImapConnection::greeting()
     co_return std::get<StatusResponse>(outcome);
 }
 
-QCoro::Task<ImapConnection::Result> ImapConnection::execute(Command command,
-                                                            ContinuationHandler onContinuation)
+QCoro::Task<ImapConnection::Result>
+ImapConnection::execute(const Command &command, const ContinuationHandler &onContinuation)
 {
     // AUTHENTICATE and LOGIN change the session's state: nothing may be pipelined past them.
     const bool exclusive = command.name() == "AUTHENTICATE" || command.name() == "LOGIN";
-    co_return co_await run(std::move(command), std::move(onContinuation), Switch::None, exclusive);
+    auto task = run(command, onContinuation, Switch::None, exclusive);
+    co_return co_await task;
 }
 
-QCoro::Task<ImapConnection::Result> ImapConnection::executeOk(Command command,
+QCoro::Task<ImapConnection::Result> ImapConnection::executeOk(const Command &command,
                                                               const QString &mailbox)
 {
     const QByteArray name = command.name();
-    Result result = co_await execute(std::move(command));
+    const QString mailboxName = mailbox; // the caller's string may be gone after the first co_await
+    auto task = run(command, {}, Switch::None, false);
+    Result result = co_await task;
     if (!result.ok()) {
         const QByteArray status = result.status.status == StatusResponse::Status::No ? "NO" : "BAD";
         throw ImapError(ImapError::Kind::Refused, m_serverName,
                         translate("%1 refused: %2 %3")
                             .arg(QString::fromLatin1(name), QString::fromLatin1(status),
                                  QString::fromUtf8(result.status.text)),
-                        mailbox);
+                        mailboxName);
     }
     co_return result;
 }
 
 QCoro::Task<ImapConnection::Result> ImapConnection::startTls()
 {
-    co_return co_await run(Command("STARTTLS"), {}, Switch::Tls, true);
+    const Command command("STARTTLS");
+    auto task = run(command, {}, Switch::Tls, true);
+    co_return co_await task;
 }
 
 QCoro::Task<ImapConnection::Result> ImapConnection::compress()
 {
-    co_return co_await run(Command("COMPRESS").atom("DEFLATE"), {}, Switch::Compression, true);
+    const Command command = Command("COMPRESS").atom("DEFLATE");
+    auto task = run(command, {}, Switch::Compression, true);
+    co_return co_await task;
 }
 
 void ImapConnection::resumeAfterTls()
@@ -140,8 +147,8 @@ QCoro::Task<ImapConnection::Result> ImapConnection::run(Command command,
     auto pending = std::make_shared<Pending>();
     pending->tag = 'T' + QByteArray::number(++m_tagCounter);
     pending->chunks = command.serialize(pending->tag, m_literalMode);
-    pending->command = std::move(command);
-    pending->onContinuation = std::move(onContinuation);
+    pending->command = command;
+    pending->onContinuation = onContinuation;
     pending->switchAfterOk = switchAfterOk;
     pending->exclusive = exclusive || switchAfterOk != Switch::None;
     m_queue.push_back(pending);

@@ -67,10 +67,14 @@ public:
     // The server's first response (OK, PREAUTH or BYE).
     QCoro::Task<StatusResponse> greeting();
     // Runs one command. A NO or BAD is a Result; a lost connection or a protocol error
-    // throws ImapError, and so does every later call.
-    QCoro::Task<Result> execute(Command command, ContinuationHandler onContinuation = {});
+    // throws ImapError, and so does every later call. The arguments are copied before the
+    // call returns, so temporaries are fine. (Coroutine parameters are taken by reference
+    // on purpose: GCC 12 may destroy a by-value coroutine parameter built from a temporary
+    // twice.)
+    QCoro::Task<Result> execute(const Command &command,
+                                const ContinuationHandler &onContinuation = {});
     // The same, but a NO or BAD throws ImapError (Refused) naming the mailbox.
-    QCoro::Task<Result> executeOk(Command command, const QString &mailbox = {});
+    QCoro::Task<Result> executeOk(const Command &command, const QString &mailbox = {});
     // STARTTLS (RFC 3501 §6.2.1): on OK, whatever the server sent after it is discarded
     // (response injection) and input is ignored until the caller starts the handshake.
     QCoro::Task<Result> startTls();

@@ -1,5 +1,6 @@
 // ImapConnection against scripted conversations: exact bytes on the wire, pipelining,
 // literals, continuations, routing of untagged data, and every way a connection can fail.
+#include "AwaitInTest.h"
 #include "FakeImapServer.h"
 #include "imap/ImapConnection.h"
 
@@ -8,6 +9,7 @@
 #include <QTest>
 
 using namespace twinbox::imap;
+using twinbox::test::await;
 using twinbox::test::FakeImapServer;
 
 namespace {
@@ -23,30 +25,9 @@ struct Harness
 };
 
 template <typename T>
-T await(QCoro::Task<T> &&task)
-{
-    return QCoro::waitFor(std::move(task));
-}
-
-QCoro::Task<std::optional<ImapError>> errorOf(auto task)
-{
-    try {
-        co_await std::move(task);
-    } catch (const ImapError &error) {
-        co_return error;
-    }
-    co_return std::nullopt;
-}
-
-// Runs a task that must fail, and returns its error. (QCoro 0.8's waitFor never returns when
-// the awaited task throws, so the exception is caught inside a coroutine.)
-template <typename T>
 ImapError awaitError(QCoro::Task<T> &&task)
 {
-    const auto error = QCoro::waitFor(errorOf(std::move(task)));
-    if (!error)
-        qFatal("the task did not fail");
-    return *error;
+    return twinbox::test::awaitError<ImapError>(std::move(task));
 }
 
 } // namespace

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QByteArrayList>
+#include <QString>
+#include <QStringList>
+
+#include <chrono>
+#include <optional>
+
+namespace twinbox::imap {
+
+// How to reach and log into one server: interimap's [local]/[remote] keys with their
+// meaning and defaults (reference §1.2), plus Twinbox's own where noted.
+struct ConnectionSettings
+{
+    enum class Type { Imap, Imaps, Tunnel };
+
+    QString name = QStringLiteral("remote"); // "local" or "remote": named in every error
+    Type type = Type::Imaps;
+    QString host = QStringLiteral("localhost");
+    quint16 port = 0; // 0: 993 for imaps, 143 for imap
+    QString command;  // the tunnel command
+    bool nullStderr = false;
+    QString proxy; // socks5://[user:pass@]host[:port] or socks5h://...
+    bool startTls = true;
+    // Twinbox: credentials may cross an unencrypted TCP connection only when STARTTLS = NO
+    // and the host is loopback, or when this is set (key "plaintext-auth").
+    bool allowPlaintextAuth = false;
+    // Preference order; SCRAM first so the password never crosses the wire when possible.
+    QByteArrayList auth = {"SCRAM-SHA-256", "PLAIN", "LOGIN"};
+    QString username;
+    QString password;
+    bool compress = false;
+
+    // TLS (SSL_* keys)
+    bool sslVerify = true;
+    QString sslCaFile;
+    QString sslCaPath;
+    std::optional<QString> sslHostname; // unset: the host; empty: no SNI, verify against host
+    QString sslProtocolMin;
+    QString sslProtocolMax;
+    QString sslCipherList;
+    QString sslCipherSuites;
+    QStringList sslFingerprints; // "[algo$]hex", any of them must match the leaf's SPKI
+
+    std::chrono::milliseconds timeout{std::chrono::seconds(60)}; // server silence; 0: none
+    bool keepAlive = false;
+    int debugLevel = 0;
+
+    quint16 effectivePort() const { return port != 0 ? port : type == Type::Imap ? 143 : 993; }
+};
+
+} // namespace twinbox::imap

@@ -1,0 +1,257 @@
+#include "ImapSession.h"
+
+#include "ScramClient.h"
+#include "Transport.h"
+
+#include <QHostAddress>
+#include <QSslSocket>
+
+namespace twinbox::imap {
+
+namespace {
+
+bool isLoopback(const QString &host)
+{
+    if (host.compare(QStringLiteral("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+QByteArray plainCredentials(const QString &user, const QString &password)
+{
+    const QByteArray message = '\0' + user.toUtf8() + '\0' + password.toUtf8(); // RFC 4616
+    return message.toBase64();
+}
+
+} // namespace
+
+QCoro::Task<std::unique_ptr<ImapSession>>
+ImapSession::open(const ConnectionSettings &settingsIn, const WarningSink &warnIn,
+                  const ImapConnection::LogSink &protocolLogIn)
+{
+    // Copies first: the caller's objects may be temporaries gone after the first co_await.
+    ConnectionSettings settings = settingsIn;
+    const WarningSink warn = warnIn;
+    ImapConnection::LogSink protocolLog = protocolLogIn;
+    auto failure = [&](ImapError::Kind kind, const QString &message) {
+        return ImapError(kind, settings.name, message);
+    };
+    std::unique_ptr<ImapSession> session(new ImapSession);
+    session->m_name = settings.name;
+    auto device = co_await Transport::open(settings);
+    auto *socket = qobject_cast<QSslSocket *>(device.get());
+    session->m_encrypted = socket && socket->isEncrypted();
+    session->m_connection = std::make_unique<ImapConnection>(settings.name, std::move(device));
+    ImapConnection &connection = *session->m_connection;
+    connection.setTimeout(settings.timeout);
+    if (protocolLog)
+        connection.setProtocolLog(settings.debugLevel, std::move(protocolLog));
+
+    // RFC 3501 §7.1: the greeting is OK (log in), PREAUTH (already in) or BYE (go away).
+    const StatusResponse greeting = co_await connection.greeting();
+    if (greeting.status == StatusResponse::Status::Bye)
+        throw failure(
+            ImapError::Kind::Connection,
+            tr("the server refused the connection: %1").arg(QString::fromUtf8(greeting.text)));
+    if (greeting.code && greeting.code->kind == ResponseCode::Kind::Capability)
+        session->m_capabilities = Capabilities(greeting.code->atoms);
+    else
+        co_await session->refreshCapabilities();
+
+    const bool plainTcp = settings.type == ConnectionSettings::Type::Imap;
+    const bool preauth = greeting.status == StatusResponse::Status::Preauth;
+    if (plainTcp && settings.startTls) {
+        // PREAUTH here leaves no way to upgrade the connection: a man in the middle may be
+        // hiding STARTTLS.
+        if (preauth)
+            throw failure(ImapError::Kind::Tls,
+                          tr("PREAUTH greeting on a plaintext connection (man in the "
+                             "middle?); set STARTTLS = NO to accept it"));
+        if (!session->m_capabilities.has("STARTTLS"))
+            throw failure(
+                ImapError::Kind::Tls,
+                tr("the server does not offer STARTTLS; refusing to continue in plaintext"));
+        const auto reply = co_await connection.startTls(); // RFC 3501 §6.2.1
+        if (!reply.ok())
+            throw failure(ImapError::Kind::Tls,
+                          tr("STARTTLS refused: %1").arg(QString::fromUtf8(reply.status.text)));
+        co_await Transport::startEncryption(*socket, settings);
+        connection.resumeAfterTls();
+        session->m_encrypted = true;
+        co_await session->refreshCapabilities(); // what was said in plaintext is not trusted
+    }
+    if (!session->m_capabilities.has("IMAP4rev1"))
+        throw failure(ImapError::Kind::Capability,
+                      tr("missing IMAP4rev1 capability: not an IMAP4 server?"));
+
+    if (preauth) {
+        session->m_authMechanism = "PREAUTH";
+    } else {
+        const bool tunnel = settings.type == ConnectionSettings::Type::Tunnel;
+        if (!tunnel && !session->m_encrypted && !settings.allowPlaintextAuth &&
+            !isLoopback(settings.host))
+            throw failure(ImapError::Kind::Authentication,
+                          tr("refusing to send credentials over an unencrypted connection to %1 "
+                             "(use imaps or "
+                             "STARTTLS, or set plaintext-auth = YES)")
+                              .arg(settings.host));
+        co_await session->authenticate(settings);
+    }
+    settings.password.fill(u'\0');
+
+    if (settings.compress) {
+        const QByteArrayList algorithms = session->m_capabilities.compressionAlgorithms();
+        if (algorithms.contains("DEFLATE")) {
+            const auto reply = co_await connection.compress(); // RFC 4978 §3
+            const bool alreadyActive =
+                reply.status.code &&
+                reply.status.code->kind == ResponseCode::Kind::CompressionActive;
+            if (!reply.ok() && !alreadyActive)
+                throw failure(
+                    ImapError::Kind::Refused,
+                    tr("COMPRESS DEFLATE refused: %1").arg(QString::fromUtf8(reply.status.text)));
+        } else if (!algorithms.isEmpty() && warn) {
+            warn(tr("%1: no suitable compression algorithm offered; not compressing")
+                     .arg(settings.name));
+        }
+    }
+    if (session->m_capabilities.has("LITERAL+"))
+        connection.setLiteralMode(LiteralMode::LiteralPlus);
+    else if (session->m_capabilities.has("LITERAL-"))
+        connection.setLiteralMode(LiteralMode::LiteralMinus);
+    co_return session;
+}
+
+QCoro::Task<void> ImapSession::refreshCapabilities()
+{
+    const Command command("CAPABILITY"); // RFC 3501 §6.1.1
+    const auto reply = co_await m_connection->executeOk(command);
+    for (const Response &response : reply.untagged) {
+        if (const auto *data = std::get_if<CapabilityData>(&response))
+            m_capabilities = Capabilities(data->capabilities);
+    }
+}
+
+QCoro::Task<void> ImapSession::authenticate(const ConnectionSettings &settings)
+{
+    auto failure = [&](const QString &message) {
+        return ImapError(ImapError::Kind::Authentication, settings.name, message);
+    };
+    if (settings.username.isEmpty())
+        throw failure(tr("missing option username"));
+    if (settings.password.isEmpty())
+        throw failure(tr("missing password"));
+    if (m_capabilities.has("LOGINDISABLED"))
+        throw failure(tr("the server disables logins on this connection (LOGINDISABLED)"));
+
+    // The first mechanism of the preference list that the server offers; LOGIN (the
+    // command, RFC 3501 §6.2.3) is always available.
+    const QByteArrayList offered = m_capabilities.authMechanisms();
+    QByteArray mechanism;
+    for (const QByteArray &wanted : settings.auth) {
+        const QByteArray upper = wanted.toUpper();
+        if (upper == "LOGIN" || offered.contains(upper)) {
+            mechanism = upper;
+            break;
+        }
+    }
+    if (mechanism.isEmpty())
+        throw failure(tr("no common authentication mechanism (server offers: %1)")
+                          .arg(QString::fromLatin1(offered.join(' '))));
+    const bool initialResponse = m_capabilities.has("SASL-IR");
+    ImapConnection::Result reply;
+    QString scramError;
+    if (mechanism == "LOGIN") {
+        const Command command = Command("LOGIN")
+                                    .astring(settings.username.toUtf8())
+                                    .astring(settings.password.toUtf8())
+                                    .sensitive();
+        reply = co_await m_connection->execute(command);
+    } else if (mechanism == "PLAIN") { // RFC 4616, RFC 4959 for the initial response
+        const QByteArray credentials = plainCredentials(settings.username, settings.password);
+        Command command = Command("AUTHENTICATE").atom("PLAIN").sensitive();
+        if (initialResponse)
+            command.atom(credentials);
+        const ImapConnection::ContinuationHandler answer = [credentials](const QByteArray &) {
+            return credentials;
+        };
+        reply = co_await m_connection->execute(command, answer);
+    } else if (mechanism == "SCRAM-SHA-256" || mechanism == "SCRAM-SHA-1") { // RFC 7677, RFC 5802
+        auto scram = std::make_shared<ScramClient>(
+            mechanism == "SCRAM-SHA-256" ? QCryptographicHash::Sha256 : QCryptographicHash::Sha1,
+            settings.username, settings.password);
+        Command command = Command("AUTHENTICATE").atom(mechanism).sensitive();
+        int step = initialResponse ? 1 : 0;
+        if (initialResponse)
+            command.atom(scram->clientFirst().toBase64());
+        const ImapConnection::ContinuationHandler answer = [&, scram](const QByteArray &challenge) {
+            const QByteArray data = QByteArray::fromBase64(challenge);
+            switch (step++) {
+            case 0:
+                return scram->clientFirst().toBase64();
+            case 1: {
+                const QByteArray final = scram->clientFinal(data);
+                if (final.isEmpty()) {
+                    scramError = scram->error();
+                    return QByteArray("*"); // RFC 3501 §6.2.2: cancel
+                }
+                return final.toBase64();
+            }
+            default:
+                if (!scram->verifyServerFinal(data)) {
+                    scramError = scram->error();
+                    return QByteArray("*");
+                }
+                return QByteArray();
+            }
+        };
+        reply = co_await m_connection->execute(command, answer);
+        // In IMAP the server's final SCRAM message comes as a "+" before the OK: an OK
+        // without it means the server never proved that it knows the password.
+        if (reply.ok() && step < 3 && scramError.isEmpty())
+            scramError = tr("the server ended SCRAM without proving that it knows the password");
+    } else {
+        throw failure(
+            tr("unsupported authentication mechanism: %1").arg(QString::fromLatin1(mechanism)));
+    }
+    if (!scramError.isEmpty())
+        throw failure(scramError);
+    if (!reply.ok())
+        throw failure(tr("login failed: %1").arg(QString::fromUtf8(reply.status.text)));
+    m_authMechanism = mechanism;
+    if (reply.status.code && reply.status.code->kind == ResponseCode::Kind::Capability)
+        m_capabilities = Capabilities(reply.status.code->atoms);
+    else
+        co_await refreshCapabilities();
+}
+
+QCoro::Task<void> ImapSession::enable(const QByteArrayList &extensions)
+{
+    Command command("ENABLE"); // RFC 5161 §3.1
+    for (const QByteArray &extension : extensions)
+        command.atom(extension);
+    const auto reply = co_await m_connection->executeOk(command);
+    QByteArrayList enabled;
+    for (const Response &response : reply.untagged) {
+        if (const auto *data = std::get_if<EnabledData>(&response))
+            enabled += data->capabilities;
+    }
+    for (const QByteArray &extension : extensions) {
+        if (!Capabilities(enabled).has(extension))
+            throw ImapError(ImapError::Kind::Capability, m_name,
+                            tr("the server did not enable %1").arg(QString::fromLatin1(extension)));
+    }
+}
+
+QCoro::Task<void> ImapSession::logout()
+{
+    try {
+        const Command command("LOGOUT"); // RFC 3501 §6.1.3
+        co_await m_connection->execute(command);
+    } catch (const ImapError &) {
+        // The server may close before the tagged OK; nothing is lost either way.
+    }
+}
+
+} // namespace twinbox::imap

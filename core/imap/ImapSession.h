@@ -1,0 +1,59 @@
+#pragma once
+
+#include "Capabilities.h"
+#include "ConnectionSettings.h"
+#include "ImapConnection.h"
+
+#include <QCoreApplication>
+#include <QCoroTask>
+
+#include <functional>
+#include <memory>
+
+namespace twinbox::imap {
+
+// A logged-in connection to one server and what it offers. open() does everything between
+// the TCP connect (or the tunnel's start) and the first real command, in this order:
+// transport, TLS (imaps) or STARTTLS (imap), greeting checks, authentication, COMPRESS.
+// Security rules: TLS is verified unless SSL_verify = NO, pins are enforced when set, a
+// missing STARTTLS or a PREAUTH on a connection that should have been upgraded is refused,
+// and no credential crosses an unencrypted TCP connection unless the settings allow it.
+class ImapSession
+{
+    Q_DECLARE_TR_FUNCTIONS(ImapSession)
+
+public:
+    using WarningSink = std::function<void(const QString &)>;
+
+    // Throws ImapError; the message names the server (settings.name). The arguments are
+    // copied before the call returns.
+    static QCoro::Task<std::unique_ptr<ImapSession>>
+    open(const ConnectionSettings &settings, const WarningSink &warn = {},
+         const ImapConnection::LogSink &protocolLog = {});
+
+    ImapConnection &connection() { return *m_connection; }
+    const Capabilities &capabilities() const { return m_capabilities; }
+    const QString &name() const { return m_name; }
+    bool isEncrypted() const { return m_encrypted; }
+    // The mechanism used to log in ("PREAUTH" when none was needed).
+    const QByteArray &authMechanism() const { return m_authMechanism; }
+
+    // ENABLE (RFC 5161 §3.1); throws unless the server enabled every extension.
+    QCoro::Task<void> enable(const QByteArrayList &extensions);
+    // LOGOUT (RFC 3501 §6.1.3); never throws.
+    QCoro::Task<void> logout();
+
+private:
+    ImapSession() = default;
+
+    QCoro::Task<void> refreshCapabilities();
+    QCoro::Task<void> authenticate(const ConnectionSettings &settings);
+
+    std::unique_ptr<ImapConnection> m_connection;
+    Capabilities m_capabilities;
+    QString m_name;
+    bool m_encrypted = false;
+    QByteArray m_authMechanism;
+};
+
+} // namespace twinbox::imap

@@ -1,0 +1,239 @@
+#include "Transport.h"
+
+#include "CertificatePin.h"
+#include "Completion.h"
+#include "ImapError.h"
+
+#include <QHostAddress>
+#include <QNetworkProxy>
+#include <QProcess>
+#include <QSslCipher>
+#include <QSslConfiguration>
+#include <QSslSocket>
+#include <QTimer>
+#include <QUrl>
+
+#include <signal.h>
+
+namespace twinbox::imap {
+
+namespace {
+
+// interimap runs a tunnel through the shell only when it needs one (Perl's exec rules).
+bool needsShell(const QString &command)
+{
+    static const QString metacharacters = QStringLiteral("$&*(){}[]'\";\\|?<>~`\n");
+    for (const QChar c : command) {
+        if (metacharacters.contains(c))
+            return true;
+    }
+    return false;
+}
+
+std::optional<QSsl::SslProtocol> protocolFor(const QString &minimum, const QString &maximum,
+                                             QString *error)
+{
+    auto version = [](const QString &name) -> int {
+        if (name.isEmpty())
+            return 0;
+        if (name == QStringLiteral("TLSv1.2"))
+            return 12;
+        if (name == QStringLiteral("TLSv1.3"))
+            return 13;
+        if (name == QStringLiteral("TLSv1") || name == QStringLiteral("TLSv1.1") ||
+            name == QStringLiteral("SSLv3"))
+            return -1; // known but too weak for Qt 6 and for us
+        return -2;
+    };
+    const int low = version(minimum);
+    const int high = version(maximum);
+    for (const auto &[value, name] : {std::pair{low, minimum}, std::pair{high, maximum}}) {
+        if (value == -1) {
+            *error = Transport::tr("%1 is no longer supported; the oldest protocol is TLSv1.2")
+                         .arg(name);
+            return std::nullopt;
+        }
+        if (value == -2) {
+            *error = Transport::tr("unknown TLS protocol version: %1").arg(name);
+            return std::nullopt;
+        }
+    }
+    if (high == 12)
+        return low == 13 ? std::nullopt : std::optional(QSsl::TlsV1_2);
+    if (high == 13 || low == 13)
+        return low == 13 ? QSsl::TlsV1_3OrLater : QSsl::TlsV1_2OrLater;
+    return QSsl::TlsV1_2OrLater;
+}
+
+std::unique_ptr<QIODevice> startTunnel(const ConnectionSettings &settings)
+{
+    auto process = std::make_unique<QProcess>();
+    if (needsShell(settings.command)) {
+        process->setProgram(QStringLiteral("/bin/sh"));
+        process->setArguments({QStringLiteral("-c"), settings.command});
+    } else {
+        QStringList words = QProcess::splitCommand(settings.command);
+        process->setProgram(words.takeFirst());
+        process->setArguments(words);
+    }
+    if (settings.nullStderr && settings.debugLevel == 0)
+        process->setStandardErrorFile(QProcess::nullDevice());
+    else
+        process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    // Ctrl-C is for Twinbox, which then logs out cleanly; the tunnel must not die first.
+    process->setChildProcessModifier([] { ::signal(SIGINT, SIG_IGN); });
+    return process;
+}
+
+} // namespace
+
+void Transport::configureTls(QSslSocket &socket, const ConnectionSettings &settings)
+{
+    QSslConfiguration tls = socket.sslConfiguration();
+    auto configurationError = [&](const QString &message) {
+        return ImapError(ImapError::Kind::Configuration, settings.name, message);
+    };
+    if (!settings.sslCaFile.isEmpty() || !settings.sslCaPath.isEmpty()) {
+        QList<QSslCertificate> authorities;
+        if (!settings.sslCaFile.isEmpty())
+            authorities += QSslCertificate::fromPath(settings.sslCaFile);
+        if (!settings.sslCaPath.isEmpty())
+            authorities +=
+                QSslCertificate::fromPath(settings.sslCaPath + QStringLiteral("/*"), QSsl::Pem,
+                                          QSslCertificate::PatternSyntax::Wildcard);
+        if (authorities.isEmpty())
+            throw configurationError(tr("no certificate found in SSL_CAfile/SSL_CApath"));
+        tls.setCaCertificates(authorities);
+    }
+    QString error;
+    const auto protocol = protocolFor(settings.sslProtocolMin, settings.sslProtocolMax, &error);
+    if (!protocol)
+        throw configurationError(error.isEmpty() ? tr("SSL_protocol_min is above SSL_protocol_max")
+                                                 : error);
+    tls.setProtocol(*protocol);
+    if (!settings.sslCipherList.isEmpty())
+        tls.setCiphers(settings.sslCipherList);
+    if (!settings.sslCipherSuites.isEmpty())
+        tls.setBackendConfigurationOption("Ciphersuites", settings.sslCipherSuites);
+    // Without verification the certificate is still asked for: a pin may have to check it.
+    tls.setPeerVerifyMode(settings.sslVerify ? QSslSocket::VerifyPeer : QSslSocket::QueryPeer);
+    socket.setSslConfiguration(tls);
+    if (!CertificatePin::parseList(settings.sslFingerprints, &error))
+        throw configurationError(error);
+}
+
+QCoro::Task<void> Transport::awaitHandshake(QSslSocket &socket, const ConnectionSettings &settings,
+                                            bool encrypted)
+{
+    Completion<QString> done; // empty: success
+    QStringList tlsProblems;
+    QObject guard;
+    QObject::connect(&socket, encrypted ? &QSslSocket::encrypted : &QSslSocket::connected, &guard,
+                     [done] { done.complete({}); });
+    QObject::connect(&socket, &QSslSocket::sslErrors, &guard, [&](const QList<QSslError> &errors) {
+        for (const QSslError &e : errors)
+            tlsProblems.append(e.errorString());
+    });
+    QObject::connect(&socket, &QAbstractSocket::errorOccurred, &guard,
+                     [done, &socket] { done.complete(socket.errorString()); });
+    QTimer timer;
+    if (settings.timeout.count() > 0) {
+        QObject::connect(&timer, &QTimer::timeout, &guard,
+                         [done] { done.complete(tr("timed out")); });
+        timer.start(settings.timeout);
+    }
+    const QString failure = co_await done;
+    if (!failure.isEmpty()) {
+        if (!tlsProblems.isEmpty()) {
+            const QSslCertificate peer = socket.peerCertificateChain().value(0);
+            QString message =
+                tr("TLS certificate rejected: %1").arg(tlsProblems.join(QStringLiteral("; ")));
+            if (!peer.isNull())
+                message += tr(" (server key %1; to trust it, set SSL_fingerprint = %1)")
+                               .arg(CertificatePin::describe(peer));
+            throw ImapError(ImapError::Kind::Tls, settings.name, message);
+        }
+        throw ImapError(encrypted ? ImapError::Kind::Tls : ImapError::Kind::Connection,
+                        settings.name,
+                        tr("cannot connect to %1:%2: %3")
+                            .arg(settings.host)
+                            .arg(settings.effectivePort())
+                            .arg(failure));
+    }
+    if (encrypted && !settings.sslFingerprints.isEmpty()) {
+        QString error;
+        const auto pins = CertificatePin::parseList(settings.sslFingerprints, &error);
+        const QSslCertificate peer = socket.peerCertificate();
+        const bool pinned = std::any_of(pins->begin(), pins->end(),
+                                        [&](const auto &pin) { return pin.matches(peer); });
+        if (!pinned) {
+            socket.abort();
+            throw ImapError(
+                ImapError::Kind::Tls, settings.name,
+                tr("the server's key %1 matches no SSL_fingerprint: refusing the connection "
+                   "(man in the middle?)")
+                    .arg(peer.isNull() ? tr("(none)") : CertificatePin::describe(peer)));
+        }
+    }
+}
+
+QCoro::Task<std::unique_ptr<QIODevice>> Transport::open(const ConnectionSettings &settings)
+{
+    if (settings.type == ConnectionSettings::Type::Tunnel) {
+        if (settings.command.trimmed().isEmpty())
+            throw ImapError(ImapError::Kind::Configuration, settings.name,
+                            tr("missing tunnel command"));
+        auto tunnel = startTunnel(settings);
+        auto *process = static_cast<QProcess *>(tunnel.get());
+        Completion<QString> started;
+        QObject guard;
+        QObject::connect(process, &QProcess::started, &guard, [started] { started.complete({}); });
+        QObject::connect(process, &QProcess::errorOccurred, &guard,
+                         [started, process] { started.complete(process->errorString()); });
+        process->start();
+        const QString failure = co_await started;
+        if (!failure.isEmpty())
+            throw ImapError(ImapError::Kind::Connection, settings.name,
+                            tr("cannot start the tunnel command: %1").arg(failure));
+        co_return tunnel;
+    }
+
+    auto socket = std::make_unique<QSslSocket>();
+    // Bounded buffering: on a fast link, Qt would otherwise read megabytes of a message body
+    // ahead of the code that streams it on.
+    socket->setReadBufferSize(256 * 1024);
+    configureTls(*socket, settings);
+    if (!settings.proxy.isEmpty()) {
+        const QUrl url(settings.proxy);
+        if (!url.isValid() ||
+            (url.scheme() != QStringLiteral("socks5") && url.scheme() != QStringLiteral("socks5h")))
+            throw ImapError(ImapError::Kind::Configuration, settings.name,
+                            tr("unsupported proxy (only socks5:// and socks5h://): %1")
+                                .arg(url.toDisplayString(QUrl::RemoveUserInfo)));
+        QNetworkProxy proxy(QNetworkProxy::Socks5Proxy, url.host(), quint16(url.port(1080)),
+                            url.userName(), url.password());
+        socket->setProxy(proxy);
+    } else {
+        socket->setProxy(QNetworkProxy::NoProxy);
+    }
+    const bool immediateTls = settings.type == ConnectionSettings::Type::Imaps;
+    if (immediateTls) {
+        const QString peerName = settings.sslHostname.value_or(settings.host);
+        socket->connectToHostEncrypted(settings.host, settings.effectivePort(), peerName);
+    } else {
+        socket->connectToHost(settings.host, settings.effectivePort());
+    }
+    co_await awaitHandshake(*socket, settings, immediateTls);
+    if (settings.keepAlive)
+        socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
+    co_return std::unique_ptr<QIODevice>(std::move(socket));
+}
+
+QCoro::Task<void> Transport::startEncryption(QSslSocket &socket, const ConnectionSettings &settings)
+{
+    socket.setPeerVerifyName(settings.sslHostname.value_or(settings.host));
+    socket.startClientEncryption();
+    co_await awaitHandshake(socket, settings, true);
+}
+
+} // namespace twinbox::imap
