@@ -2,35 +2,60 @@
 
 #include "imap/DeflateStream.h"
 
+#include <QTcpSocket>
+
 #include <sys/socket.h>
 
 namespace twinbox::test {
 
-FakeImapServer::FakeImapServer(QByteArrayList script, QObject *parent)
+FakeImapServer::FakeImapServer(QByteArrayList script, Mode mode, QObject *parent)
     : QObject(parent)
     , m_script(std::move(script))
-    , m_client(std::make_unique<QLocalSocket>())
 {
+    if (mode == Mode::LoopbackTcp) {
+        m_listener = std::make_unique<QTcpServer>();
+        if (!m_listener->listen(QHostAddress::LocalHost, 0))
+            qFatal("cannot listen on loopback");
+        connect(m_listener.get(), &QTcpServer::newConnection, this, [this] {
+            if (m_peer)
+                return; // one client per script
+            attach(std::unique_ptr<QIODevice>(m_listener->nextPendingConnection()));
+        });
+        return;
+    }
     int fds[2];
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0)
         qFatal("socketpair failed");
-    m_server.setSocketDescriptor(fds[0]);
+    auto server = std::make_unique<QLocalSocket>();
+    server->setSocketDescriptor(fds[0]);
+    m_client = std::make_unique<QLocalSocket>();
     m_client->setSocketDescriptor(fds[1]);
-    connect(&m_server, &QLocalSocket::readyRead, this, &FakeImapServer::onReadyRead);
-    play();
+    attach(std::move(server));
 }
 
 FakeImapServer::~FakeImapServer() = default;
+
+void FakeImapServer::attach(std::unique_ptr<QIODevice> peer)
+{
+    m_peer = std::move(peer);
+    m_peer->setParent(nullptr);
+    connect(m_peer.get(), &QIODevice::readyRead, this, &FakeImapServer::onReadyRead);
+    play();
+}
 
 std::unique_ptr<QIODevice> FakeImapServer::takeClientDevice()
 {
     return std::move(m_client);
 }
 
+quint16 FakeImapServer::port() const
+{
+    return m_listener ? m_listener->serverPort() : 0;
+}
+
 void FakeImapServer::send(const QByteArray &bytes)
 {
-    m_server.write(m_deflate ? m_deflate->compress(bytes) : bytes);
-    m_server.flush();
+    m_peer->write(m_deflate ? m_deflate->compress(bytes) : bytes);
 }
 
 void FakeImapServer::play()
@@ -42,7 +67,7 @@ void FakeImapServer::play()
         } else if (line == "Z") {
             m_deflate = std::make_unique<imap::DeflateStream>();
         } else if (line == "X") {
-            m_server.disconnectFromServer();
+            m_peer->close();
         } else if (line.startsWith("C: ")) {
             return; // wait for the client
         } else {
@@ -54,7 +79,7 @@ void FakeImapServer::play()
 
 void FakeImapServer::onReadyRead()
 {
-    QByteArray data = m_server.readAll();
+    QByteArray data = m_peer->readAll();
     if (m_deflate) {
         QByteArray plain;
         m_deflate->decompress(data, &plain);

@@ -3,6 +3,7 @@
 #include <QByteArrayList>
 #include <QLocalSocket>
 #include <QObject>
+#include <QTcpServer>
 
 #include <memory>
 
@@ -25,11 +26,19 @@ class FakeImapServer : public QObject
     Q_OBJECT
 
 public:
-    explicit FakeImapServer(QByteArrayList script, QObject *parent = nullptr);
+    enum class Mode {
+        InProcess,   // over a socketpair: takeClientDevice() gives the client's end
+        LoopbackTcp, // listening on 127.0.0.1, port(): for code that opens its own socket
+    };
+
+    explicit FakeImapServer(QByteArrayList script, Mode mode = Mode::InProcess,
+                            QObject *parent = nullptr);
     ~FakeImapServer() override;
 
-    // The client's end, to hand to ImapConnection. Call once.
+    // The client's end, to hand to ImapConnection (InProcess). Call once.
     std::unique_ptr<QIODevice> takeClientDevice();
+    // The port to connect to (LoopbackTcp).
+    quint16 port() const;
 
     bool isDone() const { return m_next >= m_script.size(); }
     // Empty while the client did what the script says; the first difference otherwise.
@@ -37,14 +46,16 @@ public:
     QByteArrayList receivedLines() const { return m_received; }
 
 private:
+    void attach(std::unique_ptr<QIODevice> peer);
     void play();
     void onReadyRead();
     void send(const QByteArray &bytes);
 
     QByteArrayList m_script;
     qsizetype m_next = 0;
-    QLocalSocket m_server;
+    std::unique_ptr<QIODevice> m_peer; // the server's end
     std::unique_ptr<QLocalSocket> m_client;
+    std::unique_ptr<QTcpServer> m_listener;
     std::unique_ptr<imap::DeflateStream> m_deflate;
     QByteArray m_buffer;
     QByteArrayList m_received;

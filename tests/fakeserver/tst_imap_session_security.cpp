@@ -1,0 +1,174 @@
+// ImapSession against scripted servers on a loopback port: the security rules of the
+// connection set-up (STARTTLS required and never skipped, PREAUTH on plaintext refused,
+// LOGINDISABLED respected, SASL-IR used when offered) and the SOCKS5 proxy.
+#include "AwaitInTest.h"
+#include "FakeImapServer.h"
+#include "Socks5Proxy.h"
+#include "imap/ImapSession.h"
+
+#include <QTest>
+
+using namespace twinbox::imap;
+using twinbox::test::await;
+using twinbox::test::FakeImapServer;
+
+namespace {
+
+ConnectionSettings plainImap(quint16 port)
+{
+    ConnectionSettings settings;
+    settings.name = QStringLiteral("local");
+    settings.type = ConnectionSettings::Type::Imap;
+    settings.host = QStringLiteral("127.0.0.1");
+    settings.port = port;
+    settings.username = QStringLiteral("alice");
+    settings.password = QStringLiteral("secret");
+    settings.timeout = std::chrono::seconds(10);
+    return settings;
+}
+
+ImapError openError(const ConnectionSettings &settings)
+{
+    return twinbox::test::awaitError<ImapError>(ImapSession::open(settings));
+}
+
+} // namespace
+
+class TestImapSessionSecurity : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void refusesWhenStartTlsIsNotOffered();
+    void refusesPreauthOnPlaintext();
+    void acceptsPreauthWhenStartTlsIsOff();
+    void byeGreeting();
+    void notAnImapServer();
+    void respectsLoginDisabled();
+    void plainWithInitialResponse();
+    void plainWithoutInitialResponse();
+    void noCommonMechanism();
+    void throughSocks5Proxy();
+};
+
+void TestImapSessionSecurity::refusesWhenStartTlsIsNotOffered()
+{
+    FakeImapServer server({"S: * OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] hi"},
+                          FakeImapServer::Mode::LoopbackTcp);
+    const auto error = openError(plainImap(server.port()));
+    QCOMPARE(error.kind(), ImapError::Kind::Tls);
+    QVERIFY2(
+        error.describe().startsWith(QStringLiteral("local: the server does not offer STARTTLS")),
+        qPrintable(error.describe()));
+    QVERIFY(server.receivedLines().isEmpty()); // not a single byte of credentials
+}
+
+void TestImapSessionSecurity::refusesPreauthOnPlaintext()
+{
+    FakeImapServer server({"S: * PREAUTH [CAPABILITY IMAP4rev1 STARTTLS] welcome"},
+                          FakeImapServer::Mode::LoopbackTcp);
+    const auto error = openError(plainImap(server.port()));
+    QVERIFY2(error.describe().contains(QStringLiteral("PREAUTH")), qPrintable(error.describe()));
+}
+
+void TestImapSessionSecurity::acceptsPreauthWhenStartTlsIsOff()
+{
+    FakeImapServer server({"S: * PREAUTH [CAPABILITY IMAP4rev1] welcome"},
+                          FakeImapServer::Mode::LoopbackTcp);
+    ConnectionSettings settings = plainImap(server.port());
+    settings.startTls = false;
+    auto session = await(ImapSession::open(settings));
+    QCOMPARE(session->authMechanism(), QByteArray("PREAUTH"));
+}
+
+void TestImapSessionSecurity::byeGreeting()
+{
+    FakeImapServer server({"S: * BYE too many connections"}, FakeImapServer::Mode::LoopbackTcp);
+    const auto error = openError(plainImap(server.port()));
+    QCOMPARE(error.kind(), ImapError::Kind::Connection);
+    QVERIFY2(error.describe().contains(QStringLiteral("too many connections")),
+             qPrintable(error.describe()));
+}
+
+void TestImapSessionSecurity::notAnImapServer()
+{
+    FakeImapServer server({"S: * OK [CAPABILITY POP3ISH] hello"},
+                          FakeImapServer::Mode::LoopbackTcp);
+    ConnectionSettings settings = plainImap(server.port());
+    settings.startTls = false;
+    QCOMPARE(openError(settings).kind(), ImapError::Kind::Capability);
+}
+
+void TestImapSessionSecurity::respectsLoginDisabled()
+{
+    FakeImapServer server({"S: * OK [CAPABILITY IMAP4rev1 LOGINDISABLED] hi"},
+                          FakeImapServer::Mode::LoopbackTcp);
+    ConnectionSettings settings = plainImap(server.port());
+    settings.startTls = false;
+    const auto error = openError(settings);
+    QCOMPARE(error.kind(), ImapError::Kind::Authentication);
+    QVERIFY(error.describe().contains(QStringLiteral("LOGINDISABLED")));
+    QVERIFY(server.receivedLines().isEmpty());
+}
+
+void TestImapSessionSecurity::plainWithInitialResponse()
+{
+    const QByteArray credentials = QByteArray("\0alice\0secret", 13).toBase64();
+    FakeImapServer server({"S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN LITERAL+] hi",
+                           "C: T1 AUTHENTICATE PLAIN " + credentials,
+                           "S: T1 OK [CAPABILITY IMAP4rev1 QRESYNC LITERAL+] logged in"},
+                          FakeImapServer::Mode::LoopbackTcp);
+    ConnectionSettings settings = plainImap(server.port());
+    settings.startTls = false; // loopback: credentials may go in plaintext
+    auto session = await(ImapSession::open(settings));
+    QCOMPARE(session->authMechanism(), QByteArray("PLAIN"));
+    QVERIFY(session->capabilities().has("QRESYNC")); // taken from the OK, no second CAPABILITY
+    QVERIFY2(server.failure().isEmpty(), qPrintable(server.failure()));
+}
+
+void TestImapSessionSecurity::plainWithoutInitialResponse()
+{
+    const QByteArray credentials = QByteArray("\0alice\0secret", 13).toBase64();
+    FakeImapServer server({"S: * OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] hi",
+                           "C: T1 AUTHENTICATE PLAIN", "S: + ", "C: " + credentials,
+                           "S: T1 OK logged in", "C: T2 CAPABILITY",
+                           "S: * CAPABILITY IMAP4rev1 QRESYNC", "S: T2 OK"},
+                          FakeImapServer::Mode::LoopbackTcp);
+    ConnectionSettings settings = plainImap(server.port());
+    settings.startTls = false;
+    auto session = await(ImapSession::open(settings));
+    QVERIFY(session->capabilities().has("QRESYNC"));
+    QVERIFY2(server.failure().isEmpty(), qPrintable(server.failure()));
+}
+
+void TestImapSessionSecurity::noCommonMechanism()
+{
+    FakeImapServer server({"S: * OK [CAPABILITY IMAP4rev1 AUTH=GSSAPI] hi"},
+                          FakeImapServer::Mode::LoopbackTcp);
+    ConnectionSettings settings = plainImap(server.port());
+    settings.startTls = false;
+    settings.auth = {"PLAIN"};
+    const auto error = openError(settings);
+    QCOMPARE(error.kind(), ImapError::Kind::Authentication);
+    QVERIFY2(error.describe().contains(QStringLiteral("GSSAPI")), qPrintable(error.describe()));
+}
+
+void TestImapSessionSecurity::throughSocks5Proxy()
+{
+    FakeImapServer server(
+        {"S: * PREAUTH [CAPABILITY IMAP4rev1] via proxy", "C: T1 NOOP", "S: T1 OK"},
+        FakeImapServer::Mode::LoopbackTcp);
+    twinbox::test::Socks5Proxy proxy;
+    ConnectionSettings settings = plainImap(server.port());
+    settings.startTls = false;
+    settings.proxy = QStringLiteral("socks5h://bob:pw@127.0.0.1:%1").arg(proxy.port());
+    auto session = await(ImapSession::open(settings));
+    await(session->connection().executeOk(Command("NOOP")));
+    QCOMPARE(proxy.requestedHost(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(proxy.requestedPort(), server.port());
+    QCOMPARE(proxy.username(), QStringLiteral("bob"));
+    QVERIFY2(server.failure().isEmpty(), qPrintable(server.failure()));
+}
+
+QTEST_GUILESS_MAIN(TestImapSessionSecurity)
+#include "tst_imap_session_security.moc"
