@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>CertificatePin</name>
+    <message>
+        <source>unknown fingerprint algorithm: %1</source>
+        <translation>unbekanntes Fingerabdruck-Verfahren: %1</translation>
+    </message>
+    <message>
+        <source>invalid fingerprint: %1</source>
+        <translation>ungültiger Fingerabdruck: %1</translation>
+    </message>
+</context>
+<context>
     <name>CliMain</name>
     <message>
         <source>Keeps two IMAP accounts identical in both directions (QRESYNC, RFC 7162).</source>
@@ -13,6 +24,73 @@
     <message>
         <source>Keeps two IMAP accounts identical in both directions, from the tray.</source>
         <translation>Hält zwei IMAP-Konten in beide Richtungen identisch, aus dem Infobereich.</translation>
+    </message>
+</context>
+<context>
+    <name>ImapSession</name>
+    <message>
+        <source>the server refused the connection: %1</source>
+        <translation>der Server hat die Verbindung abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>PREAUTH greeting on a plaintext connection (man in the middle?); set STARTTLS = NO to accept it</source>
+        <translation>PREAUTH-Begrüßung auf einer unverschlüsselten Verbindung (Man-in-the-Middle?); STARTTLS = NO setzen, um sie zu akzeptieren</translation>
+    </message>
+    <message>
+        <source>the server does not offer STARTTLS; refusing to continue in plaintext</source>
+        <translation>der Server bietet kein STARTTLS an; unverschlüsselt wird nicht fortgefahren</translation>
+    </message>
+    <message>
+        <source>STARTTLS refused: %1</source>
+        <translation>STARTTLS abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>missing IMAP4rev1 capability: not an IMAP4 server?</source>
+        <translation>Fähigkeit IMAP4rev1 fehlt: kein IMAP4-Server?</translation>
+    </message>
+    <message>
+        <source>refusing to send credentials over an unencrypted connection to %1 (use imaps or STARTTLS, or set plaintext-auth = YES)</source>
+        <translation>Zugangsdaten werden nicht über eine unverschlüsselte Verbindung zu %1 gesendet (imaps oder STARTTLS verwenden oder plaintext-auth = YES setzen)</translation>
+    </message>
+    <message>
+        <source>COMPRESS DEFLATE refused: %1</source>
+        <translation>COMPRESS DEFLATE abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>%1: no suitable compression algorithm offered; not compressing</source>
+        <translation>%1: kein geeignetes Kompressionsverfahren angeboten; es wird nicht komprimiert</translation>
+    </message>
+    <message>
+        <source>missing option username</source>
+        <translation>Option username fehlt</translation>
+    </message>
+    <message>
+        <source>missing password</source>
+        <translation>Passwort fehlt</translation>
+    </message>
+    <message>
+        <source>the server disables logins on this connection (LOGINDISABLED)</source>
+        <translation>der Server sperrt Anmeldungen auf dieser Verbindung (LOGINDISABLED)</translation>
+    </message>
+    <message>
+        <source>no common authentication mechanism (server offers: %1)</source>
+        <translation>kein gemeinsames Anmeldeverfahren (der Server bietet: %1)</translation>
+    </message>
+    <message>
+        <source>the server ended SCRAM without proving that it knows the password</source>
+        <translation>der Server hat SCRAM beendet, ohne zu beweisen, dass er das Passwort kennt</translation>
+    </message>
+    <message>
+        <source>unsupported authentication mechanism: %1</source>
+        <translation>nicht unterstütztes Anmeldeverfahren: %1</translation>
+    </message>
+    <message>
+        <source>login failed: %1</source>
+        <translation>Anmeldung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>the server did not enable %1</source>
+        <translation>der Server hat %1 nicht aktiviert</translation>
     </message>
 </context>
 <context>
@@ -173,6 +251,84 @@
     </message>
 </context>
 <context>
+    <name>ScramClient</name>
+    <message>
+        <source>the server requires a SCRAM extension Twinbox does not know</source>
+        <translation>der Server verlangt eine SCRAM-Erweiterung, die Twinbox nicht kennt</translation>
+    </message>
+    <message>
+        <source>malformed SCRAM challenge</source>
+        <translation>fehlerhafte SCRAM-Herausforderung</translation>
+    </message>
+    <message>
+        <source>the server asks for %1 SCRAM iterations, more than %2</source>
+        <translation>der Server verlangt %1 SCRAM-Iterationen, mehr als %2</translation>
+    </message>
+    <message>
+        <source>the server refused the SCRAM exchange: %1</source>
+        <translation>der Server hat den SCRAM-Austausch abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>the server could not prove that it knows the password (SCRAM server signature)</source>
+        <translation>der Server konnte nicht beweisen, dass er das Passwort kennt (SCRAM-Serversignatur)</translation>
+    </message>
+</context>
+<context>
+    <name>Transport</name>
+    <message>
+        <source>%1 is no longer supported; the oldest protocol is TLSv1.2</source>
+        <translation>%1 wird nicht mehr unterstützt; das älteste Protokoll ist TLSv1.2</translation>
+    </message>
+    <message>
+        <source>unknown TLS protocol version: %1</source>
+        <translation>unbekannte TLS-Protokollversion: %1</translation>
+    </message>
+    <message>
+        <source>no certificate found in SSL_CAfile/SSL_CApath</source>
+        <translation>kein Zertifikat in SSL_CAfile/SSL_CApath gefunden</translation>
+    </message>
+    <message>
+        <source>SSL_protocol_min is above SSL_protocol_max</source>
+        <translation>SSL_protocol_min liegt über SSL_protocol_max</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <source>TLS certificate rejected: %1</source>
+        <translation>TLS-Zertifikat abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source> (server key %1; to trust it, set SSL_fingerprint = %1)</source>
+        <translation> (Serverschlüssel %1; um ihm zu vertrauen, SSL_fingerprint = %1 setzen)</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1:%2: %3</source>
+        <translation>keine Verbindung zu %1:%2: %3</translation>
+    </message>
+    <message>
+        <source>the server&apos;s key %1 matches no SSL_fingerprint: refusing the connection (man in the middle?)</source>
+        <translation>der Serverschlüssel %1 passt zu keinem SSL_fingerprint: Verbindung abgelehnt (Man-in-the-Middle?)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message>
+        <source>missing tunnel command</source>
+        <translation>Tunnelbefehl fehlt</translation>
+    </message>
+    <message>
+        <source>cannot start the tunnel command: %1</source>
+        <translation>Tunnelbefehl kann nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>unsupported proxy (only socks5:// and socks5h://): %1</source>
+        <translation>nicht unterstützter Proxy (nur socks5:// und socks5h://): %1</translation>
+    </message>
+</context>
+<context>
     <name>twinbox::MainWindow</name>
     <message>
         <source>Twinbox</source>
@@ -181,6 +337,45 @@
     <message>
         <source>No account pair yet.</source>
         <translation>Noch kein Kontenpaar.</translation>
+    </message>
+</context>
+<context>
+    <name>twinbox::imap::ImapConnection</name>
+    <message>
+        <source>no answer from the server for %1 s</source>
+        <translation>seit %1 s keine Antwort vom Server</translation>
+    </message>
+    <message>
+        <source>the server closed the connection</source>
+        <translation>der Server hat die Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <source>tunnel command failed: %1</source>
+        <translation>Tunnelbefehl fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>connection closed</source>
+        <translation>Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <source>%1 refused: %2 %3</source>
+        <translation>%1 abgelehnt: %2 %3</translation>
+    </message>
+    <message>
+        <source>[%1 bytes before the TLS handshake discarded]</source>
+        <translation>[%1 Bytes vor dem TLS-Handshake verworfen]</translation>
+    </message>
+    <message>
+        <source>corrupt compressed data</source>
+        <translation>beschädigte komprimierte Daten</translation>
+    </message>
+    <message>
+        <source>reply with an unknown tag: %1</source>
+        <translation>Antwort mit unbekanntem Tag: %1</translation>
+    </message>
+    <message>
+        <source>unexpected continuation request</source>
+        <translation>unerwartete Fortsetzungsanforderung</translation>
     </message>
 </context>
 <context>

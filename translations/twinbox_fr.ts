@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>CertificatePin</name>
+    <message>
+        <source>unknown fingerprint algorithm: %1</source>
+        <translation>algorithme d’empreinte inconnu : %1</translation>
+    </message>
+    <message>
+        <source>invalid fingerprint: %1</source>
+        <translation>empreinte invalide : %1</translation>
+    </message>
+</context>
+<context>
     <name>CliMain</name>
     <message>
         <source>Keeps two IMAP accounts identical in both directions (QRESYNC, RFC 7162).</source>
@@ -13,6 +24,73 @@
     <message>
         <source>Keeps two IMAP accounts identical in both directions, from the tray.</source>
         <translation>Garde deux comptes IMAP identiques dans les deux sens, depuis la zone de notification.</translation>
+    </message>
+</context>
+<context>
+    <name>ImapSession</name>
+    <message>
+        <source>the server refused the connection: %1</source>
+        <translation>le serveur a refusé la connexion : %1</translation>
+    </message>
+    <message>
+        <source>PREAUTH greeting on a plaintext connection (man in the middle?); set STARTTLS = NO to accept it</source>
+        <translation>accueil PREAUTH sur une connexion non chiffrée (attaque de l’homme du milieu ?) ; mettez STARTTLS = NO pour l’accepter</translation>
+    </message>
+    <message>
+        <source>the server does not offer STARTTLS; refusing to continue in plaintext</source>
+        <translation>le serveur ne propose pas STARTTLS ; refus de continuer en clair</translation>
+    </message>
+    <message>
+        <source>STARTTLS refused: %1</source>
+        <translation>STARTTLS refusé : %1</translation>
+    </message>
+    <message>
+        <source>missing IMAP4rev1 capability: not an IMAP4 server?</source>
+        <translation>capacité IMAP4rev1 absente : ce n’est pas un serveur IMAP4 ?</translation>
+    </message>
+    <message>
+        <source>refusing to send credentials over an unencrypted connection to %1 (use imaps or STARTTLS, or set plaintext-auth = YES)</source>
+        <translation>refus d’envoyer les identifiants sur une connexion non chiffrée vers %1 (utilisez imaps ou STARTTLS, ou mettez plaintext-auth = YES)</translation>
+    </message>
+    <message>
+        <source>COMPRESS DEFLATE refused: %1</source>
+        <translation>COMPRESS DEFLATE refusé : %1</translation>
+    </message>
+    <message>
+        <source>%1: no suitable compression algorithm offered; not compressing</source>
+        <translation>%1 : aucun algorithme de compression adapté proposé ; pas de compression</translation>
+    </message>
+    <message>
+        <source>missing option username</source>
+        <translation>option username manquante</translation>
+    </message>
+    <message>
+        <source>missing password</source>
+        <translation>mot de passe manquant</translation>
+    </message>
+    <message>
+        <source>the server disables logins on this connection (LOGINDISABLED)</source>
+        <translation>le serveur interdit la connexion sur ce canal (LOGINDISABLED)</translation>
+    </message>
+    <message>
+        <source>no common authentication mechanism (server offers: %1)</source>
+        <translation>aucun mécanisme d’authentification commun (le serveur propose : %1)</translation>
+    </message>
+    <message>
+        <source>the server ended SCRAM without proving that it knows the password</source>
+        <translation>le serveur a terminé SCRAM sans prouver qu’il connaît le mot de passe</translation>
+    </message>
+    <message>
+        <source>unsupported authentication mechanism: %1</source>
+        <translation>mécanisme d’authentification non pris en charge : %1</translation>
+    </message>
+    <message>
+        <source>login failed: %1</source>
+        <translation>échec de la connexion : %1</translation>
+    </message>
+    <message>
+        <source>the server did not enable %1</source>
+        <translation>le serveur n’a pas activé %1</translation>
     </message>
 </context>
 <context>
@@ -173,6 +251,84 @@
     </message>
 </context>
 <context>
+    <name>ScramClient</name>
+    <message>
+        <source>the server requires a SCRAM extension Twinbox does not know</source>
+        <translation>le serveur exige une extension SCRAM que Twinbox ne connaît pas</translation>
+    </message>
+    <message>
+        <source>malformed SCRAM challenge</source>
+        <translation>défi SCRAM mal formé</translation>
+    </message>
+    <message>
+        <source>the server asks for %1 SCRAM iterations, more than %2</source>
+        <translation>le serveur demande %1 itérations SCRAM, plus que %2</translation>
+    </message>
+    <message>
+        <source>the server refused the SCRAM exchange: %1</source>
+        <translation>le serveur a refusé l’échange SCRAM : %1</translation>
+    </message>
+    <message>
+        <source>the server could not prove that it knows the password (SCRAM server signature)</source>
+        <translation>le serveur n’a pas pu prouver qu’il connaît le mot de passe (signature SCRAM du serveur)</translation>
+    </message>
+</context>
+<context>
+    <name>Transport</name>
+    <message>
+        <source>%1 is no longer supported; the oldest protocol is TLSv1.2</source>
+        <translation>%1 n’est plus pris en charge ; le plus ancien protocole accepté est TLSv1.2</translation>
+    </message>
+    <message>
+        <source>unknown TLS protocol version: %1</source>
+        <translation>version de protocole TLS inconnue : %1</translation>
+    </message>
+    <message>
+        <source>no certificate found in SSL_CAfile/SSL_CApath</source>
+        <translation>aucun certificat trouvé dans SSL_CAfile/SSL_CApath</translation>
+    </message>
+    <message>
+        <source>SSL_protocol_min is above SSL_protocol_max</source>
+        <translation>SSL_protocol_min est supérieur à SSL_protocol_max</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>délai dépassé</translation>
+    </message>
+    <message>
+        <source>TLS certificate rejected: %1</source>
+        <translation>certificat TLS refusé : %1</translation>
+    </message>
+    <message>
+        <source> (server key %1; to trust it, set SSL_fingerprint = %1)</source>
+        <translation> (clé du serveur %1 ; pour lui faire confiance, mettez SSL_fingerprint = %1)</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1:%2: %3</source>
+        <translation>connexion impossible à %1:%2 : %3</translation>
+    </message>
+    <message>
+        <source>the server&apos;s key %1 matches no SSL_fingerprint: refusing the connection (man in the middle?)</source>
+        <translation>la clé du serveur %1 ne correspond à aucune SSL_fingerprint : connexion refusée (attaque de l’homme du milieu ?)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucune)</translation>
+    </message>
+    <message>
+        <source>missing tunnel command</source>
+        <translation>commande de tunnel manquante</translation>
+    </message>
+    <message>
+        <source>cannot start the tunnel command: %1</source>
+        <translation>impossible de lancer la commande de tunnel : %1</translation>
+    </message>
+    <message>
+        <source>unsupported proxy (only socks5:// and socks5h://): %1</source>
+        <translation>proxy non pris en charge (seulement socks5:// et socks5h://) : %1</translation>
+    </message>
+</context>
+<context>
     <name>twinbox::MainWindow</name>
     <message>
         <source>Twinbox</source>
@@ -181,6 +337,45 @@
     <message>
         <source>No account pair yet.</source>
         <translation>Aucune paire de comptes pour l’instant.</translation>
+    </message>
+</context>
+<context>
+    <name>twinbox::imap::ImapConnection</name>
+    <message>
+        <source>no answer from the server for %1 s</source>
+        <translation>pas de réponse du serveur depuis %1 s</translation>
+    </message>
+    <message>
+        <source>the server closed the connection</source>
+        <translation>le serveur a fermé la connexion</translation>
+    </message>
+    <message>
+        <source>tunnel command failed: %1</source>
+        <translation>échec de la commande de tunnel : %1</translation>
+    </message>
+    <message>
+        <source>connection closed</source>
+        <translation>connexion fermée</translation>
+    </message>
+    <message>
+        <source>%1 refused: %2 %3</source>
+        <translation>%1 refusé : %2 %3</translation>
+    </message>
+    <message>
+        <source>[%1 bytes before the TLS handshake discarded]</source>
+        <translation>[%1 octets reçus avant la négociation TLS ignorés]</translation>
+    </message>
+    <message>
+        <source>corrupt compressed data</source>
+        <translation>données compressées corrompues</translation>
+    </message>
+    <message>
+        <source>reply with an unknown tag: %1</source>
+        <translation>réponse avec une étiquette inconnue : %1</translation>
+    </message>
+    <message>
+        <source>unexpected continuation request</source>
+        <translation>demande de continuation inattendue</translation>
     </message>
 </context>
 <context>

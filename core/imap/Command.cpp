@@ -1,5 +1,7 @@
 #include "Command.h"
 
+#include "Grammar.h"
+
 #include <QTimeZone>
 
 namespace twinbox::imap {
@@ -7,26 +9,6 @@ namespace twinbox::imap {
 namespace {
 
 constexpr qsizetype literalMinusLimit = 4096; // RFC 7888 §5
-
-bool isAtomChar(char c)
-{
-    const auto u = static_cast<unsigned char>(c);
-    if (u <= 0x20 || u >= 0x7f)
-        return false;
-    switch (c) {
-    case '(':
-    case ')':
-    case '{':
-    case '%':
-    case '*':
-    case '"':
-    case '\\':
-    case ']':
-        return false;
-    default:
-        return true;
-    }
-}
 
 // RFC 3501 §4.3: a quoted string holds 7-bit text without CR, LF or NUL.
 bool isQuotable(QByteArrayView value)

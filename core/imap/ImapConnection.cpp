@@ -8,15 +8,6 @@
 
 namespace twinbox::imap {
 
-namespace {
-
-QString translate(const char *text)
-{
-    return QCoreApplication::translate("twinbox::imap::ImapConnection", text);
-}
-
-} // namespace
-
 struct ImapConnection::Pending
 {
     QByteArray tag;
@@ -39,7 +30,7 @@ ImapConnection::ImapConnection(QString serverName, std::unique_ptr<QIODevice> de
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, [this] {
         const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(m_timeout).count();
-        abort(translate("no answer from the server for %1 s").arg(seconds));
+        abort(tr("no answer from the server for %1 s").arg(seconds));
     });
     connect(m_device.get(), &QIODevice::readyRead, this, &ImapConnection::onReadyRead);
     connect(m_device.get(), &QIODevice::readChannelFinished, this, [this] {
@@ -48,12 +39,12 @@ ImapConnection::ImapConnection(QString serverName, std::unique_ptr<QIODevice> de
                                 ? QString()
                                 : QStringLiteral(" (%1)").arg(QString::fromUtf8(m_byeText));
         fail(ImapError(ImapError::Kind::Connection, m_serverName,
-                       translate("the server closed the connection") + bye));
+                       tr("the server closed the connection") + bye));
     });
     if (auto *process = qobject_cast<QProcess *>(m_device.get())) {
         connect(process, &QProcess::errorOccurred, this, [this, process] {
             fail(ImapError(ImapError::Kind::Connection, m_serverName,
-                           translate("tunnel command failed: %1").arg(process->errorString())));
+                           tr("tunnel command failed: %1").arg(process->errorString())));
         });
     }
 }
@@ -61,7 +52,11 @@ ImapConnection::ImapConnection(QString serverName, std::unique_ptr<QIODevice> de
 ImapConnection::~ImapConnection()
 {
     // Nobody can wait for these any more; fail them so their coroutines end.
-    fail(ImapError(ImapError::Kind::Connection, m_serverName, translate("connection closed")));
+    fail(ImapError(ImapError::Kind::Connection, m_serverName, tr("connection closed")));
+    // The device outlives the members declared after it; its last signals (a socket
+    // reports its close while being destroyed) must not reach this half-destroyed object.
+    QObject::disconnect(m_device.get(), nullptr, this, nullptr);
+    m_device.reset();
 }
 
 void ImapConnection::setTimeout(std::chrono::milliseconds timeout)
@@ -110,7 +105,7 @@ QCoro::Task<ImapConnection::Result> ImapConnection::executeOk(const Command &com
     if (!result.ok()) {
         const QByteArray status = result.status.status == StatusResponse::Status::No ? "NO" : "BAD";
         throw ImapError(ImapError::Kind::Refused, m_serverName,
-                        translate("%1 refused: %2 %3")
+                        tr("%1 refused: %2 %3")
                             .arg(QString::fromLatin1(name), QString::fromLatin1(status),
                                  QString::fromUtf8(result.status.text)),
                         mailboxName);
@@ -207,7 +202,7 @@ void ImapConnection::onReadyRead()
     if (data.isEmpty())
         return;
     if (m_ignoreInput) {
-        log(u'S', translate("[%1 bytes before the TLS handshake discarded]").arg(data.size()));
+        log(u'S', tr("[%1 bytes before the TLS handshake discarded]").arg(data.size()));
         return;
     }
     updateTimer();
@@ -216,7 +211,7 @@ void ImapConnection::onReadyRead()
         if (m_deflate) {
             if (!m_deflate->decompress(data, &plain)) {
                 fail(ImapError(ImapError::Kind::Protocol, m_serverName,
-                               translate("corrupt compressed data")));
+                               tr("corrupt compressed data")));
                 return;
             }
             data.clear();
@@ -234,8 +229,7 @@ void ImapConnection::onReadyRead()
         const QByteArray rest = plain.mid(consumed);
         if (m_ignoreInput) {
             if (!rest.isEmpty())
-                log(u'S',
-                    translate("[%1 bytes before the TLS handshake discarded]").arg(rest.size()));
+                log(u'S', tr("[%1 bytes before the TLS handshake discarded]").arg(rest.size()));
             return;
         }
         data = rest; // compressed from here on
@@ -274,7 +268,7 @@ void ImapConnection::handleFrame(ResponseFrame &&frame)
         if (it == m_inFlight.end()) {
             fail(ImapError(
                 ImapError::Kind::Protocol, m_serverName,
-                translate("reply with an unknown tag: %1").arg(QString::fromLatin1(status->tag))));
+                tr("reply with an unknown tag: %1").arg(QString::fromLatin1(status->tag))));
             return;
         }
         auto pending = *it;
@@ -309,7 +303,7 @@ void ImapConnection::handleContinuation(const QByteArray &text)
     auto owner = m_continuationOwner;
     if (!owner) {
         fail(ImapError(ImapError::Kind::Protocol, m_serverName,
-                       translate("unexpected continuation request")));
+                       tr("unexpected continuation request")));
         return;
     }
     if (owner->nextChunk < owner->chunks.size()) {
@@ -320,7 +314,7 @@ void ImapConnection::handleContinuation(const QByteArray &text)
     }
     if (!owner->onContinuation) {
         fail(ImapError(ImapError::Kind::Protocol, m_serverName,
-                       translate("unexpected continuation request")));
+                       tr("unexpected continuation request")));
         return;
     }
     const QByteArray answer = owner->onContinuation(text);

@@ -1,37 +1,8 @@
 #include "ResponseTokenizer.h"
 
+#include "Grammar.h"
+
 namespace twinbox::imap {
-
-namespace {
-
-// RFC 3501 §9: atom-specials = "(" / ")" / "{" / SP / CTL / list-wildcards / quoted-specials /
-// resp-specials. 8-bit bytes are not CHAR either.
-bool isAtomChar(char c)
-{
-    const auto u = static_cast<unsigned char>(c);
-    if (u <= 0x20 || u >= 0x7f)
-        return false;
-    switch (c) {
-    case '(':
-    case ')':
-    case '{':
-    case '%':
-    case '*':
-    case '"':
-    case '\\':
-    case ']':
-        return false;
-    default:
-        return true;
-    }
-}
-
-bool isAstringChar(char c)
-{
-    return isAtomChar(c) || c == ']';
-}
-
-} // namespace
 
 ResponseTokenizer::ResponseTokenizer(const ResponseFrame &frame)
     : m_frame(frame)
