@@ -33,6 +33,8 @@ ImapConnection::ImapConnection(QString serverName, std::unique_ptr<QIODevice> de
         abort(tr("no answer from the server for %1 s").arg(seconds));
     });
     connect(m_device.get(), &QIODevice::readyRead, this, &ImapConnection::onReadyRead);
+    // Progress either way keeps a connection alive: a long upload is not a silent server.
+    connect(m_device.get(), &QIODevice::bytesWritten, this, &ImapConnection::updateTimer);
     connect(m_device.get(), &QIODevice::readChannelFinished, this, [this] {
         onReadyRead(); // whatever arrived last
         const QString bye = m_byeText.isEmpty()

@@ -15,10 +15,14 @@ void ResponseTokenizer::fail(const QString &message) const
 
 void ResponseTokenizer::failAt(ProtocolError::Kind kind, const QString &message) const
 {
-    // Quote the response from a little before the failure point, so the user sees where.
-    const QByteArray &text = line();
+    // Quote the response from a little before the failure point, so the user sees where;
+    // right after a literal, that is the end of the line before it.
     const qsizetype from = std::max<qsizetype>(0, m_pos - 24);
-    throw Failure{{kind, message, ProtocolError::quote(QByteArrayView(text).sliced(from))}};
+    QByteArray context;
+    if (m_pos < 24 && m_segment > 0)
+        context = m_frame.lines.at(m_segment - 1).right(24 - m_pos) + "[...]";
+    context += QByteArrayView(line()).sliced(from);
+    throw Failure{{kind, message, ProtocolError::quote(context)}};
 }
 
 bool ResponseTokenizer::atLineEnd() const

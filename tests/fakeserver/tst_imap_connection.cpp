@@ -38,6 +38,7 @@ class TestImapConnection : public QObject
 
 private slots:
     void greetingAndSimpleCommand();
+    void everyResponseTypeOverTheWire();
     void pipelinesAndRoutesByTag();
     void synchronizingLiteralWaitsForContinuation();
     void literalPlusSendsAtOnce();
@@ -67,6 +68,52 @@ void TestImapConnection::greetingAndSimpleCommand()
              QByteArray("QRESYNC"));
     QVERIFY2(h.server.failure().isEmpty(), qPrintable(h.server.failure()));
     QVERIFY(h.server.isDone());
+}
+
+void TestImapConnection::everyResponseTypeOverTheWire()
+{
+    Harness h({"S: * OK ready",
+               "C: T1 NOOP",
+               "S: * CAPABILITY IMAP4rev1",
+               "S: * ENABLED QRESYNC",
+               "S: * LIST (\\HasNoChildren) \"/\" {5}",
+               "S: Inbox",
+               "S: * LSUB () \".\" Sent",
+               "S: * STATUS INBOX (UIDNEXT 5 HIGHESTMODSEQ 9)",
+               "S: * FLAGS (\\Seen)",
+               "S: * 4 EXISTS",
+               "S: * 0 RECENT",
+               "S: * 2 EXPUNGE",
+               "S: * VANISHED (EARLIER) 1:3",
+               "S: * 1 FETCH (UID 7 BODY[HEADER.FIELDS (SUBJECT)] {12}",
+               "S: Subject: x",
+               "S: )",
+               "S: * SEARCH 1 2",
+               "S: * ESEARCH (TAG \"T1\") UID COUNT 2",
+               "S: * NAMESPACE ((\"\" \"/\")) NIL NIL",
+               "S: * ID NIL",
+               "S: * X-UNKNOWN whatever",
+               "S: T1 OK [HIGHESTMODSEQ 9] done"});
+    await(h.connection.greeting());
+    const auto result = await(h.connection.execute(Command("NOOP")));
+    QVERIFY2(h.server.failure().isEmpty(), qPrintable(h.server.failure()));
+    QList<std::size_t> kinds;
+    for (const Response &response : result.untagged)
+        kinds.append(response.index());
+    const QList<std::size_t> expected = {
+        Response(CapabilityData{}).index(), Response(EnabledData{}).index(),
+        Response(ListData{}).index(),       Response(ListData{}).index(),
+        Response(StatusData{}).index(),     Response(FlagsData{}).index(),
+        Response(ExistsData{}).index(),     Response(RecentData{}).index(),
+        Response(ExpungeData{}).index(),    Response(VanishedData{}).index(),
+        Response(FetchData{}).index(),      Response(SearchData{}).index(),
+        Response(ESearchData{}).index(),    Response(NamespaceData{}).index(),
+        Response(IdData{}).index(),         Response(UnknownData{}).index()};
+    QCOMPARE(kinds, expected);
+    QCOMPARE(std::get<ListData>(result.untagged[2]).mailbox, QByteArray("Inbox"));
+    QCOMPARE(*std::get<FetchData>(result.untagged[10]).sections.value(0).content,
+             QByteArray("Subject: x\r\n"));
+    QCOMPARE(result.status.code->number, 9u);
 }
 
 void TestImapConnection::pipelinesAndRoutesByTag()
