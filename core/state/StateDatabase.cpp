@@ -1,0 +1,223 @@
+#include "StateDatabase.h"
+
+#include "Transaction.h"
+
+#include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace twinbox::state {
+
+namespace {
+
+// Migration n brings user_version from n - 1 to n. Append, never edit: a released
+// migration is history that existing databases have already lived through.
+const QList<QStringList> migrations = {
+    // 1: the first schema. Internal mailbox names are the wire form (modified UTF-7) with
+    // the hierarchy delimiter replaced by NUL, so servers with different delimiters agree.
+    {
+        QStringLiteral("CREATE TABLE mailboxes ("
+                       " idx INTEGER PRIMARY KEY AUTOINCREMENT,"
+                       " mailbox BLOB NOT NULL UNIQUE CHECK (mailbox != ''),"
+                       " subscribed INTEGER NOT NULL DEFAULT 0 CHECK (subscribed IN (0, 1)))"),
+        // One row per mailbox and side (0 local, 1 remote). highestmodseq holds an unsigned
+        // 64-bit value as its signed bit pattern.
+        QStringLiteral(
+            "CREATE TABLE mailbox_state ("
+            " idx INTEGER NOT NULL REFERENCES mailboxes(idx) ON DELETE CASCADE,"
+            " side INTEGER NOT NULL CHECK (side IN (0, 1)),"
+            " uidvalidity INTEGER NOT NULL CHECK (uidvalidity > 0 AND uidvalidity <= 4294967295),"
+            " uidnext INTEGER NOT NULL DEFAULT 0 CHECK (uidnext >= 0 AND uidnext <= 4294967295),"
+            " highestmodseq INTEGER NOT NULL DEFAULT 0,"
+            " PRIMARY KEY (idx, side))"),
+        // The UID pairs, with the flags both sides last agreed on (the three-way base that
+        // tells a real conflict from a change seen twice; NULL: not known yet).
+        QStringLiteral("CREATE TABLE mapping ("
+                       " idx INTEGER NOT NULL REFERENCES mailboxes(idx) ON DELETE CASCADE,"
+                       " local_uid INTEGER NOT NULL CHECK (local_uid > 0),"
+                       " remote_uid INTEGER NOT NULL CHECK (remote_uid > 0),"
+                       " flags TEXT,"
+                       " PRIMARY KEY (idx, local_uid),"
+                       " UNIQUE (idx, remote_uid))"),
+        // Messages about to be appended: written and committed before the APPEND, cleared
+        // with the mapping after it. What a crash leaves here is looked up on the target
+        // (Message-ID, size, INTERNALDATE above target_uidnext) instead of appended again.
+        QStringLiteral("CREATE TABLE pending_append ("
+                       " idx INTEGER NOT NULL REFERENCES mailboxes(idx) ON DELETE CASCADE,"
+                       " source_side INTEGER NOT NULL CHECK (source_side IN (0, 1)),"
+                       " source_uid INTEGER NOT NULL CHECK (source_uid > 0),"
+                       " message_id BLOB,"
+                       " size INTEGER NOT NULL,"
+                       " internal_date INTEGER NOT NULL,"
+                       " target_uidnext INTEGER NOT NULL,"
+                       " PRIMARY KEY (idx, source_side, source_uid))"),
+        // Messages a target refused (TOOBIG, OVERQUOTA, NO): skipped now, retried later.
+        QStringLiteral("CREATE TABLE refused_message ("
+                       " idx INTEGER NOT NULL REFERENCES mailboxes(idx) ON DELETE CASCADE,"
+                       " source_side INTEGER NOT NULL CHECK (source_side IN (0, 1)),"
+                       " source_uid INTEGER NOT NULL CHECK (source_uid > 0),"
+                       " reason TEXT NOT NULL,"
+                       " attempts INTEGER NOT NULL DEFAULT 1,"
+                       " last_attempt INTEGER NOT NULL,"
+                       " PRIMARY KEY (idx, source_side, source_uid))"),
+        // What the user should know about: conflicts resolved, messages refused, mailboxes
+        // that need a decision. The GUI shows it; the message's subject, sender and date
+        // make an entry recognisable.
+        QStringLiteral("CREATE TABLE issue_log ("
+                       " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                       " time INTEGER NOT NULL,"
+                       " mailbox BLOB,"
+                       " kind TEXT NOT NULL,"
+                       " local_uid INTEGER,"
+                       " remote_uid INTEGER,"
+                       " detail TEXT NOT NULL,"
+                       " subject TEXT,"
+                       " sender TEXT,"
+                       " date TEXT,"
+                       " acknowledged INTEGER NOT NULL DEFAULT 0)"),
+    },
+};
+
+QString sqlError(const QSqlError &error)
+{
+    return error.databaseText().isEmpty() ? error.text() : error.databaseText();
+}
+
+} // namespace
+
+StateDatabase::StateDatabase()
+    : m_connectionName(QStringLiteral("twinbox-state-") +
+                       QUuid::createUuid().toString(QUuid::WithoutBraces))
+{}
+
+StateDatabase::~StateDatabase()
+{
+    close();
+}
+
+void StateDatabase::close()
+{
+    if (!m_db.isValid())
+        return;
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+bool StateDatabase::exec(const QString &statement, QString *error)
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(statement)) {
+        *error = tr("database: %1: %2").arg(m_path, sqlError(query.lastError()));
+        return false;
+    }
+    return true;
+}
+
+int StateDatabase::userVersion() const
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+        return -1;
+    return query.value(0).toInt();
+}
+
+bool StateDatabase::open(const QString &path, QString *error)
+{
+    close();
+    m_path = path;
+    // Created here, with O_EXCL and mode 0600, so that the file is never readable by others,
+    // not even for a moment; SQLite would create it with the umask's permissions.
+    const QByteArray native = QFile::encodeName(path);
+    const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+        ::close(fd);
+    } else if (errno != EEXIST) {
+        *error = tr("database: %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+        return false;
+    }
+
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    m_db.setDatabaseName(path);
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=2000"));
+    if (!m_db.open()) {
+        *error = tr("database: %1: %2").arg(path, sqlError(m_db.lastError()));
+        return false;
+    }
+    // Reading proves it is a database at all (a corrupt or foreign file fails here).
+    const int version = userVersion();
+    if (version < 0) {
+        QSqlQuery probe(m_db);
+        probe.exec(QStringLiteral("PRAGMA user_version"));
+        *error = tr("database: %1: not a usable SQLite database (%2)")
+                     .arg(path, sqlError(probe.lastError()));
+        return false;
+    }
+    if (version > schemaVersion) {
+        *error =
+            tr("database: %1: written by a newer Twinbox (schema %2, this one knows up to %3); "
+               "refusing to touch it")
+                .arg(path)
+                .arg(version)
+                .arg(schemaVersion);
+        return false;
+    }
+
+    QSqlQuery mode(m_db);
+    if (mode.exec(QStringLiteral("PRAGMA journal_mode=WAL")) && mode.next())
+        m_journalMode = mode.value(0).toString().toLower();
+    if (m_journalMode != QStringLiteral("wal")) {
+        // WAL needs shared memory, which some file systems lack; DELETE works everywhere.
+        if (mode.exec(QStringLiteral("PRAGMA journal_mode=DELETE")) && mode.next())
+            m_journalMode = mode.value(0).toString().toLower();
+    }
+    mode.finish();
+    // NORMAL is durable under WAL across application crashes (the case that matters: kill -9);
+    // FULL where the rollback journal is used.
+    if (!exec(m_journalMode == QStringLiteral("wal") ? QStringLiteral("PRAGMA synchronous=NORMAL")
+                                                     : QStringLiteral("PRAGMA synchronous=FULL"),
+              error) ||
+        !exec(QStringLiteral("PRAGMA foreign_keys=ON"), error))
+        return false;
+    return migrate(error);
+}
+
+bool StateDatabase::migrate(QString *error)
+{
+    for (int version = userVersion(); version < schemaVersion; ++version) {
+        Transaction transaction(m_db);
+        if (!transaction.isActive()) {
+            *error = tr("database: %1: %2").arg(m_path, sqlError(m_db.lastError()));
+            return false;
+        }
+        for (const QString &statement : migrations.at(version)) {
+            if (!exec(statement, error))
+                return false;
+        }
+        // PRAGMA takes no bound parameters; the number is ours.
+        if (!exec(QStringLiteral("PRAGMA user_version = %1").arg(version + 1), error))
+            return false;
+        QSqlQuery check(m_db);
+        const bool broken = !check.exec(QStringLiteral("PRAGMA foreign_key_check")) || check.next();
+        check.finish(); // an open statement would keep COMMIT from succeeding
+        if (broken) {
+            *error = tr("database: %1: broken references after migration %2; nothing was changed")
+                         .arg(m_path)
+                         .arg(version + 1);
+            return false;
+        }
+        if (!transaction.commit()) {
+            *error = tr("database: %1: %2").arg(m_path, sqlError(m_db.lastError()));
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace twinbox::state

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <cstdint>
+
+namespace twinbox::state {
+
+// The SQLite file that holds one account pair's sync state (QtSql). Opening it creates it
+// with mode 0600 when missing, switches to WAL (DELETE where WAL cannot work, e.g. on some
+// network file systems), turns foreign keys on, and brings the schema to the current
+// version: numbered migrations, each in one transaction, recorded in PRAGMA user_version.
+// A database written by a newer Twinbox is refused rather than misread.
+//
+// The connection belongs to the thread that opened it (a QSqlDatabase rule): the sync
+// engine opens its own on its worker thread.
+class StateDatabase
+{
+    Q_DECLARE_TR_FUNCTIONS(StateDatabase)
+
+public:
+    static constexpr int schemaVersion = 1;
+
+    StateDatabase();
+    ~StateDatabase();
+    StateDatabase(const StateDatabase &) = delete;
+    StateDatabase &operator=(const StateDatabase &) = delete;
+
+    // False with *error ("database: <path>: <cause>") on failure.
+    bool open(const QString &path, QString *error);
+    void close();
+
+    QSqlDatabase &connection() { return m_db; }
+    const QString &path() const { return m_path; }
+    QString journalMode() const { return m_journalMode; }
+    int userVersion() const;
+
+    // SQLite stores signed 64-bit integers; HIGHESTMODSEQ is unsigned 64-bit. The bit
+    // pattern is kept, so every value survives the round trip.
+    static qint64 toStored(std::uint64_t value) { return static_cast<qint64>(value); }
+    static std::uint64_t fromStored(qint64 value) { return static_cast<std::uint64_t>(value); }
+
+private:
+    bool migrate(QString *error);
+    bool exec(const QString &statement, QString *error);
+
+    QString m_connectionName;
+    QString m_path;
+    QSqlDatabase m_db;
+    QString m_journalMode;
+};
+
+} // namespace twinbox::state

@@ -1,0 +1,174 @@
+// The state database: created private, WAL with foreign keys, schema by numbered
+// migrations, unsigned 64-bit values intact, newer or broken files refused.
+#include "state/StateDatabase.h"
+#include "state/Transaction.h"
+
+#include <QFile>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/stat.h>
+
+using twinbox::state::StateDatabase;
+using twinbox::state::Transaction;
+
+class TestStateDatabase : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void createsPrivateFileWithCurrentSchema();
+    void reopeningKeepsData();
+    void unsigned64BitValuesRoundTrip();
+    void foreignKeysAreEnforced();
+    void transactionRollsBackUnlessCommitted();
+    void refusesNewerSchema();
+    void refusesGarbage();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestStateDatabase::createsPrivateFileWithCurrentSchema()
+{
+    const QString path = m_dir.filePath(QStringLiteral("new.db"));
+    const mode_t old = ::umask(0); // even a permissive umask must not make it readable by others
+    StateDatabase db;
+    QString error;
+    const bool opened = db.open(path, &error);
+    ::umask(old);
+    QVERIFY2(opened, qPrintable(error));
+    struct stat info
+    {
+    };
+    QCOMPARE(::stat(QFile::encodeName(path).constData(), &info), 0);
+    QCOMPARE(info.st_mode & 0777, mode_t(0600));
+    QCOMPARE(db.userVersion(), StateDatabase::schemaVersion);
+    QCOMPARE(db.journalMode(), QStringLiteral("wal"));
+    QSqlQuery query(db.connection());
+    QVERIFY(query.exec(
+        QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")));
+    QStringList tables;
+    while (query.next())
+        tables.append(query.value(0).toString());
+    for (const char *table : {"mailboxes", "mailbox_state", "mapping", "pending_append",
+                              "refused_message", "issue_log"})
+        QVERIFY2(tables.contains(QString::fromLatin1(table)), table);
+}
+
+void TestStateDatabase::reopeningKeepsData()
+{
+    const QString path = m_dir.filePath(QStringLiteral("reopen.db"));
+    QString error;
+    {
+        StateDatabase db;
+        QVERIFY2(db.open(path, &error), qPrintable(error));
+        QSqlQuery insert(db.connection());
+        QVERIFY(insert.exec(
+            QStringLiteral("INSERT INTO mailboxes (mailbox) VALUES (x'41726368697665')")));
+    }
+    StateDatabase again;
+    QVERIFY2(again.open(path, &error), qPrintable(error)); // no migration runs twice
+    QSqlQuery count(again.connection());
+    QVERIFY(count.exec(QStringLiteral("SELECT count(*) FROM mailboxes")) && count.next());
+    QCOMPARE(count.value(0).toInt(), 1);
+}
+
+void TestStateDatabase::unsigned64BitValuesRoundTrip()
+{
+    StateDatabase db;
+    QString error;
+    QVERIFY2(db.open(m_dir.filePath(QStringLiteral("u64.db")), &error), qPrintable(error));
+    QSqlQuery query(db.connection());
+    QVERIFY(query.exec(QStringLiteral("INSERT INTO mailboxes (mailbox) VALUES ('INBOX')")));
+    const std::uint64_t values[] = {0, 1, (std::uint64_t(1) << 63) - 1, std::uint64_t(1) << 63,
+                                    UINT64_MAX};
+    for (const std::uint64_t value : values) {
+        QVERIFY(query.prepare(
+            QStringLiteral("INSERT OR REPLACE INTO mailbox_state (idx, side, uidvalidity, uidnext, "
+                           "highestmodseq) VALUES (1, 0, 4294967295, 4294967295, ?)")));
+        query.addBindValue(StateDatabase::toStored(value));
+        QVERIFY(query.exec());
+        QVERIFY(
+            query.exec(QStringLiteral("SELECT highestmodseq, uidvalidity FROM mailbox_state")) &&
+            query.next());
+        QCOMPARE(StateDatabase::fromStored(query.value(0).toLongLong()), value);
+        QCOMPARE(query.value(1).toLongLong(), 4294967295LL);
+    }
+}
+
+void TestStateDatabase::foreignKeysAreEnforced()
+{
+    StateDatabase db;
+    QString error;
+    QVERIFY2(db.open(m_dir.filePath(QStringLiteral("fk.db")), &error), qPrintable(error));
+    QSqlQuery query(db.connection());
+    QVERIFY(!query.exec(
+        QStringLiteral("INSERT INTO mapping (idx, local_uid, remote_uid) VALUES (42, 1, 1)")));
+    QVERIFY(!query.exec(QStringLiteral("INSERT INTO mailboxes (mailbox) VALUES ('')"))); // CHECK
+    QVERIFY(query.exec(QStringLiteral("INSERT INTO mailboxes (mailbox) VALUES ('INBOX')")));
+    QVERIFY(query.exec(
+        QStringLiteral("INSERT INTO mapping (idx, local_uid, remote_uid) VALUES (1, 1, 1)")));
+    QVERIFY(!query.exec(QStringLiteral(
+        "INSERT INTO mapping (idx, local_uid, remote_uid) VALUES (1, 2, 1)"))); // UNIQUE
+    QVERIFY(query.exec(QStringLiteral("DELETE FROM mailboxes WHERE idx = 1")));
+    QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM mapping")) && query.next());
+    QCOMPARE(query.value(0).toInt(), 0); // cascaded
+}
+
+void TestStateDatabase::transactionRollsBackUnlessCommitted()
+{
+    StateDatabase db;
+    QString error;
+    QVERIFY2(db.open(m_dir.filePath(QStringLiteral("tx.db")), &error), qPrintable(error));
+    {
+        Transaction transaction(db.connection());
+        QVERIFY(transaction.isActive());
+        QSqlQuery(db.connection())
+            .exec(QStringLiteral("INSERT INTO mailboxes (mailbox) VALUES ('A')"));
+    } // no commit
+    {
+        Transaction transaction(db.connection());
+        QSqlQuery(db.connection())
+            .exec(QStringLiteral("INSERT INTO mailboxes (mailbox) VALUES ('B')"));
+        QVERIFY(transaction.commit());
+    }
+    QSqlQuery query(db.connection());
+    QVERIFY(
+        query.exec(QStringLiteral("SELECT group_concat(CAST(mailbox AS TEXT)) FROM mailboxes")) &&
+        query.next());
+    QCOMPARE(query.value(0).toString(), QStringLiteral("B"));
+}
+
+void TestStateDatabase::refusesNewerSchema()
+{
+    const QString path = m_dir.filePath(QStringLiteral("future.db"));
+    QString error;
+    {
+        StateDatabase db;
+        QVERIFY2(db.open(path, &error), qPrintable(error));
+        QVERIFY(QSqlQuery(db.connection()).exec(QStringLiteral("PRAGMA user_version = 99")));
+    }
+    StateDatabase db;
+    QVERIFY(!db.open(path, &error));
+    QVERIFY2(error.contains(QStringLiteral("newer Twinbox")), qPrintable(error));
+    QVERIFY(error.startsWith(QStringLiteral("database: ") + path));
+}
+
+void TestStateDatabase::refusesGarbage()
+{
+    const QString path = m_dir.filePath(QStringLiteral("garbage.db"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(4096, 'x'));
+    file.close();
+    StateDatabase db;
+    QString error;
+    QVERIFY(!db.open(path, &error));
+    QVERIFY2(error.startsWith(QStringLiteral("database: ") + path), qPrintable(error));
+    QCOMPARE(QFileInfo(path).size(), 4096); // untouched
+}
+
+QTEST_GUILESS_MAIN(TestStateDatabase)
+#include "tst_state_database.moc"
