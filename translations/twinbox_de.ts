@@ -94,6 +94,21 @@
     </message>
 </context>
 <context>
+    <name>PairLock</name>
+    <message>
+        <source>cannot open the lock file %1: %2</source>
+        <translation>Sperrdatei %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>already syncing (pid %1)</source>
+        <translation>Synchronisation läuft bereits (PID %1)</translation>
+    </message>
+    <message>
+        <source>already syncing</source>
+        <translation>Synchronisation läuft bereits</translation>
+    </message>
+</context>
+<context>
     <name>ResponseFramer</name>
     <message>
         <source>response line longer than %1 bytes</source>
@@ -271,6 +286,25 @@
     <message>
         <source>the server could not prove that it knows the password (SCRAM server signature)</source>
         <translation>der Server konnte nicht beweisen, dass er das Passwort kennt (SCRAM-Serversignatur)</translation>
+    </message>
+</context>
+<context>
+    <name>StateDatabase</name>
+    <message>
+        <source>database: %1: %2</source>
+        <translation>database: %1: %2</translation>
+    </message>
+    <message>
+        <source>database: %1: not a usable SQLite database (%2)</source>
+        <translation>database: %1: keine verwendbare SQLite-Datenbank (%2)</translation>
+    </message>
+    <message>
+        <source>database: %1: written by a newer Twinbox (schema %2, this one knows up to %3); refusing to touch it</source>
+        <translation>database: %1: von einem neueren Twinbox geschrieben (Schema %2, dieses kennt bis %3); sie wird nicht angerührt</translation>
+    </message>
+    <message>
+        <source>database: %1: broken references after migration %2; nothing was changed</source>
+        <translation>database: %1: fehlerhafte Verweise nach Migration %2; nichts wurde geändert</translation>
     </message>
 </context>
 <context>

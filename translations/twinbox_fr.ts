@@ -94,6 +94,21 @@
     </message>
 </context>
 <context>
+    <name>PairLock</name>
+    <message>
+        <source>cannot open the lock file %1: %2</source>
+        <translation>impossible d’ouvrir le fichier de verrou %1 : %2</translation>
+    </message>
+    <message>
+        <source>already syncing (pid %1)</source>
+        <translation>synchronisation déjà en cours (pid %1)</translation>
+    </message>
+    <message>
+        <source>already syncing</source>
+        <translation>synchronisation déjà en cours</translation>
+    </message>
+</context>
+<context>
     <name>ResponseFramer</name>
     <message>
         <source>response line longer than %1 bytes</source>
@@ -271,6 +286,25 @@
     <message>
         <source>the server could not prove that it knows the password (SCRAM server signature)</source>
         <translation>le serveur n’a pas pu prouver qu’il connaît le mot de passe (signature SCRAM du serveur)</translation>
+    </message>
+</context>
+<context>
+    <name>StateDatabase</name>
+    <message>
+        <source>database: %1: %2</source>
+        <translation>database: %1 : %2</translation>
+    </message>
+    <message>
+        <source>database: %1: not a usable SQLite database (%2)</source>
+        <translation>database: %1 : pas une base SQLite utilisable (%2)</translation>
+    </message>
+    <message>
+        <source>database: %1: written by a newer Twinbox (schema %2, this one knows up to %3); refusing to touch it</source>
+        <translation>database: %1 : écrite par un Twinbox plus récent (schéma %2, celui-ci connaît jusqu’à %3) ; elle ne sera pas modifiée</translation>
+    </message>
+    <message>
+        <source>database: %1: broken references after migration %2; nothing was changed</source>
+        <translation>database: %1 : références rompues après la migration %2 ; rien n’a été modifié</translation>
     </message>
 </context>
 <context>
