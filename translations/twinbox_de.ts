@@ -94,6 +94,13 @@
     </message>
 </context>
 <context>
+    <name>IniFile</name>
+    <message>
+        <source>syntax error at line %1: %2</source>
+        <translation>Syntaxfehler in Zeile %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>PairLock</name>
     <message>
         <source>cannot open the lock file %1: %2</source>
@@ -305,6 +312,53 @@
     <message>
         <source>database: %1: broken references after migration %2; nothing was changed</source>
         <translation>database: %1: fehlerhafte Verweise nach Migration %2; nichts wurde geändert</translation>
+    </message>
+</context>
+<context>
+    <name>SyncConfig</name>
+    <message>
+        <source>no such config file %1</source>
+        <translation>Konfigurationsdatei %1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds a password and can be read by other users; chmod 600 it, or use password-command or the keychain</source>
+        <translation>%1 enthält ein Passwort und ist für andere Benutzer lesbar; chmod 600 ausführen oder password-command bzw. den Schlüsselbund verwenden</translation>
+    </message>
+    <message>
+        <source>no section [%1]</source>
+        <translation>Abschnitt [%1] fehlt</translation>
+    </message>
+    <message>
+        <source>line %1: unknown option %2</source>
+        <translation>Zeile %1: unbekannte Option %2</translation>
+    </message>
+    <message>
+        <source>line %1: invalid value for %2%3</source>
+        <translation>Zeile %1: ungültiger Wert für %2%3</translation>
+    </message>
+    <message>
+        <source>line %1: %2 is read from the top of the file only; ignored in [%3]</source>
+        <translation>Zeile %1: %2 wird nur am Anfang der Datei gelesen; in [%3] ignoriert</translation>
+    </message>
+    <message>
+        <source>line %1: unknown section [%2]</source>
+        <translation>Zeile %1: unbekannter Abschnitt [%2]</translation>
+    </message>
+    <message>
+        <source>invalid value for port: %1</source>
+        <translation>ungültiger Wert für port: %1</translation>
+    </message>
+    <message>
+        <source>[%1]: type = tunnel needs a command</source>
+        <translation>[%1]: type = tunnel braucht einen command</translation>
+    </message>
+    <message>
+        <source>[%1]: SSL_protocols is deprecated and ignored; use SSL_protocol_min/max</source>
+        <translation>[%1]: SSL_protocols ist veraltet und wird ignoriert; SSL_protocol_min/max verwenden</translation>
     </message>
 </context>
 <context>

@@ -94,6 +94,13 @@
     </message>
 </context>
 <context>
+    <name>IniFile</name>
+    <message>
+        <source>syntax error at line %1: %2</source>
+        <translation>erreur de syntaxe à la ligne %1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>PairLock</name>
     <message>
         <source>cannot open the lock file %1: %2</source>
@@ -305,6 +312,53 @@
     <message>
         <source>database: %1: broken references after migration %2; nothing was changed</source>
         <translation>database: %1 : références rompues après la migration %2 ; rien n’a été modifié</translation>
+    </message>
+</context>
+<context>
+    <name>SyncConfig</name>
+    <message>
+        <source>no such config file %1</source>
+        <translation>fichier de configuration %1 introuvable</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 holds a password and can be read by other users; chmod 600 it, or use password-command or the keychain</source>
+        <translation>%1 contient un mot de passe et est lisible par d’autres utilisateurs ; faites chmod 600, ou utilisez password-command ou le trousseau</translation>
+    </message>
+    <message>
+        <source>no section [%1]</source>
+        <translation>section [%1] absente</translation>
+    </message>
+    <message>
+        <source>line %1: unknown option %2</source>
+        <translation>ligne %1 : option inconnue %2</translation>
+    </message>
+    <message>
+        <source>line %1: invalid value for %2%3</source>
+        <translation>ligne %1 : valeur invalide pour %2%3</translation>
+    </message>
+    <message>
+        <source>line %1: %2 is read from the top of the file only; ignored in [%3]</source>
+        <translation>ligne %1 : %2 n’est lu qu’en tête du fichier ; ignoré dans [%3]</translation>
+    </message>
+    <message>
+        <source>line %1: unknown section [%2]</source>
+        <translation>ligne %1 : section inconnue [%2]</translation>
+    </message>
+    <message>
+        <source>invalid value for port: %1</source>
+        <translation>valeur invalide pour port : %1</translation>
+    </message>
+    <message>
+        <source>[%1]: type = tunnel needs a command</source>
+        <translation>[%1] : type = tunnel exige une command</translation>
+    </message>
+    <message>
+        <source>[%1]: SSL_protocols is deprecated and ignored; use SSL_protocol_min/max</source>
+        <translation>[%1] : SSL_protocols est obsolète et ignoré ; utilisez SSL_protocol_min/max</translation>
     </message>
 </context>
 <context>

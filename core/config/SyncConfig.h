@@ -1,0 +1,58 @@
+#pragma once
+
+#include "imap/ConnectionSettings.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace twinbox::config {
+
+// twinbox-cli's configuration: interimap's file format and keys with their meaning and
+// defaults (reference §1.2), plus Twinbox's own keys:
+//   password-command = CMD   the password is the first line CMD prints (run by /bin/sh)
+//   plaintext-auth = YES     allow credentials over unencrypted TCP to a non-loopback host
+//   timeout = SECONDS        how long a server may stay silent (default 60, 0: forever)
+// Every key is checked in every section: an unknown key or a malformed value is an error
+// that names it. Program-wide keys are read from the default section only; placed in
+// [local] or [remote] they are reported, not silently ignored as interimap does.
+class SyncConfig
+{
+    Q_DECLARE_TR_FUNCTIONS(SyncConfig)
+
+public:
+    // Directories for relative paths and defaults ($XDG_CONFIG_HOME/twinbox and
+    // $XDG_DATA_HOME/twinbox unless given).
+    struct Paths
+    {
+        QString configDirectory;
+        QString dataDirectory;
+        static Paths standard();
+    };
+
+    static std::optional<SyncConfig> load(const QString &configPath, const Paths &paths,
+                                          QString *error);
+    static std::optional<SyncConfig> parse(const QString &text, const Paths &paths, QString *error);
+    // --config=FILE: a relative name is looked up in the configuration directory.
+    static QString resolveConfigPath(const QString &argument, const Paths &paths);
+
+    QString database;          // absolute path
+    QString listMailbox;       // list-mailbox as written (the mailbox issue parses it)
+    QString listSelectOptions; // upper-cased
+    QString ignoreMailbox;     // a regular expression on internal names
+    QString logFile;
+    QString logPrefix = QStringLiteral("%?n?%?m?%n(%m)&%n?: ?");
+    imap::ConnectionSettings local;
+    imap::ConnectionSettings remote;
+    QString localListReference;
+    QString remoteListReference;
+    QString localPasswordCommand;
+    QString remotePasswordCommand;
+    bool localPasswordInFile = false;
+    bool remotePasswordInFile = false;
+    QStringList warnings;
+};
+
+} // namespace twinbox::config
