@@ -315,6 +315,13 @@
     </message>
 </context>
 <context>
+    <name>StateStore</name>
+    <message>
+        <source>database: %1: %2</source>
+        <translation>database: %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>SyncConfig</name>
     <message>
         <source>no such config file %1</source>

@@ -1,0 +1,226 @@
+#include "StateStore.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace twinbox::state {
+
+// A prepared statement that throws StateError instead of returning false.
+class StateStore::Query
+{
+public:
+    Query(StateDatabase &database, const QString &statement)
+        : m_database(database)
+        , m_query(database.connection())
+    {
+        if (!m_query.prepare(statement))
+            fail();
+    }
+    Query &bind(const QVariant &value)
+    {
+        m_query.addBindValue(value);
+        return *this;
+    }
+    Query &exec()
+    {
+        if (!m_query.exec())
+            fail();
+        return *this;
+    }
+    bool next() { return m_query.next(); }
+    QVariant value(int column) const { return m_query.value(column); }
+    QVariant lastInsertId() const { return m_query.lastInsertId(); }
+
+private:
+    [[noreturn]] void fail() const
+    {
+        const QSqlError error = m_query.lastError();
+        throw StateError(StateStore::tr("database: %1: %2")
+                             .arg(m_database.path(), error.databaseText().isEmpty()
+                                                         ? error.text()
+                                                         : error.databaseText()));
+    }
+
+    StateDatabase &m_database;
+    QSqlQuery m_query;
+};
+
+namespace {
+
+// No flags is stored as '' (known to be none), unknown as NULL.
+QString joinFlags(const QByteArrayList &flags)
+{
+    return flags.isEmpty() ? QStringLiteral("") : QString::fromUtf8(flags.join(' '));
+}
+
+std::optional<QByteArrayList> splitFlags(const QVariant &value)
+{
+    if (value.isNull())
+        return std::nullopt;
+    QByteArrayList flags = value.toString().toUtf8().split(' ');
+    flags.removeAll(QByteArray());
+    return flags;
+}
+
+} // namespace
+
+StateStore::StateStore(StateDatabase &database)
+    : m_database(database)
+{}
+
+std::optional<qint64> StateStore::mailboxId(const QByteArray &internalName) const
+{
+    Query query(m_database, QStringLiteral("SELECT idx FROM mailboxes WHERE mailbox = ?"));
+    if (!query.bind(internalName).exec().next())
+        return std::nullopt;
+    return query.value(0).toLongLong();
+}
+
+qint64 StateStore::addMailbox(const QByteArray &internalName, bool subscribed)
+{
+    Query query(m_database,
+                QStringLiteral("INSERT INTO mailboxes (mailbox, subscribed) VALUES (?, ?)"));
+    return query.bind(internalName).bind(subscribed ? 1 : 0).exec().lastInsertId().toLongLong();
+}
+
+std::optional<SideState> StateStore::sideState(qint64 mailbox, Side side) const
+{
+    Query query(m_database,
+                QStringLiteral("SELECT uidvalidity, uidnext, highestmodseq FROM mailbox_state "
+                               "WHERE idx = ? AND side = ?"));
+    if (!query.bind(mailbox).bind(int(side)).exec().next())
+        return std::nullopt;
+    return SideState{std::uint32_t(query.value(0).toLongLong()),
+                     std::uint32_t(query.value(1).toLongLong()),
+                     StateDatabase::fromStored(query.value(2).toLongLong())};
+}
+
+void StateStore::setSideState(qint64 mailbox, Side side, const SideState &state)
+{
+    Query(
+        m_database,
+        QStringLiteral("INSERT INTO mailbox_state (idx, side, uidvalidity, uidnext, highestmodseq) "
+                       "VALUES (?, ?, ?, ?, ?) ON CONFLICT (idx, side) DO UPDATE SET "
+                       "uidvalidity = excluded.uidvalidity, uidnext = excluded.uidnext, "
+                       "highestmodseq = excluded.highestmodseq"))
+        .bind(mailbox)
+        .bind(int(side))
+        .bind(qint64(state.uidValidity))
+        .bind(qint64(state.uidNext))
+        .bind(StateDatabase::toStored(state.highestModSeq))
+        .exec();
+}
+
+QList<MappedMessage> StateStore::mapping(qint64 mailbox) const
+{
+    Query query(
+        m_database,
+        QStringLiteral(
+            "SELECT local_uid, remote_uid, flags FROM mapping WHERE idx = ? ORDER BY local_uid"));
+    query.bind(mailbox).exec();
+    QList<MappedMessage> messages;
+    while (query.next())
+        messages.append({std::uint32_t(query.value(0).toLongLong()),
+                         std::uint32_t(query.value(1).toLongLong()), splitFlags(query.value(2))});
+    return messages;
+}
+
+void StateStore::addMapping(qint64 mailbox, const MappedMessage &message)
+{
+    Query(m_database,
+          QStringLiteral(
+              "INSERT INTO mapping (idx, local_uid, remote_uid, flags) VALUES (?, ?, ?, ?)"))
+        .bind(mailbox)
+        .bind(qint64(message.localUid))
+        .bind(qint64(message.remoteUid))
+        .bind(message.flags ? QVariant(joinFlags(*message.flags)) : QVariant())
+        .exec();
+}
+
+void StateStore::removeMapping(qint64 mailbox, std::uint32_t localUid)
+{
+    Query(m_database, QStringLiteral("DELETE FROM mapping WHERE idx = ? AND local_uid = ?"))
+        .bind(mailbox)
+        .bind(qint64(localUid))
+        .exec();
+}
+
+void StateStore::setAgreedFlags(qint64 mailbox, std::uint32_t localUid, const QByteArrayList &flags)
+{
+    Query(m_database,
+          QStringLiteral("UPDATE mapping SET flags = ? WHERE idx = ? AND local_uid = ?"))
+        .bind(joinFlags(flags))
+        .bind(mailbox)
+        .bind(qint64(localUid))
+        .exec();
+}
+
+QList<PendingAppend> StateStore::pendingAppends(qint64 mailbox) const
+{
+    Query query(m_database,
+                QStringLiteral("SELECT source_side, source_uid, message_id, size, internal_date, "
+                               "target_uidnext FROM pending_append WHERE idx = ? "
+                               "ORDER BY source_side, source_uid"));
+    query.bind(mailbox).exec();
+    QList<PendingAppend> pending;
+    while (query.next())
+        pending.append({Side(query.value(0).toInt()), std::uint32_t(query.value(1).toLongLong()),
+                        query.value(2).toByteArray(), query.value(3).toLongLong(),
+                        QDateTime::fromSecsSinceEpoch(query.value(4).toLongLong(), Qt::UTC),
+                        std::uint32_t(query.value(5).toLongLong())});
+    return pending;
+}
+
+void StateStore::addPendingAppend(qint64 mailbox, const PendingAppend &pending)
+{
+    Query(m_database,
+          QStringLiteral(
+              "INSERT OR REPLACE INTO pending_append (idx, source_side, source_uid, "
+              "message_id, size, internal_date, target_uidnext) VALUES (?, ?, ?, ?, ?, ?, ?)"))
+        .bind(mailbox)
+        .bind(int(pending.source))
+        .bind(qint64(pending.sourceUid))
+        .bind(pending.messageId)
+        .bind(pending.size)
+        .bind(pending.internalDate.toSecsSinceEpoch())
+        .bind(qint64(pending.targetUidNext))
+        .exec();
+}
+
+void StateStore::clearPendingAppend(qint64 mailbox, Side source, std::uint32_t sourceUid)
+{
+    Query(m_database,
+          QStringLiteral(
+              "DELETE FROM pending_append WHERE idx = ? AND source_side = ? AND source_uid = ?"))
+        .bind(mailbox)
+        .bind(int(source))
+        .bind(qint64(sourceUid))
+        .exec();
+}
+
+void StateStore::logIssue(const QByteArray &internalName, const QString &kind,
+                          const QString &detail, std::optional<std::uint32_t> localUid,
+                          std::optional<std::uint32_t> remoteUid)
+{
+    Query(
+        m_database,
+        QStringLiteral("INSERT INTO issue_log (time, mailbox, kind, local_uid, remote_uid, detail) "
+                       "VALUES (?, ?, ?, ?, ?, ?)"))
+        .bind(QDateTime::currentSecsSinceEpoch())
+        .bind(internalName)
+        .bind(kind)
+        .bind(localUid ? QVariant(qint64(*localUid)) : QVariant())
+        .bind(remoteUid ? QVariant(qint64(*remoteUid)) : QVariant())
+        .bind(detail)
+        .exec();
+}
+
+int StateStore::issueCount() const
+{
+    Query query(m_database, QStringLiteral("SELECT count(*) FROM issue_log"));
+    query.exec().next();
+    return query.value(0).toInt();
+}
+
+} // namespace twinbox::state

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "StateDatabase.h"
+
+#include <QByteArrayList>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QList>
+
+#include <cstdint>
+#include <exception>
+#include <optional>
+
+namespace twinbox::state {
+
+enum class Side { Local = 0, Remote = 1 };
+
+// What the database remembers of a mailbox on one server (DESIGN.md: every message with
+// UID < uidNext has been replicated, every change with MODSEQ <= highestModSeq propagated).
+struct SideState
+{
+    std::uint32_t uidValidity = 0;
+    std::uint32_t uidNext = 0;
+    std::uint64_t highestModSeq = 0;
+    bool operator==(const SideState &) const = default;
+};
+
+struct MappedMessage
+{
+    std::uint32_t localUid = 0;
+    std::uint32_t remoteUid = 0;
+    std::optional<QByteArrayList> flags; // last agreed flags; nullopt: not known
+};
+
+// A message about to be appended to the other side (the duplicate guard, DESIGN.md "No
+// duplicates, ever").
+struct PendingAppend
+{
+    Side source = Side::Local;
+    std::uint32_t sourceUid = 0;
+    QByteArray messageId;
+    qint64 size = 0;
+    QDateTime internalDate;
+    std::uint32_t targetUidNext = 0; // the copy, if it landed, has a UID at or above this
+};
+
+// A failed database operation: "database: <path>: <cause>".
+class StateError : public std::exception
+{
+public:
+    explicit StateError(QString message)
+        : m_message(std::move(message))
+        , m_what(m_message.toUtf8())
+    {}
+    const QString &message() const { return m_message; }
+    const char *what() const noexcept override { return m_what.constData(); }
+
+private:
+    QString m_message;
+    QByteArray m_what;
+};
+
+// The sync engine's reads and writes of the state database, one method per statement.
+// Every failure throws StateError; transactions are the caller's (state::Transaction), so a
+// caller decides what commits together.
+class StateStore
+{
+    Q_DECLARE_TR_FUNCTIONS(StateStore)
+
+public:
+    explicit StateStore(StateDatabase &database);
+
+    std::optional<qint64> mailboxId(const QByteArray &internalName) const;
+    qint64 addMailbox(const QByteArray &internalName, bool subscribed);
+
+    std::optional<SideState> sideState(qint64 mailbox, Side side) const;
+    void setSideState(qint64 mailbox, Side side, const SideState &state);
+
+    QList<MappedMessage> mapping(qint64 mailbox) const;
+    void addMapping(qint64 mailbox, const MappedMessage &message);
+    void removeMapping(qint64 mailbox, std::uint32_t localUid);
+    void setAgreedFlags(qint64 mailbox, std::uint32_t localUid, const QByteArrayList &flags);
+
+    QList<PendingAppend> pendingAppends(qint64 mailbox) const;
+    void addPendingAppend(qint64 mailbox, const PendingAppend &pending);
+    void clearPendingAppend(qint64 mailbox, Side source, std::uint32_t sourceUid);
+
+    void logIssue(const QByteArray &internalName, const QString &kind, const QString &detail,
+                  std::optional<std::uint32_t> localUid = {},
+                  std::optional<std::uint32_t> remoteUid = {});
+    int issueCount() const;
+
+private:
+    class Query;
+
+    StateDatabase &m_database;
+};
+
+} // namespace twinbox::state

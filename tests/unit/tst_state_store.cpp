@@ -1,0 +1,146 @@
+// The sync engine's state: mailboxes, per-side state, the UID mapping with agreed flags,
+// the pending-append journal and the issue log, each surviving a reopen.
+#include "state/StateStore.h"
+#include "state/Transaction.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace twinbox::state;
+
+class TestStateStore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void mailboxesAndSideState();
+    void mappingWithAgreedFlags();
+    void pendingAppendJournal();
+    void errorsNameTheDatabase();
+    void uncommittedWorkIsRolledBack();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    int m_counter = 0;
+};
+
+void TestStateStore::init()
+{
+    m_path = m_dir.filePath(QStringLiteral("store%1.db").arg(++m_counter));
+}
+
+void TestStateStore::mailboxesAndSideState()
+{
+    const QByteArray name("Archive\0"
+                          "2026",
+                          12);
+    {
+        StateDatabase db;
+        QString error;
+        QVERIFY2(db.open(m_path, &error), qPrintable(error));
+        StateStore store(db);
+        QVERIFY(!store.mailboxId(name));
+        const qint64 id = store.addMailbox(name, true);
+        QCOMPARE(store.mailboxId(name), id);
+        QVERIFY(!store.sideState(id, Side::Local));
+        store.setSideState(id, Side::Local, {4294967295u, 17, UINT64_MAX});
+        store.setSideState(id, Side::Remote, {1, 2, 3});
+        store.setSideState(id, Side::Remote, {1, 5, 9}); // an update, not a second row
+    }
+    StateDatabase db;
+    QString error;
+    QVERIFY2(db.open(m_path, &error), qPrintable(error));
+    StateStore store(db);
+    const qint64 id = *store.mailboxId(name);
+    QCOMPARE(store.sideState(id, Side::Local),
+             std::optional<SideState>(SideState{4294967295u, 17, UINT64_MAX}));
+    QCOMPARE(store.sideState(id, Side::Remote), std::optional<SideState>(SideState{1, 5, 9}));
+}
+
+void TestStateStore::mappingWithAgreedFlags()
+{
+    StateDatabase db;
+    QString error;
+    QVERIFY2(db.open(m_path, &error), qPrintable(error));
+    StateStore store(db);
+    const qint64 id = store.addMailbox("INBOX", false);
+    store.addMapping(id, {3, 30, QByteArrayList{"\\Seen", "$Label"}});
+    store.addMapping(id, {1, 10, std::nullopt});
+    store.addMapping(id, {2, 20, QByteArrayList{}});
+    auto mapping = store.mapping(id);
+    QCOMPARE(mapping.size(), 3);
+    QCOMPARE(mapping[0].localUid, 1u);
+    QVERIFY(!mapping[0].flags);                                                  // unknown
+    QCOMPARE(mapping[1].flags, std::optional<QByteArrayList>(QByteArrayList{})); // known: none
+    QCOMPARE(*mapping[2].flags, (QByteArrayList{"\\Seen", "$Label"}));
+    store.setAgreedFlags(id, 1, {"\\Flagged"});
+    store.removeMapping(id, 2);
+    mapping = store.mapping(id);
+    QCOMPARE(mapping.size(), 2);
+    QCOMPARE(*mapping[0].flags, QByteArrayList{"\\Flagged"});
+    bool rejected = false;
+    try {
+        store.addMapping(id, {4, 30, std::nullopt}); // remote UID 30 is taken
+    } catch (const StateError &) {
+        rejected = true;
+    }
+    QVERIFY(rejected);
+}
+
+void TestStateStore::pendingAppendJournal()
+{
+    StateDatabase db;
+    QString error;
+    QVERIFY2(db.open(m_path, &error), qPrintable(error));
+    StateStore store(db);
+    const qint64 id = store.addMailbox("INBOX", false);
+    const QDateTime when(QDate(2026, 11, 2), QTime(10, 0), Qt::UTC);
+    store.addPendingAppend(id, {Side::Remote, 7, "<a@b>", 1234, when, 100});
+    store.addPendingAppend(id, {Side::Local, 9, QByteArray(), 10, when, 50});
+    auto pending = store.pendingAppends(id);
+    QCOMPARE(pending.size(), 2);
+    QCOMPARE(pending[0].source, Side::Local);
+    QCOMPARE(pending[1].messageId, QByteArray("<a@b>"));
+    QCOMPARE(pending[1].internalDate, when);
+    QCOMPARE(pending[1].targetUidNext, 100u);
+    store.clearPendingAppend(id, Side::Remote, 7);
+    QCOMPARE(store.pendingAppends(id).size(), 1);
+    store.logIssue("INBOX", QStringLiteral("conflict"), QStringLiteral("flags differed"), 3, 30);
+    QCOMPARE(store.issueCount(), 1);
+}
+
+void TestStateStore::errorsNameTheDatabase()
+{
+    StateDatabase db;
+    QString error;
+    QVERIFY2(db.open(m_path, &error), qPrintable(error));
+    StateStore store(db);
+    try {
+        store.addMapping(999, {1, 1, std::nullopt}); // no such mailbox: foreign key
+        QFAIL("no error");
+    } catch (const StateError &e) {
+        QVERIFY2(e.message().startsWith(QStringLiteral("database: ") + m_path),
+                 qPrintable(e.message()));
+    }
+}
+
+void TestStateStore::uncommittedWorkIsRolledBack()
+{
+    StateDatabase db;
+    QString error;
+    QVERIFY2(db.open(m_path, &error), qPrintable(error));
+    StateStore store(db);
+    const qint64 id = store.addMailbox("INBOX", false);
+    {
+        Transaction transaction(db.connection());
+        store.addMapping(id, {1, 1, std::nullopt});
+        store.setSideState(id, Side::Local, {1, 2, 3});
+    }
+    QVERIFY(store.mapping(id).isEmpty());
+    QVERIFY(!store.sideState(id, Side::Local));
+}
+
+QTEST_GUILESS_MAIN(TestStateStore)
+#include "tst_state_store.moc"
