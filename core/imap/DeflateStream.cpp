@@ -36,25 +36,19 @@ QByteArray DeflateStream::compress(QByteArrayView data)
     return out;
 }
 
-bool DeflateStream::decompress(QByteArrayView data, QByteArray *out, qsizetype maxOutput)
+qsizetype DeflateStream::decompress(QByteArrayView input, QByteArray *out, qsizetype maxOutput)
 {
-    m_inflate.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.data()));
-    m_inflate.avail_in = uInt(data.size());
-    do {
-        const qsizetype used = out->size();
-        if (used >= maxOutput)
-            return false;
-        out->resize(used + chunk);
-        m_inflate.next_out = reinterpret_cast<Bytef *>(out->data() + used);
-        m_inflate.avail_out = uInt(chunk);
-        const int status = inflate(&m_inflate, Z_SYNC_FLUSH);
-        out->resize(out->size() - qsizetype(m_inflate.avail_out));
-        if (status == Z_BUF_ERROR) // nothing more to do with the input at hand
-            break;
-        if (status != Z_OK)
-            return false; // corrupt data, or a stream end that RFC 4978 does not allow
-    } while (m_inflate.avail_out == 0 || m_inflate.avail_in > 0);
-    return true;
+    m_inflate.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(input.data()));
+    m_inflate.avail_in = uInt(input.size());
+    out->resize(maxOutput);
+    m_inflate.next_out = reinterpret_cast<Bytef *>(out->data());
+    m_inflate.avail_out = uInt(maxOutput);
+    const int status = inflate(&m_inflate, Z_SYNC_FLUSH);
+    out->resize(maxOutput - qsizetype(m_inflate.avail_out));
+    // Z_BUF_ERROR: no progress possible with this input and room, which is not an error.
+    if (status != Z_OK && status != Z_BUF_ERROR)
+        return -1; // corrupt data, or a stream end that RFC 4978 does not allow
+    return input.size() - qsizetype(m_inflate.avail_in);
 }
 
 } // namespace twinbox::imap

@@ -19,9 +19,11 @@ public:
 
     bool isValid() const { return m_valid; }
     QByteArray compress(QByteArrayView data);
-    // False on a corrupt stream. At most maxOutput bytes are produced per call: a
-    // decompression bomb stops there (the caller treats more as a protocol error).
-    bool decompress(QByteArrayView data, QByteArray *out, qsizetype maxOutput = qsizetype(1) << 30);
+    // Inflates at most maxOutput bytes from the start of `input` into *out (replacing its
+    // content) and returns how many input bytes it used; -1 on a corrupt stream. The caller
+    // calls again with the rest: output is bounded per call, so a small compressed input that
+    // expands enormously ("decompression bomb") is handled piece by piece.
+    qsizetype decompress(QByteArrayView input, QByteArray *out, qsizetype maxOutput);
 
 private:
     z_stream m_deflate{};

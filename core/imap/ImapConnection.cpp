@@ -33,6 +33,9 @@ ImapConnection::ImapConnection(QString serverName, std::unique_ptr<QIODevice> de
         abort(tr("no answer from the server for %1 s").arg(seconds));
     });
     connect(m_device.get(), &QIODevice::readyRead, this, &ImapConnection::onReadyRead);
+    // The greeting may have arrived before this object existed; its readyRead is gone.
+    if (m_device->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, &ImapConnection::onReadyRead, Qt::QueuedConnection);
     // Progress either way keeps a connection alive: a long upload is not a silent server.
     connect(m_device.get(), &QIODevice::bytesWritten, this, &ImapConnection::updateTimer);
     connect(m_device.get(), &QIODevice::readChannelFinished, this, [this] {
@@ -100,13 +103,16 @@ ImapConnection::execute(const Command &command, const ContinuationHandler &onCon
 QCoro::Task<ImapConnection::Result> ImapConnection::executeOk(const Command &command,
                                                               const QString &mailbox)
 {
+    // Copies before the first co_await: the caller's string may be gone by then, and so may
+    // this connection (a caller that deleted it gets the error, not a crash).
     const QByteArray name = command.name();
-    const QString mailboxName = mailbox; // the caller's string may be gone after the first co_await
+    const QString mailboxName = mailbox;
+    const QString serverName = m_serverName;
     auto task = run(command, {}, Switch::None, false);
     Result result = co_await task;
     if (!result.ok()) {
         const QByteArray status = result.status.status == StatusResponse::Status::No ? "NO" : "BAD";
-        throw ImapError(ImapError::Kind::Refused, m_serverName,
+        throw ImapError(ImapError::Kind::Refused, serverName,
                         tr("%1 refused: %2 %3")
                             .arg(QString::fromLatin1(name), QString::fromLatin1(status),
                                  QString::fromUtf8(result.status.text)),
@@ -133,6 +139,7 @@ void ImapConnection::resumeAfterTls()
 {
     m_ignoreInput = false;
     onReadyRead();
+    pump();
 }
 
 QCoro::Task<ImapConnection::Result> ImapConnection::run(Command command,
@@ -160,6 +167,8 @@ void ImapConnection::pump()
 {
     while (!m_queue.empty() && !m_failure) {
         const auto &next = m_queue.front();
+        if (m_ignoreInput)
+            break; // rule: nothing is sent between STARTTLS's OK and the TLS handshake
         if (m_continuationOwner)
             break; // rule: nothing past a command that waits for "+"
         if (!m_inFlight.empty() && (next->exclusive || m_inFlight.back()->exclusive))
@@ -200,7 +209,7 @@ void ImapConnection::onReadyRead()
 {
     if (m_failure)
         return;
-    QByteArray data = m_device->readAll();
+    const QByteArray data = m_device->readAll();
     if (data.isEmpty())
         return;
     if (m_ignoreInput) {
@@ -208,34 +217,46 @@ void ImapConnection::onReadyRead()
         return;
     }
     updateTimer();
-    while (!data.isEmpty() && !m_failure) {
-        QByteArray plain;
+    // Compressed input is inflated a bounded piece at a time and framed at once, so a body
+    // still streams and a decompression bomb never sits in memory.
+    constexpr qsizetype inflateStep = 64 * 1024;
+    QByteArrayView rest = data;
+    while (!m_failure && !m_ignoreInput) {
         if (m_deflate) {
-            if (!m_deflate->decompress(data, &plain)) {
+            QByteArray plain;
+            const qsizetype used = m_deflate->decompress(rest, &plain, inflateStep);
+            if (used < 0) {
                 fail(ImapError(ImapError::Kind::Protocol, m_serverName,
                                tr("corrupt compressed data")));
                 return;
             }
-            data.clear();
+            rest = rest.sliced(used);
+            if (!plain.isEmpty() && !feedFramer(plain, nullptr))
+                return;
+            if ((rest.isEmpty() && plain.size() < inflateStep) || (used == 0 && plain.isEmpty()))
+                break; // all input used and nothing left inside zlib, or no progress possible
         } else {
-            plain = std::exchange(data, {});
+            if (rest.isEmpty())
+                break;
+            qsizetype consumed = 0;
+            if (!feedFramer(rest, &consumed))
+                return;
+            // The framer stops early only when compression or TLS starts after a response;
+            // the rest is then compressed, or discarded (below).
+            rest = rest.sliced(consumed);
         }
-        qsizetype consumed = 0;
-        const bool ok = m_framer.feed(
-            plain, [this](ResponseFrame &&frame) { handleFrame(std::move(frame)); }, &consumed);
-        if (!ok) {
-            fail(ImapError(ImapError::Kind::Protocol, m_serverName, m_framer.error().describe()));
-            return;
-        }
-        // The framer stops early only when compression or TLS starts right after a response.
-        const QByteArray rest = plain.mid(consumed);
-        if (m_ignoreInput) {
-            if (!rest.isEmpty())
-                log(u'S', tr("[%1 bytes before the TLS handshake discarded]").arg(rest.size()));
-            return;
-        }
-        data = rest; // compressed from here on
     }
+    if (m_ignoreInput && !rest.isEmpty())
+        log(u'S', tr("[%1 bytes before the TLS handshake discarded]").arg(rest.size()));
+}
+
+bool ImapConnection::feedFramer(QByteArrayView data, qsizetype *consumed)
+{
+    const bool ok = m_framer.feed(
+        data, [this](ResponseFrame &&frame) { handleFrame(std::move(frame)); }, consumed);
+    if (!ok)
+        fail(ImapError(ImapError::Kind::Protocol, m_serverName, m_framer.error().describe()));
+    return ok && !m_failure;
 }
 
 QString ImapConnection::frameLogLine(const ResponseFrame &frame) const
@@ -251,6 +272,8 @@ QString ImapConnection::frameLogLine(const ResponseFrame &frame) const
 
 void ImapConnection::handleFrame(ResponseFrame &&frame)
 {
+    if (m_failure)
+        return; // after a protocol error nothing the server says is believed
     if (m_debugLevel > 0)
         log(u'S', frameLogLine(frame));
     ProtocolError error;
@@ -295,9 +318,23 @@ void ImapConnection::handleFrame(ResponseFrame &&frame)
     }
     if (status && status->status == StatusResponse::Status::Bye)
         m_byeText = status->text;
-    if (!m_inFlight.empty())
-        m_inFlight.front()->result.untagged.append(*response);
-    Q_EMIT untaggedReceived(*response);
+    // Untagged data belongs to the oldest command still running, unless it names its command
+    // (an ESEARCH correlator, RFC 4731): servers answer pipelined commands in order, but may
+    // interleave the untagged data of commands they run at once (RFC 3501 §5.5), so callers
+    // pipeline only commands whose data they can tell apart (UIDs, mailbox names).
+    auto owner = m_inFlight.empty() ? nullptr : m_inFlight.front();
+    if (const auto *search = std::get_if<ESearchData>(&*response);
+        search && !search->tag.isEmpty()) {
+        for (const auto &p : m_inFlight) {
+            if (p->tag == search->tag)
+                owner = p;
+        }
+    }
+    if (owner)
+        owner->result.untagged.append(*response);
+    // Queued: a receiver may delete this connection, which must not happen inside the framer.
+    QMetaObject::invokeMethod(
+        this, [this, copy = *response] { Q_EMIT untaggedReceived(copy); }, Qt::QueuedConnection);
 }
 
 void ImapConnection::handleContinuation(const QByteArray &text)
@@ -344,7 +381,8 @@ void ImapConnection::fail(ImapError error)
     } else {
         m_device->close();
     }
-    Q_EMIT closed(error.describe());
+    QMetaObject::invokeMethod(
+        this, [this, reason = error.describe()] { Q_EMIT closed(reason); }, Qt::QueuedConnection);
 }
 
 void ImapConnection::abort(const QString &reason)

@@ -90,7 +90,8 @@ public:
 
 Q_SIGNALS:
     // Every untagged response, also those that arrive while no command runs (EXISTS,
-    // VANISHED, FETCH FLAGS, BYE), so that the owner never misses one.
+    // VANISHED, FETCH FLAGS, BYE), so that the owner never misses one. Both signals are
+    // delivered queued, so a receiver may delete the connection.
     void untaggedReceived(const twinbox::imap::Response &response);
     void closed(const QString &reason);
 
@@ -104,6 +105,7 @@ private:
     void sendChunks(const std::shared_ptr<Pending> &pending);
     void write(const QByteArray &bytes);
     void onReadyRead();
+    bool feedFramer(QByteArrayView data, qsizetype *consumed);
     void handleFrame(ResponseFrame &&frame);
     void handleContinuation(const QByteArray &text);
     void fail(ImapError error);

@@ -89,8 +89,9 @@ ImapSession::open(const ConnectionSettings &settingsIn, const WarningSink &warnI
         session->m_authMechanism = "PREAUTH";
     } else {
         const bool tunnel = settings.type == ConnectionSettings::Type::Tunnel;
-        if (!tunnel && !session->m_encrypted && !settings.allowPlaintextAuth &&
-            !isLoopback(settings.host))
+        // Loopback is exempt only without a proxy: through one, the bytes cross the network.
+        const bool local = isLoopback(settings.host) && settings.proxy.isEmpty();
+        if (!tunnel && !session->m_encrypted && !settings.allowPlaintextAuth && !local)
             throw failure(ImapError::Kind::Authentication,
                           tr("refusing to send credentials over an unencrypted connection to %1 "
                              "(use imaps or "
@@ -98,7 +99,7 @@ ImapSession::open(const ConnectionSettings &settingsIn, const WarningSink &warnI
                               .arg(settings.host));
         co_await session->authenticate(settings);
     }
-    settings.password.fill(u'\0');
+    settings.password.clear(); // this copy is not needed any more
 
     if (settings.compress) {
         const QByteArrayList algorithms = session->m_capabilities.compressionAlgorithms();
@@ -226,8 +227,11 @@ QCoro::Task<void> ImapSession::authenticate(const ConnectionSettings &settings)
         co_await refreshCapabilities();
 }
 
-QCoro::Task<void> ImapSession::enable(const QByteArrayList &extensions)
+QCoro::Task<void> ImapSession::enable(const QByteArrayList &extensionsIn)
 {
+    // Copies before the first co_await (the caller's list may be a temporary).
+    const QByteArrayList extensions = extensionsIn;
+    const QString name = m_name;
     Command command("ENABLE"); // RFC 5161 §3.1
     for (const QByteArray &extension : extensions)
         command.atom(extension);
@@ -239,7 +243,7 @@ QCoro::Task<void> ImapSession::enable(const QByteArrayList &extensions)
     }
     for (const QByteArray &extension : extensions) {
         if (!Capabilities(enabled).has(extension))
-            throw ImapError(ImapError::Kind::Capability, m_name,
+            throw ImapError(ImapError::Kind::Capability, name,
                             tr("the server did not enable %1").arg(QString::fromLatin1(extension)));
     }
 }

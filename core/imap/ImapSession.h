@@ -39,7 +39,7 @@ public:
     const QByteArray &authMechanism() const { return m_authMechanism; }
 
     // ENABLE (RFC 5161 §3.1); throws unless the server enabled every extension.
-    QCoro::Task<void> enable(const QByteArrayList &extensions);
+    QCoro::Task<void> enable(const QByteArrayList &extensionsIn);
     // LOGOUT (RFC 3501 §6.1.3); never throws.
     QCoro::Task<void> logout();
 

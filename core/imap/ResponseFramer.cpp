@@ -17,6 +17,8 @@ bool ResponseFramer::fail(ProtocolError::Kind kind, const QString &message, QByt
 {
     m_state = State::Failed;
     m_error = {kind, message, ProtocolError::quote(excerpt)};
+    m_frame = {}; // nothing of a refused response is kept
+    m_line.clear();
     return false;
 }
 
@@ -80,7 +82,10 @@ bool ResponseFramer::feed(QByteArrayView data,
 bool ResponseFramer::completeLine(QByteArrayView line,
                                   const std::function<void(ResponseFrame &&)> &onResponse)
 {
-    m_frameSize += line.size();
+    // Each segment costs memory beyond its bytes (a QByteArray, a Literal): counted too, so
+    // that a response of many empty literals cannot grow far past the limit.
+    constexpr qsizetype segmentOverhead = 64;
+    m_frameSize += line.size() + segmentOverhead;
     if (m_frameSize > m_limits.maxResponseSize)
         return fail(ProtocolError::Kind::FrameTooLarge,
                     tr("response larger than %1 bytes").arg(m_limits.maxResponseSize), line);

@@ -82,7 +82,20 @@ void FakeImapServer::onReadyRead()
     QByteArray data = m_peer->readAll();
     if (m_deflate) {
         QByteArray plain;
-        m_deflate->decompress(data, &plain);
+        QByteArrayView rest = data;
+        for (;;) {
+            QByteArray piece;
+            const qsizetype used = m_deflate->decompress(rest, &piece, 64 * 1024);
+            if (used < 0) {
+                m_failure = QStringLiteral("corrupt compressed data from the client");
+                m_peer->close();
+                return;
+            }
+            plain += piece;
+            rest = rest.sliced(used);
+            if ((rest.isEmpty() && piece.size() < 64 * 1024) || (used == 0 && piece.isEmpty()))
+                break;
+        }
         data = plain;
     }
     m_buffer += data;
@@ -93,12 +106,14 @@ void FakeImapServer::onReadyRead()
         m_received.append(line);
         if (m_next >= m_script.size() || !m_script.at(m_next).startsWith("C: ")) {
             m_failure = QStringLiteral("unexpected client line: %1").arg(QString::fromLatin1(line));
+            m_peer->close(); // the client fails now instead of waiting for an answer
             return;
         }
         const QByteArray expected = m_script.at(m_next).mid(3);
         if (line != expected) {
             m_failure = QStringLiteral("client sent «%1», script expects «%2»")
                             .arg(QString::fromLatin1(line), QString::fromLatin1(expected));
+            m_peer->close();
             return;
         }
         ++m_next;

@@ -40,6 +40,9 @@ public:
     // The port to connect to (LoopbackTcp).
     quint16 port() const;
 
+    // Sends bytes now, outside the script (for data that must arrive in a read of its own).
+    void sendNow(const QByteArray &bytes) { send(bytes); }
+
     bool isDone() const { return m_next >= m_script.size(); }
     // Empty while the client did what the script says; the first difference otherwise.
     QString failure() const { return m_failure; }

@@ -51,6 +51,11 @@ private slots:
     void unknownTagEndsConnection();
     void timeoutWhenServerIsSilent();
     void startTlsDiscardsInjectedResponses();
+    void nothingIsSentBetweenStartTlsAndTheHandshake();
+    void deletingTheConnectionFromItsSignalsIsSafe();
+    void nothingIsBelievedAfterAProtocolError();
+    void compressedBodiesStreamInBoundedPieces();
+    void greetingBufferedBeforeTheConnectionExisted();
     void compressionBothWays();
     void protocolLogRedactsSecrets();
 };
@@ -277,6 +282,90 @@ void TestImapConnection::startTlsDiscardsInjectedResponses()
     QVERIFY(await(h.connection.startTls()).ok());
     QTest::qWait(50);
     QCOMPARE(spy.size(), 0);
+}
+
+void TestImapConnection::nothingIsSentBetweenStartTlsAndTheHandshake()
+{
+    Harness h({"S: * OK [CAPABILITY IMAP4rev1 STARTTLS] ready", "C: T1 STARTTLS",
+               "S: T1 OK Begin TLS", "C: T2 NOOP", "S: T2 OK"});
+    QSignalSpy spy(&h.connection, &ImapConnection::untaggedReceived);
+    await(h.connection.greeting());
+    QVERIFY(await(h.connection.startTls()).ok());
+    auto noop = h.connection.execute(Command("NOOP")); // queued during the switch
+    h.server.sendNow("* 9 EXISTS\r\n");                // injected, in a read of its own
+    QTest::qWait(100);
+    QCOMPARE(h.server.receivedLines(), QByteArrayList{"T1 STARTTLS"}); // nothing in plaintext
+    h.connection.resumeAfterTls(); // as after a completed handshake
+    QVERIFY(await(std::move(noop)).ok());
+    QTest::qWait(20);
+    QCOMPARE(spy.size(), 0); // the injected EXISTS was never believed
+    QVERIFY2(h.server.failure().isEmpty(), qPrintable(h.server.failure()));
+}
+
+void TestImapConnection::deletingTheConnectionFromItsSignalsIsSafe()
+{
+    FakeImapServer server(
+        {"S: * OK ready", "C: T1 NOOP", "S: * 3 EXISTS\r\n* 1 FETCH (UID 0)\r\n* 4 EXISTS"});
+    auto *connection = new ImapConnection(QStringLiteral("remote"), server.takeClientDevice());
+    bool deleted = false;
+    QObject::connect(connection, &ImapConnection::closed, connection, [&] {
+        delete connection; // the obvious thing for an owner to do
+        deleted = true;
+    });
+    await(connection->greeting());
+    auto noop = connection->execute(Command("NOOP"));
+    QTRY_VERIFY(deleted);
+    QCOMPARE(twinbox::test::awaitError<ImapError>(std::move(noop)).kind(),
+             ImapError::Kind::Protocol);
+}
+
+void TestImapConnection::nothingIsBelievedAfterAProtocolError()
+{
+    Harness h({"S: * OK ready", "C: T1 NOOP", "S: * 0 FETCH (UID 1)\r\n* 5 EXPUNGE\r\nT1 OK"});
+    QSignalSpy spy(&h.connection, &ImapConnection::untaggedReceived);
+    await(h.connection.greeting());
+    QCOMPARE(awaitError(h.connection.execute(Command("NOOP"))).kind(), ImapError::Kind::Protocol);
+    QTest::qWait(20);
+    QCOMPARE(spy.size(), 0);
+}
+
+void TestImapConnection::compressedBodiesStreamInBoundedPieces()
+{
+    // 20 MB that compress to a few kilobytes: one read must not become one 20 MB buffer.
+    const QByteArray body(20'000'000, 'A');
+    struct Sink : BodySink
+    {
+        qint64 total = 0;
+        qsizetype largest = 0;
+        void bodyBegin(const ResponseFrame &, qint64) override {}
+        void bodyData(QByteArrayView chunk) override
+        {
+            total += chunk.size();
+            largest = std::max(largest, chunk.size());
+        }
+        void bodyEnd() override {}
+    } sink;
+    Harness h({"S: * OK ready", "C: T1 COMPRESS DEFLATE", "S: T1 OK", "Z",
+               "C: T2 UID FETCH 1 BODY[]",
+               "S: * 1 FETCH (UID 1 BODY[] {20000002}\r\n" + body + "\r\n)", "S: T2 OK"});
+    h.connection.setBodySink(&sink);
+    await(h.connection.greeting());
+    QVERIFY(await(h.connection.compress()).ok());
+    QVERIFY(await(h.connection.execute(Command("UID FETCH").atom("1").atom("BODY[]"))).ok());
+    QCOMPARE(sink.total, 20'000'002);
+    QVERIFY2(sink.largest <= 64 * 1024, qPrintable(QString::number(sink.largest)));
+}
+
+void TestImapConnection::greetingBufferedBeforeTheConnectionExisted()
+{
+    FakeImapServer server({"S: * OK ready"});
+    auto device = server.takeClientDevice();
+    // Let the greeting arrive and be read into the device's buffer: its readyRead is emitted
+    // now, with nobody listening.
+    QTRY_VERIFY(device->bytesAvailable() > 0);
+    ImapConnection connection(QStringLiteral("remote"), std::move(device));
+    connection.setTimeout(std::chrono::seconds(5));
+    QCOMPARE(await(connection.greeting()).text, QByteArray("ready"));
 }
 
 void TestImapConnection::compressionBothWays()

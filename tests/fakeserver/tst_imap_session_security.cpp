@@ -49,6 +49,7 @@ private slots:
     void plainWithoutInitialResponse();
     void noCommonMechanism();
     void throughSocks5Proxy();
+    void noPlaintextCredentialsThroughAProxy();
 };
 
 void TestImapSessionSecurity::refusesWhenStartTlsIsNotOffered()
@@ -168,6 +169,23 @@ void TestImapSessionSecurity::throughSocks5Proxy()
     QCOMPARE(proxy.requestedPort(), server.port());
     QCOMPARE(proxy.username(), QStringLiteral("bob"));
     QVERIFY2(server.failure().isEmpty(), qPrintable(server.failure()));
+}
+
+void TestImapSessionSecurity::noPlaintextCredentialsThroughAProxy()
+{
+    // "localhost" behind a proxy is the proxy's localhost: the credentials would cross the
+    // network in plaintext.
+    FakeImapServer server({"S: * OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] hi"},
+                          FakeImapServer::Mode::LoopbackTcp);
+    twinbox::test::Socks5Proxy proxy;
+    ConnectionSettings settings = plainImap(server.port());
+    settings.startTls = false;
+    settings.proxy = QStringLiteral("socks5://127.0.0.1:%1").arg(proxy.port());
+    const auto error = openError(settings);
+    QCOMPARE(error.kind(), ImapError::Kind::Authentication);
+    QVERIFY2(error.describe().contains(QStringLiteral("unencrypted")),
+             qPrintable(error.describe()));
+    QVERIFY(server.receivedLines().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestImapSessionSecurity)

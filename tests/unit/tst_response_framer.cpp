@@ -163,6 +163,9 @@ void TestResponseFramer::limits_data()
     QTest::newRow("big non-body literal")
         << QByteArray("* LIST () \"/\" {2048}\r\n") << int(ProtocolError::Kind::LiteralTooLarge);
     QTest::newRow("bare LF") << QByteArray("* OK hello\n") << int(ProtocolError::Kind::BadLineEnd);
+    QTest::newRow("many empty literals")
+        << QByteArray("* ID (").append(QByteArray("{0}\r\n").repeated(200))
+        << int(ProtocolError::Kind::FrameTooLarge);
     QTest::newRow("too many literals")
         << QByteArray("* ID (").append(
                QByteArray("{900}\r\n").append(QByteArray(900, 'x')).repeated(12))
