@@ -101,6 +101,13 @@
     </message>
 </context>
 <context>
+    <name>MailboxLister</name>
+    <message>
+        <source>the server does not support %1, which Twinbox needs</source>
+        <translation>der Server unterstützt %1 nicht, das Twinbox braucht</translation>
+    </message>
+</context>
+<context>
     <name>PairLock</name>
     <message>
         <source>cannot open the lock file %1: %2</source>
@@ -113,6 +120,25 @@
     <message>
         <source>already syncing</source>
         <translation>Synchronisation läuft bereits</translation>
+    </message>
+</context>
+<context>
+    <name>QresyncSelect</name>
+    <message>
+        <source>the mailbox does not support mod-sequences (NOMODSEQ), which two-way sync needs</source>
+        <translation>das Postfach unterstützt keine Mod-Sequenzen (NOMODSEQ), die die Zwei-Wege-Synchronisation braucht</translation>
+    </message>
+    <message>
+        <source>the mailbox has no persistent UIDs (UIDNOTSTICKY)</source>
+        <translation>das Postfach hat keine dauerhaften UIDs (UIDNOTSTICKY)</translation>
+    </message>
+    <message>
+        <source>the server sent EXPUNGE instead of VANISHED although QRESYNC is enabled (RFC 7162 violation)</source>
+        <translation>der Server hat EXPUNGE statt VANISHED gesendet, obwohl QRESYNC aktiviert ist (Verstoß gegen RFC 7162)</translation>
+    </message>
+    <message>
+        <source>the server did not report UIDVALIDITY and UIDNEXT on SELECT</source>
+        <translation>der Server hat bei SELECT UIDVALIDITY und UIDNEXT nicht gemeldet</translation>
     </message>
 </context>
 <context>

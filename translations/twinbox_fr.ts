@@ -101,6 +101,13 @@
     </message>
 </context>
 <context>
+    <name>MailboxLister</name>
+    <message>
+        <source>the server does not support %1, which Twinbox needs</source>
+        <translation>le serveur ne prend pas en charge %1, dont Twinbox a besoin</translation>
+    </message>
+</context>
+<context>
     <name>PairLock</name>
     <message>
         <source>cannot open the lock file %1: %2</source>
@@ -113,6 +120,25 @@
     <message>
         <source>already syncing</source>
         <translation>synchronisation déjà en cours</translation>
+    </message>
+</context>
+<context>
+    <name>QresyncSelect</name>
+    <message>
+        <source>the mailbox does not support mod-sequences (NOMODSEQ), which two-way sync needs</source>
+        <translation>la boîte ne prend pas en charge les mod-séquences (NOMODSEQ), nécessaires à la synchronisation bidirectionnelle</translation>
+    </message>
+    <message>
+        <source>the mailbox has no persistent UIDs (UIDNOTSTICKY)</source>
+        <translation>la boîte n’a pas d’UID persistants (UIDNOTSTICKY)</translation>
+    </message>
+    <message>
+        <source>the server sent EXPUNGE instead of VANISHED although QRESYNC is enabled (RFC 7162 violation)</source>
+        <translation>le serveur a envoyé EXPUNGE au lieu de VANISHED alors que QRESYNC est activé (violation de la RFC 7162)</translation>
+    </message>
+    <message>
+        <source>the server did not report UIDVALIDITY and UIDNEXT on SELECT</source>
+        <translation>le serveur n’a pas indiqué UIDVALIDITY et UIDNEXT lors du SELECT</translation>
     </message>
 </context>
 <context>

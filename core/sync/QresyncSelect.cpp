@@ -1,0 +1,91 @@
+#include "QresyncSelect.h"
+
+namespace twinbox::sync {
+
+using namespace imap;
+
+Command QresyncSelect::command(const QByteArray &wireName,
+                               const std::optional<state::SideState> &known)
+{
+    Command command("SELECT"); // RFC 3501 §6.3.1
+    command.astring(wireName);
+    if (known && known->uidValidity != 0 && known->highestModSeq != 0) {
+        // RFC 7162 §3.2.5.1: (QRESYNC (uidvalidity modseq)); the server answers with VANISHED
+        // (EARLIER) and FETCH for what changed after modseq.
+        command.open()
+            .atom("QRESYNC")
+            .open()
+            .number(known->uidValidity)
+            .number(known->highestModSeq)
+            .close()
+            .close();
+    } else {
+        command.open().atom("CONDSTORE").close(); // RFC 7162 §3.1.8
+    }
+    return command;
+}
+
+QCoro::Task<SelectedMailbox> QresyncSelect::select(ImapSession &session,
+                                                   const QByteArray &wireNameIn,
+                                                   const std::optional<state::SideState> &knownIn,
+                                                   const QString &displayNameIn)
+{
+    // Copies before the first co_await.
+    const QByteArray wireName = wireNameIn;
+    const std::optional<state::SideState> known = knownIn;
+    const QString displayName = displayNameIn;
+    const QString server = session.name();
+    auto refuse = [&](const QString &why) {
+        return ImapError(ImapError::Kind::Protocol, server, why, displayName);
+    };
+
+    const Command selectCommand = command(wireName, known);
+    const auto reply = co_await session.connection().executeOk(selectCommand, displayName);
+    SelectedMailbox selected;
+    selected.readOnly =
+        reply.status.code && reply.status.code->kind == ResponseCode::Kind::ReadOnly;
+    bool uidNextSeen = false;
+    for (const Response &response : reply.untagged) {
+        if (const auto *status = std::get_if<StatusResponse>(&response); status && status->code) {
+            const ResponseCode &code = *status->code;
+            switch (code.kind) {
+            case ResponseCode::Kind::UidValidity:
+                selected.uidValidity = std::uint32_t(code.number);
+                break;
+            case ResponseCode::Kind::UidNext:
+                selected.uidNext = std::uint32_t(code.number);
+                uidNextSeen = true;
+                break;
+            case ResponseCode::Kind::HighestModSeq:
+                selected.highestModSeq = code.number;
+                break;
+            case ResponseCode::Kind::PermanentFlags:
+                selected.permanentFlags = code.atoms;
+                break;
+            case ResponseCode::Kind::NoModSeq:
+                throw refuse(tr("the mailbox does not support mod-sequences (NOMODSEQ), which "
+                                "two-way sync needs"));
+            case ResponseCode::Kind::UidNotSticky:
+                throw refuse(tr("the mailbox has no persistent UIDs (UIDNOTSTICKY)"));
+            default:
+                break;
+            }
+        } else if (const auto *exists = std::get_if<ExistsData>(&response)) {
+            selected.exists = exists->count;
+        } else if (const auto *vanished = std::get_if<VanishedData>(&response)) {
+            selected.vanished.add(vanished->uids);
+        } else if (const auto *fetch = std::get_if<FetchData>(&response)) {
+            if (fetch->uid)
+                selected.changed.append(*fetch);
+        } else if (std::holds_alternative<ExpungeData>(response)) {
+            throw refuse(
+                tr("the server sent EXPUNGE instead of VANISHED although QRESYNC is enabled "
+                   "(RFC 7162 violation)"));
+        }
+    }
+    if (selected.uidValidity == 0 || !uidNextSeen)
+        throw refuse(tr("the server did not report UIDVALIDITY and UIDNEXT on SELECT"));
+    co_return selected;
+}
+
+} // namespace twinbox::sync

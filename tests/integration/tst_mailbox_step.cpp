@@ -1,0 +1,149 @@
+// Step 1 against real Dovecot: one LIST-STATUS per server gives every mailbox's state with
+// the same internal names on a "/" and a "." server, and SELECT (QRESYNC ...) reports
+// exactly what changed since the stored state.
+#include "AwaitInTest.h"
+#include "DovecotServer.h"
+#include "TestImapClient.h"
+#include "sync/MailboxLister.h"
+#include "sync/QresyncSelect.h"
+
+#include <QTest>
+
+using namespace twinbox;
+using twinbox::test::await;
+using twinbox::test::DovecotConfig;
+using twinbox::test::DovecotServer;
+using twinbox::test::makeSeedMessage;
+
+namespace {
+
+imap::ConnectionSettings tunnelTo(const DovecotServer &server)
+{
+    imap::ConnectionSettings settings;
+    settings.name = server.name();
+    settings.type = imap::ConnectionSettings::Type::Tunnel;
+    settings.command = server.tunnelCommandLine();
+    settings.debugLevel = 1;
+    return settings;
+}
+
+} // namespace
+
+class TestMailboxStep : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void listsEveryMailboxWithItsStateInOneCommand();
+    void selectReportsOnlyWhatChanged();
+
+private:
+    std::unique_ptr<DovecotServer> m_local;
+    std::unique_ptr<DovecotServer> m_remote;
+};
+
+void TestMailboxStep::initTestCase()
+{
+    m_local = std::make_unique<DovecotServer>(DovecotConfig::named(QStringLiteral("local"), u'/'));
+    m_remote =
+        std::make_unique<DovecotServer>(DovecotConfig::named(QStringLiteral("remote"), u'.'));
+    QString error;
+    QVERIFY2(m_local->start(&error), qPrintable(error));
+    QVERIFY2(m_remote->start(&error), qPrintable(error));
+    const QList<test::SeedMessage> three = {makeSeedMessage(1), makeSeedMessage(2),
+                                            makeSeedMessage(3)};
+    QVERIFY2(m_local->append(QStringLiteral("INBOX"), three, &error), qPrintable(error));
+    QVERIFY2(m_local->append(QStringLiteral("Archive/2026"), three.mid(0, 2), &error),
+             qPrintable(error));
+    QVERIFY2(m_local->append(QStringLiteral("Envoy&AOk-s"), three.mid(0, 1), &error),
+             qPrintable(error));
+    QVERIFY2(m_remote->append(QStringLiteral("Archive.2026"), three, &error), qPrintable(error));
+}
+
+void TestMailboxStep::cleanupTestCase()
+{
+    m_local.reset();
+    m_remote.reset();
+}
+
+void TestMailboxStep::listsEveryMailboxWithItsStateInOneCommand()
+{
+    QStringList log;
+    auto local = await(
+        imap::ImapSession::open(tunnelTo(*m_local), {}, [&](const QString &l) { log.append(l); }));
+    auto remote = await(imap::ImapSession::open(tunnelTo(*m_remote)));
+    const auto localList = await(sync::MailboxLister::list(*local, {}));
+    const auto remoteList = await(sync::MailboxLister::list(*remote, {}));
+    const QStringList commands = log.filter(QStringLiteral("C: "));
+    QCOMPARE(commands.size(), 1); // the tunnel is PREAUTHed: LIST is all
+    QVERIFY2(commands.first().contains(
+                 QStringLiteral("RETURN (SUBSCRIBED STATUS (UIDVALIDITY UIDNEXT HIGHESTMODSEQ))")),
+             qPrintable(commands.first()));
+
+    auto find = [](const QList<sync::ListedMailbox> &list,
+                   const QByteArray &internal) -> const sync::ListedMailbox * {
+        for (const auto &mailbox : list) {
+            if (mailbox.internalName == internal)
+                return &mailbox;
+        }
+        return nullptr;
+    };
+    const QByteArray archive("Archive\0"
+                             "2026",
+                             12);
+    const auto *localArchive = find(localList, archive);
+    const auto *remoteArchive = find(remoteList, archive);
+    QVERIFY(localArchive &&
+            remoteArchive); // one internal name for "Archive/2026" and "Archive.2026"
+    QCOMPARE(localArchive->wireName, QByteArray("Archive/2026"));
+    QCOMPARE(remoteArchive->wireName, QByteArray("Archive.2026"));
+    QVERIFY(localArchive->status && remoteArchive->status);
+    QCOMPARE(localArchive->status->uidNext, 3u);
+    QCOMPARE(remoteArchive->status->uidNext, 4u);
+    QVERIFY(localArchive->status->highestModSeq.has_value());
+    QVERIFY(localArchive->status->uidValidity.has_value());
+    const auto *parent = find(localList, "Archive");
+    QVERIFY(parent); // the parent exists in the listing
+    const auto *inbox = find(localList, "INBOX");
+    QVERIFY(inbox && inbox->selectable && inbox->status->uidNext == 4u);
+    QVERIFY(find(localList, "Envoy&AOk-s"));
+}
+
+void TestMailboxStep::selectReportsOnlyWhatChanged()
+{
+    auto session = await(imap::ImapSession::open(tunnelTo(*m_local)));
+    await(session->enable({"QRESYNC"}));
+    const auto first = await(
+        sync::QresyncSelect::select(*session, "INBOX", std::nullopt, QStringLiteral("INBOX")));
+    QCOMPARE(first.exists, 3u);
+    QCOMPARE(first.uidNext, 4u);
+    QVERIFY(first.highestModSeq > 0);
+    QVERIFY(first.vanished.isEmpty());
+    const state::SideState known{first.uidValidity, first.uidNext, first.highestModSeq};
+
+    // Another client changes a flag on UID 2 and expunges UID 3.
+    test::TestImapClient other;
+    QString error;
+    QVERIFY2(other.connectTunnel(*m_local, &error), qPrintable(error));
+    QVERIFY(other.command("SELECT INBOX").ok());
+    QVERIFY(other.command("UID STORE 2 +FLAGS (\\Flagged)").ok());
+    QVERIFY(other.command("UID STORE 3 +FLAGS (\\Deleted)").ok());
+    QVERIFY(other.command("UID EXPUNGE 3").ok());
+    other.logout();
+
+    auto again = await(imap::ImapSession::open(tunnelTo(*m_local)));
+    await(again->enable({"QRESYNC"}));
+    const auto second =
+        await(sync::QresyncSelect::select(*again, "INBOX", known, QStringLiteral("INBOX")));
+    QCOMPARE(second.vanished.toList(), QList<std::uint32_t>{3});
+    QCOMPARE(second.changed.size(), 1);
+    QCOMPARE(second.changed.first().uid, 2u);
+    QVERIFY(second.changed.first().flags->contains("\\Flagged"));
+    QVERIFY(*second.changed.first().modSeq > known.highestModSeq);
+    QVERIFY(second.highestModSeq > known.highestModSeq);
+}
+
+QTEST_GUILESS_MAIN(TestMailboxStep)
+#include "tst_mailbox_step.moc"
