@@ -13,6 +13,17 @@
     </message>
 </context>
 <context>
+    <name>ChangeWriter</name>
+    <message>
+        <source>UID STORE refused: %1</source>
+        <translation>UID STORE refusé : %1</translation>
+    </message>
+    <message>
+        <source>the server does not support UIDPLUS, which Twinbox needs</source>
+        <translation>le serveur ne prend pas en charge UIDPLUS, dont Twinbox a besoin</translation>
+    </message>
+</context>
+<context>
     <name>CliMain</name>
     <message>
         <source>Keeps two IMAP accounts identical in both directions (QRESYNC, RFC 7162).</source>

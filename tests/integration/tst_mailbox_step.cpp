@@ -4,6 +4,7 @@
 #include "AwaitInTest.h"
 #include "DovecotServer.h"
 #include "TestImapClient.h"
+#include "sync/ChangeWriter.h"
 #include "sync/MailboxLister.h"
 #include "sync/QresyncSelect.h"
 
@@ -38,6 +39,8 @@ private slots:
     void cleanupTestCase();
     void listsEveryMailboxWithItsStateInOneCommand();
     void selectReportsOnlyWhatChanged();
+    void storeFlagsUnlessChangedMeanwhile();
+    void expungeOnlyTheGivenUidsInSplitCommands();
 
 private:
     std::unique_ptr<DovecotServer> m_local;
@@ -143,6 +146,76 @@ void TestMailboxStep::selectReportsOnlyWhatChanged()
     QVERIFY(second.changed.first().flags->contains("\\Flagged"));
     QVERIFY(*second.changed.first().modSeq > known.highestModSeq);
     QVERIFY(second.highestModSeq > known.highestModSeq);
+}
+
+void TestMailboxStep::storeFlagsUnlessChangedMeanwhile()
+{
+    QString error;
+    QVERIFY2(m_local->append(QStringLiteral("Flags"),
+                             {makeSeedMessage(1), makeSeedMessage(2), makeSeedMessage(3)}, &error),
+             qPrintable(error));
+    auto session = await(imap::ImapSession::open(tunnelTo(*m_local)));
+    await(session->enable({"QRESYNC"}));
+    const auto selected = await(
+        sync::QresyncSelect::select(*session, "Flags", std::nullopt, QStringLiteral("Flags")));
+    // Meanwhile another client flags UID 1: Twinbox's store must not overwrite that.
+    test::TestImapClient other;
+    QVERIFY2(other.connectTunnel(*m_local, &error), qPrintable(error));
+    QVERIFY(other.command("SELECT Flags").ok());
+    QVERIFY(other.command("UID STORE 1 +FLAGS (\\Flagged)").ok());
+    const QHash<std::uint32_t, QByteArrayList> wanted = {
+        {1, {"\\Seen"}}, {2, {"\\Seen"}}, {3, {"$Label", "\\Answered"}}};
+    const auto modified = await(sync::ChangeWriter::storeFlags(
+        *session, wanted, selected.highestModSeq, QStringLiteral("Flags")));
+    QCOMPARE(modified.toList(), QList<std::uint32_t>{1});
+    test::TestImapClient check; // a fresh view, free of the other session's unsolicited updates
+    QVERIFY2(check.connectTunnel(*m_local, &error), qPrintable(error));
+    QVERIFY(check.command("EXAMINE Flags").ok());
+    const auto fetch = check.command("UID FETCH 1:3 (FLAGS)");
+    QCOMPARE(fetch.untagged.size(), 3);
+    QVERIFY2(fetch.untagged[0].contains("\\Flagged") && !fetch.untagged[0].contains("\\Seen"),
+             fetch.untagged[0].constData());
+    QVERIFY2(fetch.untagged[1].contains("FLAGS (\\Seen)"), fetch.untagged[1].constData());
+    QVERIFY2(fetch.untagged[2].contains("$Label") && fetch.untagged[2].contains("\\Answered"),
+             fetch.untagged[2].constData());
+}
+
+void TestMailboxStep::expungeOnlyTheGivenUidsInSplitCommands()
+{
+    QList<test::SeedMessage> many;
+    for (int i = 0; i < 4000; ++i)
+        many.append(makeSeedMessage(i));
+    QString error;
+    QVERIFY2(m_local->append(QStringLiteral("Many"), many, &error), qPrintable(error));
+    // UID 4000 is marked \Deleted by someone else: it must survive Twinbox's expunge.
+    test::TestImapClient other;
+    QVERIFY2(other.connectTunnel(*m_local, &error), qPrintable(error));
+    QVERIFY(other.command("SELECT Many").ok());
+    QVERIFY(other.command("UID STORE 4000 +FLAGS (\\Deleted)").ok());
+
+    QStringList log;
+    auto session = await(
+        imap::ImapSession::open(tunnelTo(*m_local), {}, [&](const QString &l) { log.append(l); }));
+    await(session->enable({"QRESYNC"}));
+    await(sync::QresyncSelect::select(*session, "Many", std::nullopt, QStringLiteral("Many")));
+    imap::SequenceSet odd;
+    for (std::uint32_t uid = 1; uid <= 3999; uid += 2)
+        odd.add(uid);
+    log.clear();
+    await(sync::ChangeWriter::expunge(*session, odd, QStringLiteral("Many")));
+    const QStringList expunges = log.filter(QStringLiteral("UID EXPUNGE"));
+    QVERIFY2(expunges.size() >= 2, "2000 scattered UIDs must take more than one command line");
+    for (const QString &line : log.filter(QStringLiteral("C: ")))
+        QVERIFY(line.size() < 8100);
+    other.logout();
+    test::TestImapClient check;
+    QVERIFY2(check.connectTunnel(*m_local, &error), qPrintable(error));
+    const auto status = check.command("STATUS Many (MESSAGES)");
+    QCOMPARE(status.untagged.value(0), QByteArray("* STATUS Many (MESSAGES 2000)"));
+    QVERIFY(check.command("EXAMINE Many").ok());
+    const auto survivor = check.command("UID FETCH 4000 (FLAGS)");
+    QVERIFY2(survivor.untagged.value(0).contains("\\Deleted"),
+             survivor.untagged.value(0).constData());
 }
 
 QTEST_GUILESS_MAIN(TestMailboxStep)

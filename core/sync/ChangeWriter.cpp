@@ -1,0 +1,77 @@
+#include "ChangeWriter.h"
+
+#include "FlagMerge.h"
+
+#include <QMap>
+
+#include <vector>
+
+namespace twinbox::sync {
+
+using namespace imap;
+
+QCoro::Task<SequenceSet>
+ChangeWriter::storeFlags(ImapSession &session,
+                         const QHash<std::uint32_t, QByteArrayList> &flagsByUidIn,
+                         std::uint64_t unchangedSince, const QString &mailboxIn)
+{
+    const QHash<std::uint32_t, QByteArrayList> flagsByUid = flagsByUidIn; // copies before co_await
+    const QString mailbox = mailboxIn;
+    // Group the UIDs by the flag list they get: one command per distinct list.
+    QMap<QByteArray, std::pair<QByteArrayList, QList<std::uint32_t>>> groups;
+    for (auto it = flagsByUid.begin(); it != flagsByUid.end(); ++it) {
+        const QByteArrayList flags = FlagMerge::normalized(it.value());
+        auto &group = groups[flags.join(' ').toLower()];
+        group.first = flags;
+        group.second.append(it.key());
+    }
+    std::vector<QCoro::Task<ImapConnection::Result>> replies; // pipelined
+    for (const auto &[flags, uids] : groups) {
+        for (const SequenceSet &part : SequenceSet::fromList(uids).split(maxLineLength)) {
+            const Command command = Command("UID STORE")
+                                        .atom(part.toByteArray())
+                                        .open()
+                                        .atom("UNCHANGEDSINCE")
+                                        .number(unchangedSince)
+                                        .close()
+                                        .atom("FLAGS.SILENT")
+                                        .flags(flags);
+            replies.push_back(session.connection().execute(command));
+        }
+    }
+    SequenceSet modified;
+    for (auto &reply : replies) {
+        const ImapConnection::Result result = co_await reply;
+        if (result.status.code && result.status.code->kind == ResponseCode::Kind::Modified)
+            modified.add(result.status.code->uids);
+        else if (!result.ok())
+            throw ImapError(ImapError::Kind::Refused, session.name(),
+                            tr("UID STORE refused: %1").arg(QString::fromUtf8(result.status.text)),
+                            mailbox);
+    }
+    co_return modified;
+}
+
+QCoro::Task<void> ChangeWriter::expunge(ImapSession &session, const SequenceSet &uidsIn,
+                                        const QString &mailboxIn)
+{
+    const SequenceSet uids = uidsIn;
+    const QString mailbox = mailboxIn;
+    if (!session.capabilities().has("UIDPLUS"))
+        throw ImapError(ImapError::Kind::Capability, session.name(),
+                        tr("the server does not support UIDPLUS, which Twinbox needs"), mailbox);
+    std::vector<QCoro::Task<ImapConnection::Result>> replies;
+    for (const SequenceSet &part : uids.split(maxLineLength)) {
+        const Command mark = Command("UID STORE")
+                                 .atom(part.toByteArray())
+                                 .atom("+FLAGS.SILENT")
+                                 .flags({"\\Deleted"});
+        const Command remove = Command("UID EXPUNGE").atom(part.toByteArray());
+        replies.push_back(session.connection().executeOk(mark, mailbox));
+        replies.push_back(session.connection().executeOk(remove, mailbox));
+    }
+    for (auto &reply : replies)
+        co_await reply;
+}
+
+} // namespace twinbox::sync
