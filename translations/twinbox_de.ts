@@ -119,6 +119,29 @@
     </message>
 </context>
 <context>
+    <name>MessageCopier</name>
+    <message>
+        <source>the server sent a message body before its UID, FLAGS and INTERNALDATE</source>
+        <translation>der Server hat einen Nachrichteninhalt vor UID, FLAGS und INTERNALDATE gesendet</translation>
+    </message>
+    <message>
+        <source>APPEND refused: %1</source>
+        <translation>APPEND abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>APPEND without APPENDUID (UIDPLUS)</source>
+        <translation>APPEND ohne APPENDUID (UIDPLUS)</translation>
+    </message>
+    <message>
+        <source>APPENDUID names %1 UIDs for %2 messages</source>
+        <translation>APPENDUID nennt %1 UIDs für %2 Nachrichten</translation>
+    </message>
+    <message>
+        <source>streaming APPEND needs LITERAL+, which the server does not offer</source>
+        <translation>gestreamtes APPEND braucht LITERAL+, das der Server nicht anbietet</translation>
+    </message>
+</context>
+<context>
     <name>PairLock</name>
     <message>
         <source>cannot open the lock file %1: %2</source>

@@ -119,6 +119,29 @@
     </message>
 </context>
 <context>
+    <name>MessageCopier</name>
+    <message>
+        <source>the server sent a message body before its UID, FLAGS and INTERNALDATE</source>
+        <translation>le serveur a envoyé le corps d’un message avant son UID, ses FLAGS et son INTERNALDATE</translation>
+    </message>
+    <message>
+        <source>APPEND refused: %1</source>
+        <translation>APPEND refusé : %1</translation>
+    </message>
+    <message>
+        <source>APPEND without APPENDUID (UIDPLUS)</source>
+        <translation>APPEND sans APPENDUID (UIDPLUS)</translation>
+    </message>
+    <message>
+        <source>APPENDUID names %1 UIDs for %2 messages</source>
+        <translation>APPENDUID donne %1 UID pour %2 messages</translation>
+    </message>
+    <message>
+        <source>streaming APPEND needs LITERAL+, which the server does not offer</source>
+        <translation>l’APPEND en flux exige LITERAL+, que le serveur ne propose pas</translation>
+    </message>
+</context>
+<context>
     <name>PairLock</name>
     <message>
         <source>cannot open the lock file %1: %2</source>

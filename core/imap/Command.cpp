@@ -147,6 +147,18 @@ QList<Command::Chunk> Command::serialize(QByteArrayView tag, LiteralMode mode) c
     return chunks;
 }
 
+QByteArray Command::head(QByteArrayView tag) const
+{
+    QByteArray line = tag.toByteArray() + ' ' + m_name;
+    for (const Part &part : m_parts) {
+        Q_ASSERT(!part.isLiteral);
+        if (part.spaceBefore)
+            line += ' ';
+        line += part.text;
+    }
+    return line;
+}
+
 QByteArray Command::logLine(QByteArrayView tag, bool revealSecrets) const
 {
     QByteArray line = tag.toByteArray() + ' ' + m_name;

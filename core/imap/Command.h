@@ -49,6 +49,9 @@ public:
     // The command with its tag, ready to send, cut where synchronising literals require a
     // continuation request.
     QList<Chunk> serialize(QByteArrayView tag, LiteralMode mode) const;
+    // The command's beginning for a streamed command (ImapConnection::startStream): tag and
+    // arguments without the final CRLF. Literals are not allowed here.
+    QByteArray head(QByteArrayView tag) const;
     // The same for a protocol log: literals shown as "{n}" only, a sensitive command's
     // arguments replaced by "[REDACTED]" unless revealSecrets (--debug given twice).
     QByteArray logLine(QByteArrayView tag, bool revealSecrets = false) const;

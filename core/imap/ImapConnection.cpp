@@ -17,6 +17,8 @@ struct ImapConnection::Pending
     ContinuationHandler onContinuation;
     Switch switchAfterOk = Switch::None;
     bool exclusive = false;
+    bool streaming = false;    // more bytes follow through streamWrite()
+    bool streamClosed = false; // finishStream() was called
     Result result;
     Completion<std::variant<Result, ImapError>> done;
 };
@@ -171,6 +173,8 @@ void ImapConnection::pump()
             break; // rule: nothing is sent between STARTTLS's OK and the TLS handshake
         if (m_continuationOwner)
             break; // rule: nothing past a command that waits for "+"
+        if (m_streamOwner)
+            break; // rule: nothing inside a command that is still being streamed
         if (!m_inFlight.empty() && (next->exclusive || m_inFlight.back()->exclusive))
             break; // rule: exclusive commands run alone
         if (int(m_inFlight.size()) >= m_pipelineDepth)
@@ -198,6 +202,66 @@ void ImapConnection::sendChunks(const std::shared_ptr<Pending> &pending)
     // A SASL exchange goes on with "+" lines until the tagged reply.
     if (pending->onContinuation)
         m_continuationOwner = pending;
+    if (pending->streaming && !pending->streamClosed)
+        m_streamOwner = pending;
+}
+
+ImapConnection::StreamHandle ImapConnection::startStream(const Command &head)
+{
+    auto pending = std::make_shared<Pending>();
+    pending->tag = 'T' + QByteArray::number(++m_tagCounter);
+    pending->command = head;
+    pending->chunks = {{head.head(pending->tag), false}};
+    pending->streaming = true;
+    pending->exclusive = true;
+    if (m_failure) {
+        pending->done.complete(*m_failure);
+        return {pending};
+    }
+    m_queue.push_back(pending);
+    pump();
+    return {pending};
+}
+
+void ImapConnection::streamWrite(const StreamHandle &stream, QByteArrayView bytes)
+{
+    if (m_failure || stream.pending->streamClosed || bytes.isEmpty())
+        return;
+    if (m_streamOwner == stream.pending)
+        write(bytes.toByteArray()); // on the wire already: straight through
+    else
+        stream.pending->chunks.append({bytes.toByteArray(), false}); // sent when its turn comes
+}
+
+QCoro::Task<ImapConnection::Result> ImapConnection::finishStream(const StreamHandle &streamIn)
+{
+    const StreamHandle stream = streamIn; // copied before the first co_await
+    if (!m_failure && !stream.pending->streamClosed) {
+        streamWrite(stream, "\r\n");
+        stream.pending->streamClosed = true;
+        if (m_streamOwner == stream.pending) {
+            m_streamOwner.reset();
+            pump();
+        }
+    }
+    auto outcome = co_await stream.pending->done;
+    if (auto *error = std::get_if<ImapError>(&outcome))
+        throw *error;
+    co_return std::get<Result>(std::move(outcome));
+}
+
+void ImapConnection::setReadingPaused(bool paused)
+{
+    if (m_readingPaused == paused)
+        return;
+    m_readingPaused = paused;
+    if (!paused) // what arrived meanwhile raised no new signal
+        QMetaObject::invokeMethod(this, &ImapConnection::onReadyRead, Qt::QueuedConnection);
+}
+
+qint64 ImapConnection::bytesToWrite() const
+{
+    return m_device ? m_device->bytesToWrite() : 0;
 }
 
 void ImapConnection::write(const QByteArray &bytes)
@@ -207,7 +271,7 @@ void ImapConnection::write(const QByteArray &bytes)
 
 void ImapConnection::onReadyRead()
 {
-    if (m_failure)
+    if (m_failure || m_readingPaused)
         return;
     const QByteArray data = m_device->readAll();
     if (data.isEmpty())
@@ -300,6 +364,10 @@ void ImapConnection::handleFrame(ResponseFrame &&frame)
         m_inFlight.erase(it);
         if (m_continuationOwner == pending)
             m_continuationOwner.reset();
+        if (m_streamOwner == pending) { // answered before the stream ended: write no more
+            m_streamOwner.reset();
+            pending->streamClosed = true;
+        }
         pending->result.status = std::move(*status);
         if (pending->result.ok() && pending->switchAfterOk == Switch::Compression) {
             m_deflate = std::make_unique<DeflateStream>();
@@ -373,6 +441,7 @@ void ImapConnection::fail(ImapError error)
         all.push_back(pending);
     m_queue.clear();
     m_continuationOwner.reset();
+    m_streamOwner.reset();
     for (auto &pending : all)
         pending->done.complete(error);
     if (auto *process = qobject_cast<QProcess *>(m_device.get())) {

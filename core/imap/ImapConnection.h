@@ -36,6 +36,7 @@ class ImapConnection : public QObject
     Q_OBJECT
 
 public:
+    struct Pending; // a command on its way
     struct Result
     {
         StatusResponse status;
@@ -83,6 +84,23 @@ public:
     // After the TLS handshake that follows STARTTLS: read again.
     void resumeAfterTls();
 
+    // A command written while its data is still arriving (APPEND of a message that is being
+    // fetched from the other server): startStream() sends the head ("T5 APPEND INBOX") as soon
+    // as the pipeline allows, streamWrite() adds bytes (literal headers must be "{n+}", so
+    // the server needs LITERAL+), finishStream() ends the line and waits for the reply. While
+    // a stream is open nothing else is sent on this connection.
+    struct StreamHandle
+    {
+        std::shared_ptr<Pending> pending;
+    };
+    StreamHandle startStream(const Command &head);
+    void streamWrite(const StreamHandle &stream, QByteArrayView bytes);
+    QCoro::Task<Result> finishStream(const StreamHandle &stream);
+    // Stops reading from the server (its data waits in the kernel, which slows the sender)
+    // until resumed: back-pressure when what is read must be written elsewhere.
+    void setReadingPaused(bool paused);
+    qint64 bytesToWrite() const;
+
     bool isCompressed() const { return m_deflate != nullptr; }
     bool isOpen() const { return !m_failure.has_value(); }
     // Closes the connection now; pending commands fail with `reason`.
@@ -97,7 +115,6 @@ Q_SIGNALS:
 
 private:
     enum class Switch { None, Tls, Compression };
-    struct Pending;
 
     QCoro::Task<Result> run(Command command, ContinuationHandler onContinuation,
                             Switch switchAfterOk, bool exclusive);
@@ -123,6 +140,8 @@ private:
     std::deque<std::shared_ptr<Pending>> m_queue;    // not sent yet
     std::deque<std::shared_ptr<Pending>> m_inFlight; // sent, waiting for the tagged reply
     std::shared_ptr<Pending> m_continuationOwner;    // the command that waits for "+"
+    std::shared_ptr<Pending> m_streamOwner;          // the streamed command on the wire
+    bool m_readingPaused = false;
     Completion<std::variant<StatusResponse, ImapError>> m_greeting;
     bool m_ignoreInput = false; // between STARTTLS's OK and the handshake
     std::optional<ImapError> m_failure;

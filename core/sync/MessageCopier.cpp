@@ -1,0 +1,172 @@
+#include "MessageCopier.h"
+
+#include "imap/ResponseParser.h"
+
+#include <QIODevice>
+
+#include <vector>
+
+namespace twinbox::sync {
+
+using namespace imap;
+
+namespace {
+
+// Receives the FETCH bodies and writes them into the APPEND on the target as they arrive.
+class StreamingAppend : public BodySink
+{
+public:
+    StreamingAppend(ImapSession &source, ImapSession &target, QByteArray mailbox, bool multiAppend,
+                    const MessageCopier::Options &options)
+        : m_source(source)
+        , m_target(target)
+        , m_mailbox(std::move(mailbox))
+        , m_multiAppend(multiAppend)
+        , m_options(options)
+    {
+        m_watch = QObject::connect(m_target.connection().device(), &QIODevice::bytesWritten,
+                                   m_target.connection().device(), [this] { relieve(); });
+    }
+    ~StreamingAppend() override
+    {
+        QObject::disconnect(m_watch);
+        m_source.connection().setReadingPaused(false);
+    }
+
+    void bodyBegin(const ResponseFrame &partial, qint64 size) override
+    {
+        ProtocolError parseError;
+        const auto fetch = ResponseParser::parsePartialFetch(partial, &parseError);
+        if (!fetch || !fetch->uid || !fetch->flags || !fetch->internalDate) {
+            // The APPEND needs flags and date before the body; a server that sends them after
+            // it is not supported yet (that would need spooling).
+            m_error = MessageCopier::tr(
+                "the server sent a message body before its UID, FLAGS and INTERNALDATE");
+            m_source.connection().abort(m_error);
+            return;
+        }
+        if (!m_stream.pending || !m_multiAppend) {
+            if (m_stream.pending)
+                m_finished.push_back(m_target.connection().finishStream(m_stream));
+            m_stream =
+                m_target.connection().startStream(Command("APPEND").astring(m_mailbox)); // RFC 3502
+        }
+        QByteArrayList flags;
+        for (const QByteArray &flag : *fetch->flags) {
+            if (flag.compare("\\Recent", Qt::CaseInsensitive) != 0) // the server's, not settable
+                flags.append(flag);
+        }
+        MessageCopier::Copied copied{*fetch->uid, 0, flags, *fetch->internalDate, size};
+        m_copied.append(copied);
+        // RFC 3502 append-message: SP flag-list SP date-time SP literal (always LITERAL+).
+        const QByteArray header = " (" + flags.join(' ') + ") \"" +
+                                  Command::formatDateTime(*fetch->internalDate) + "\" {" +
+                                  QByteArray::number(size) + "+}\r\n";
+        m_target.connection().streamWrite(m_stream, header);
+    }
+    void bodyData(QByteArrayView chunk) override
+    {
+        if (!m_error.isEmpty())
+            return;
+        m_target.connection().streamWrite(m_stream, chunk);
+        if (m_target.connection().bytesToWrite() > m_options.pauseAbove)
+            m_source.connection().setReadingPaused(true);
+    }
+    void bodyEnd() override {}
+
+    QCoro::Task<QList<MessageCopier::Copied>> finish(const QString &displayName)
+    {
+        if (!m_error.isEmpty())
+            throw ImapError(ImapError::Kind::Protocol, m_source.name(), m_error, displayName);
+        if (m_stream.pending)
+            m_finished.push_back(m_target.connection().finishStream(m_stream));
+        SequenceSet assigned;
+        QList<std::uint32_t> targetUids;
+        for (auto &task : m_finished) {
+            const ImapConnection::Result result = co_await task;
+            if (!result.ok())
+                throw ImapError(ImapError::Kind::Refused, m_target.name(),
+                                MessageCopier::tr("APPEND refused: %1")
+                                    .arg(QString::fromUtf8(result.status.text)),
+                                displayName);
+            if (!result.status.code || result.status.code->kind != ResponseCode::Kind::AppendUid)
+                throw ImapError(ImapError::Kind::Capability, m_target.name(),
+                                MessageCopier::tr("APPEND without APPENDUID (UIDPLUS)"),
+                                displayName);
+            // APPENDUID lists the new UIDs in the order of the appended messages.
+            targetUids += result.status.code->uids.toList();
+        }
+        if (targetUids.size() != m_copied.size())
+            throw ImapError(ImapError::Kind::Protocol, m_target.name(),
+                            MessageCopier::tr("APPENDUID names %1 UIDs for %2 messages")
+                                .arg(targetUids.size())
+                                .arg(m_copied.size()),
+                            displayName);
+        for (qsizetype i = 0; i < m_copied.size(); ++i)
+            m_copied[i].targetUid = targetUids.at(i);
+        co_return m_copied;
+    }
+
+private:
+    void relieve()
+    {
+        if (m_target.connection().bytesToWrite() < m_options.resumeBelow)
+            m_source.connection().setReadingPaused(false);
+    }
+
+    ImapSession &m_source;
+    ImapSession &m_target;
+    QByteArray m_mailbox;
+    bool m_multiAppend;
+    MessageCopier::Options m_options;
+    QMetaObject::Connection m_watch;
+    ImapConnection::StreamHandle m_stream;
+    std::vector<QCoro::Task<ImapConnection::Result>> m_finished;
+    QList<MessageCopier::Copied> m_copied;
+    QString m_error;
+};
+
+} // namespace
+
+QCoro::Task<QList<MessageCopier::Copied>>
+MessageCopier::copy(ImapSession &source, const SequenceSet &uidsIn, ImapSession &target,
+                    const QByteArray &mailboxIn, const QString &displayIn, const Options &optionsIn)
+{
+    // Copies before the first co_await.
+    const SequenceSet uids = uidsIn;
+    const QByteArray mailbox = mailboxIn;
+    const QString displayName = displayIn;
+    const Options options = optionsIn;
+    if (!target.capabilities().has("LITERAL+"))
+        throw ImapError(ImapError::Kind::Capability, target.name(),
+                        tr("streaming APPEND needs LITERAL+, which the server does not offer"),
+                        displayName);
+    StreamingAppend sink(source, target, mailbox,
+                         options.multiAppend && target.capabilities().has("MULTIAPPEND"), options);
+    source.connection().setBodySink(&sink);
+    std::vector<QCoro::Task<ImapConnection::Result>> fetches;
+    for (const SequenceSet &part : uids.split(8000)) {
+        const Command fetch = Command("UID FETCH") // RFC 3501 §6.4.8
+                                  .atom(part.toByteArray())
+                                  .open()
+                                  .atom("UID")
+                                  .atom("FLAGS")
+                                  .atom("INTERNALDATE")
+                                  .atom("BODY.PEEK[]")
+                                  .close();
+        fetches.push_back(source.connection().executeOk(fetch, displayName));
+    }
+    std::optional<ImapError> failure;
+    try {
+        for (auto &fetch : fetches)
+            co_await fetch;
+    } catch (const ImapError &error) {
+        failure = error;
+    }
+    source.connection().setBodySink(nullptr);
+    if (failure)
+        throw *failure;
+    co_return co_await sink.finish(displayName);
+}
+
+} // namespace twinbox::sync

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "imap/ImapSession.h"
+#include "imap/SequenceSet.h"
+
+#include <QCoreApplication>
+#include <QCoroTask>
+#include <QDateTime>
+
+namespace twinbox::sync {
+
+// Step 3's transfer (DESIGN.md): new messages stream from `UID FETCH` on one server into
+// APPEND on the other, with their flags and INTERNALDATE, one MULTIAPPEND (RFC 3502) per
+// batch when offered, one APPEND each otherwise; the new UIDs come from APPENDUID
+// (RFC 4315). A body is written on as it arrives and is never held whole in memory; reading
+// pauses while the target is slower than the source.
+class MessageCopier
+{
+    Q_DECLARE_TR_FUNCTIONS(MessageCopier)
+
+public:
+    struct Copied
+    {
+        std::uint32_t sourceUid = 0;
+        std::uint32_t targetUid = 0;
+        QByteArrayList flags;
+        QDateTime internalDate;
+        qint64 size = 0;
+    };
+    struct Options
+    {
+        bool multiAppend = true;     // used when the target offers MULTIAPPEND
+        qint64 pauseAbove = 4 << 20; // bytes waiting to be written to the target
+        qint64 resumeBelow = 1 << 20;
+    };
+
+    // The source mailbox must be selected, the target mailbox must exist. Throws ImapError
+    // naming server and mailbox; a target without LITERAL+ or APPENDUID is refused.
+    static QCoro::Task<QList<Copied>> copy(imap::ImapSession &source, const imap::SequenceSet &uids,
+                                           imap::ImapSession &target,
+                                           const QByteArray &targetMailbox,
+                                           const QString &displayName, const Options &options);
+};
+
+} // namespace twinbox::sync

@@ -1,0 +1,148 @@
+// Step 3's transfer on real Dovecot: messages stream from UID FETCH on one server into
+// (MULTI)APPEND on the other with the same bodies, flags and INTERNALDATE, and the new UIDs
+// come back from APPENDUID in order.
+#include "AwaitInTest.h"
+#include "DovecotServer.h"
+#include "TestImapClient.h"
+#include "sync/MessageCopier.h"
+#include "sync/QresyncSelect.h"
+
+#include <QCryptographicHash>
+#include <QTest>
+
+using namespace twinbox;
+using twinbox::test::await;
+using twinbox::test::DovecotConfig;
+using twinbox::test::DovecotServer;
+using twinbox::test::makeSeedMessage;
+
+namespace {
+
+imap::ConnectionSettings tunnelTo(const DovecotServer &server)
+{
+    imap::ConnectionSettings settings;
+    settings.name = server.name();
+    settings.type = imap::ConnectionSettings::Type::Tunnel;
+    settings.command = server.tunnelCommandLine();
+    return settings;
+}
+
+// UID → "flags|internaldate|sha256 of the body", read by an independent client.
+QMap<std::uint32_t, QByteArray> fingerprint(const DovecotServer &server, const QByteArray &mailbox)
+{
+    test::TestImapClient client;
+    QString error;
+    if (!client.connectTunnel(server, &error))
+        qFatal("%s", qPrintable(error));
+    client.command("EXAMINE " + mailbox);
+    const auto fetch = client.command("UID FETCH 1:* (UID FLAGS INTERNALDATE BODY.PEEK[])", 120000);
+    QMap<std::uint32_t, QByteArray> prints;
+    for (const QByteArray &line : fetch.untagged) {
+        const qsizetype uidAt = line.indexOf("UID ");
+        const std::uint32_t uid =
+            line.mid(uidAt + 4, line.indexOf(' ', uidAt + 4) - uidAt - 4).toUInt();
+        const qsizetype flagsAt = line.indexOf("FLAGS (");
+        QByteArray flags = line.mid(flagsAt, line.indexOf(')', flagsAt) - flagsAt + 1);
+        flags.replace("\\Recent ", "").replace(" \\Recent", "").replace("\\Recent", "");
+        const qsizetype dateAt = line.indexOf("INTERNALDATE \"");
+        const QByteArray date = line.mid(dateAt + 14, 26);
+        const qsizetype bodyAt = line.indexOf("BODY[] {");
+        const qsizetype bodyStart = line.indexOf('}', bodyAt) + 1;
+        const qint64 size = line.mid(bodyAt + 8, bodyStart - bodyAt - 9).toLongLong();
+        const QByteArray hash =
+            QCryptographicHash::hash(line.mid(bodyStart, size), QCryptographicHash::Sha256).toHex();
+        prints.insert(uid, flags + '|' + date + '|' + hash);
+    }
+    return prints;
+}
+
+} // namespace
+
+class TestMessageCopier : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void copiesBodiesFlagsAndDates_data();
+    void copiesBodiesFlagsAndDates();
+
+private:
+    std::unique_ptr<DovecotServer> m_local;
+    std::unique_ptr<DovecotServer> m_remote;
+};
+
+void TestMessageCopier::initTestCase()
+{
+    m_local = std::make_unique<DovecotServer>(DovecotConfig::named(QStringLiteral("local"), u'/'));
+    m_remote =
+        std::make_unique<DovecotServer>(DovecotConfig::named(QStringLiteral("remote"), u'.'));
+    QString error;
+    QVERIFY2(m_local->start(&error), qPrintable(error));
+    QVERIFY2(m_remote->start(&error), qPrintable(error));
+    QList<test::SeedMessage> messages;
+    for (int i = 0; i < 40; ++i)
+        messages.append(makeSeedMessage(i));
+    messages[1].flags = {QStringLiteral("\\Seen"), QStringLiteral("$Forwarded")};
+    messages[2].flags = {QStringLiteral("\\Flagged"), QStringLiteral("\\Answered")};
+    QByteArray big;
+    for (int line = 0; line < 70000; ++line) // about 5 MB, in lines as mail has them
+        big += "Line " + QByteArray::number(line) +
+               " of a large message, with some text to fill it up.\r\n";
+    messages.append(makeSeedMessage(99, big));
+    messages.last().flags = {QStringLiteral("\\Seen")};
+    QVERIFY2(m_local->append(QStringLiteral("Source"), messages, &error), qPrintable(error));
+}
+
+void TestMessageCopier::cleanupTestCase()
+{
+    m_local.reset();
+    m_remote.reset();
+}
+
+void TestMessageCopier::copiesBodiesFlagsAndDates_data()
+{
+    QTest::addColumn<bool>("multiAppend");
+    QTest::newRow("MULTIAPPEND") << true;
+    QTest::newRow("one APPEND each") << false;
+}
+
+void TestMessageCopier::copiesBodiesFlagsAndDates()
+{
+    QFETCH(bool, multiAppend);
+    const QByteArray targetName = multiAppend ? "Multi" : "Single";
+    test::TestImapClient admin;
+    QString error;
+    QVERIFY2(admin.connectTunnel(*m_remote, &error), qPrintable(error));
+    QVERIFY(admin.command("CREATE " + targetName).ok());
+
+    QStringList remoteLog;
+    auto source = await(imap::ImapSession::open(tunnelTo(*m_local)));
+    imap::ConnectionSettings remoteSettings = tunnelTo(*m_remote);
+    remoteSettings.debugLevel = 1;
+    auto target = await(imap::ImapSession::open(remoteSettings, {},
+                                                [&](const QString &l) { remoteLog.append(l); }));
+    await(source->enable({"QRESYNC"}));
+    const auto selected = await(
+        sync::QresyncSelect::select(*source, "Source", std::nullopt, QStringLiteral("Source")));
+    sync::MessageCopier::Options options;
+    options.multiAppend = multiAppend;
+    const auto copied = await(
+        sync::MessageCopier::copy(*source, imap::SequenceSet::fromRange(1, selected.uidNext - 1),
+                                  *target, targetName, QString::fromLatin1(targetName), options));
+    QCOMPARE(copied.size(), 41);
+    QCOMPARE(remoteLog.filter(QStringLiteral("C: ")).filter(QStringLiteral("APPEND")).size(),
+             multiAppend ? 1 : 41);
+
+    const auto sourcePrints = fingerprint(*m_local, "Source");
+    const auto targetPrints = fingerprint(*m_remote, targetName);
+    QCOMPARE(targetPrints.size(), 41);
+    for (const auto &message : copied) {
+        QVERIFY(sourcePrints.contains(message.sourceUid));
+        QCOMPARE(targetPrints.value(message.targetUid), sourcePrints.value(message.sourceUid));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestMessageCopier)
+#include "tst_message_copier.moc"
