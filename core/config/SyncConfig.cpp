@@ -100,9 +100,11 @@ QMap<QString, QString> sideValues(const IniFile &file, const QString &side)
 
 SyncConfig::Paths SyncConfig::Paths::standard()
 {
-    auto base = [](const char *variable, const QString &fallback) {
+    // Returns QString, not the QStringBuilder expression: that would refer to temporaries.
+    auto base = [](const char *variable, const QString &fallback) -> QString {
         const QString value = qEnvironmentVariable(variable);
-        return (value.isEmpty() ? QDir::homePath() + fallback : value) + QStringLiteral("/twinbox");
+        const QString root = value.isEmpty() ? QDir::homePath() + fallback : value;
+        return root + QStringLiteral("/twinbox");
     };
     return {base("XDG_CONFIG_HOME", QStringLiteral("/.config")),
             base("XDG_DATA_HOME", QStringLiteral("/.local/share"))};
