@@ -31,6 +31,79 @@
     </message>
 </context>
 <context>
+    <name>CliOptions</name>
+    <message>
+        <source>Usage: %1 [OPTIONS] [MAILBOX ...]
+       %1 [OPTIONS] --repair [MAILBOX ...]
+       %1 [OPTIONS] --delete MAILBOX [...]
+       %1 [OPTIONS] --rename SOURCE DEST
+Options:
+  --config=FILE        configuration file (default: config in the configuration directory)
+  --watch[=SECONDS]    keep running, syncing every SECONDS (default 60)
+  --notify             wait for server notifications (NOTIFY) instead of polling
+  --target={local,remote,database}
+                       limit --delete and --rename to these targets
+  -q, --quiet          only warnings and errors
+  --debug              log the IMAP traffic; twice: credentials too
+  -h, --help           show this help
+  --version            show the version</source>
+        <translation>Aufruf: %1 [OPTIONEN] [POSTFACH ...]
+        %1 [OPTIONEN] --repair [POSTFACH ...]
+        %1 [OPTIONEN] --delete POSTFACH [...]
+        %1 [OPTIONEN] --rename QUELLE ZIEL
+Optionen:
+  --config=DATEI       Konfigurationsdatei (Vorgabe: config im Konfigurationsverzeichnis)
+  --watch[=SEKUNDEN]   weiterlaufen und alle SEKUNDEN synchronisieren (Vorgabe 60)
+  --notify             auf Benachrichtigungen des Servers (NOTIFY) warten statt abzufragen
+  --target={local,remote,database}
+                       --delete und --rename auf diese Ziele beschränken
+  -q, --quiet          nur Warnungen und Fehler
+  --debug              den IMAP-Verkehr protokollieren; zweimal: auch Zugangsdaten
+  -h, --help           diese Hilfe anzeigen
+  --version            die Version anzeigen</translation>
+    </message>
+    <message>
+        <source>option %1 needs a value</source>
+        <translation>Option %1 braucht einen Wert</translation>
+    </message>
+    <message>
+        <source>invalid target %1</source>
+        <translation>ungültiges Ziel %1</translation>
+    </message>
+    <message>
+        <source>invalid value for --watch: %1</source>
+        <translation>ungültiger Wert für --watch: %1</translation>
+    </message>
+    <message>
+        <source>option %1 takes no value</source>
+        <translation>Option %1 nimmt keinen Wert</translation>
+    </message>
+    <message>
+        <source>unknown option %1</source>
+        <translation>unbekannte Option %1</translation>
+    </message>
+    <message>
+        <source>only one of --repair, --delete and --rename may be given</source>
+        <translation>nur eine von --repair, --delete und --rename darf angegeben werden</translation>
+    </message>
+    <message>
+        <source>--delete needs at least one mailbox</source>
+        <translation>--delete braucht mindestens ein Postfach</translation>
+    </message>
+    <message>
+        <source>--rename needs exactly two mailboxes: SOURCE DEST</source>
+        <translation>--rename braucht genau zwei Postfächer: QUELLE ZIEL</translation>
+    </message>
+    <message>
+        <source>--watch and --notify cannot be combined with --repair, --delete or --rename</source>
+        <translation>--watch und --notify lassen sich nicht mit --repair, --delete oder --rename verbinden</translation>
+    </message>
+    <message>
+        <source>--target goes with --delete or --rename only</source>
+        <translation>--target gehört nur zu --delete oder --rename</translation>
+    </message>
+</context>
+<context>
     <name>GuiMain</name>
     <message>
         <source>Keeps two IMAP accounts identical in both directions, from the tray.</source>

@@ -31,6 +31,79 @@
     </message>
 </context>
 <context>
+    <name>CliOptions</name>
+    <message>
+        <source>Usage: %1 [OPTIONS] [MAILBOX ...]
+       %1 [OPTIONS] --repair [MAILBOX ...]
+       %1 [OPTIONS] --delete MAILBOX [...]
+       %1 [OPTIONS] --rename SOURCE DEST
+Options:
+  --config=FILE        configuration file (default: config in the configuration directory)
+  --watch[=SECONDS]    keep running, syncing every SECONDS (default 60)
+  --notify             wait for server notifications (NOTIFY) instead of polling
+  --target={local,remote,database}
+                       limit --delete and --rename to these targets
+  -q, --quiet          only warnings and errors
+  --debug              log the IMAP traffic; twice: credentials too
+  -h, --help           show this help
+  --version            show the version</source>
+        <translation>Usage : %1 [OPTIONS] [BOÎTE ...]
+        %1 [OPTIONS] --repair [BOÎTE ...]
+        %1 [OPTIONS] --delete BOÎTE [...]
+        %1 [OPTIONS] --rename SOURCE DESTINATION
+Options :
+  --config=FICHIER     fichier de configuration (par défaut : config dans le dossier de configuration)
+  --watch[=SECONDES]   continuer, en synchronisant toutes les SECONDES (60 par défaut)
+  --notify             attendre les notifications du serveur (NOTIFY) au lieu d’interroger
+  --target={local,remote,database}
+                       limiter --delete et --rename à ces cibles
+  -q, --quiet          seulement les avertissements et les erreurs
+  --debug              journaliser le trafic IMAP ; deux fois : les identifiants aussi
+  -h, --help           afficher cette aide
+  --version            afficher la version</translation>
+    </message>
+    <message>
+        <source>option %1 needs a value</source>
+        <translation>l’option %1 exige une valeur</translation>
+    </message>
+    <message>
+        <source>invalid target %1</source>
+        <translation>cible invalide %1</translation>
+    </message>
+    <message>
+        <source>invalid value for --watch: %1</source>
+        <translation>valeur invalide pour --watch : %1</translation>
+    </message>
+    <message>
+        <source>option %1 takes no value</source>
+        <translation>l’option %1 ne prend pas de valeur</translation>
+    </message>
+    <message>
+        <source>unknown option %1</source>
+        <translation>option inconnue %1</translation>
+    </message>
+    <message>
+        <source>only one of --repair, --delete and --rename may be given</source>
+        <translation>une seule option parmi --repair, --delete et --rename est permise</translation>
+    </message>
+    <message>
+        <source>--delete needs at least one mailbox</source>
+        <translation>--delete exige au moins une boîte</translation>
+    </message>
+    <message>
+        <source>--rename needs exactly two mailboxes: SOURCE DEST</source>
+        <translation>--rename exige exactement deux boîtes : SOURCE DESTINATION</translation>
+    </message>
+    <message>
+        <source>--watch and --notify cannot be combined with --repair, --delete or --rename</source>
+        <translation>--watch et --notify ne se combinent pas avec --repair, --delete ou --rename</translation>
+    </message>
+    <message>
+        <source>--target goes with --delete or --rename only</source>
+        <translation>--target ne s’emploie qu’avec --delete ou --rename</translation>
+    </message>
+</context>
+<context>
     <name>GuiMain</name>
     <message>
         <source>Keeps two IMAP accounts identical in both directions, from the tray.</source>
