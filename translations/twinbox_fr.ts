@@ -230,6 +230,25 @@ Options :
     </message>
 </context>
 <context>
+    <name>PasswordCommand</name>
+    <message>
+        <source>password-command %1: cannot start: %2</source>
+        <translation>password-command %1 : impossible de démarrer : %2</translation>
+    </message>
+    <message>
+        <source>password-command %1: no answer within %2 s</source>
+        <translation>password-command %1 : pas de réponse en %2 s</translation>
+    </message>
+    <message>
+        <source>password-command %1 failed (exit status %2)%3</source>
+        <translation>password-command %1 a échoué (code de sortie %2)%3</translation>
+    </message>
+    <message>
+        <source>password-command %1 printed no password</source>
+        <translation>password-command %1 n’a affiché aucun mot de passe</translation>
+    </message>
+</context>
+<context>
     <name>QresyncSelect</name>
     <message>
         <source>the mailbox does not support mod-sequences (NOMODSEQ), which two-way sync needs</source>
