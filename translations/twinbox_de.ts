@@ -448,6 +448,17 @@ Optionen:
     </message>
 </context>
 <context>
+    <name>SecretStore</name>
+    <message>
+        <source>no password stored in the keychain</source>
+        <translation>kein Passwort im Schlüsselbund gespeichert</translation>
+    </message>
+    <message>
+        <source>the keychain is not available (%1); install and unlock gnome-keyring or KWallet</source>
+        <translation>der Schlüsselbund ist nicht verfügbar (%1); gnome-keyring oder KWallet installieren und entsperren</translation>
+    </message>
+</context>
+<context>
     <name>StateDatabase</name>
     <message>
         <source>database: %1: %2</source>

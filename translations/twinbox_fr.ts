@@ -448,6 +448,17 @@ Options :
     </message>
 </context>
 <context>
+    <name>SecretStore</name>
+    <message>
+        <source>no password stored in the keychain</source>
+        <translation>aucun mot de passe enregistré dans le trousseau</translation>
+    </message>
+    <message>
+        <source>the keychain is not available (%1); install and unlock gnome-keyring or KWallet</source>
+        <translation>le trousseau n’est pas disponible (%1) ; installez et déverrouillez gnome-keyring ou KWallet</translation>
+    </message>
+</context>
+<context>
     <name>StateDatabase</name>
     <message>
         <source>database: %1: %2</source>
