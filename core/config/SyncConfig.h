@@ -1,5 +1,6 @@
 #pragma once
 
+#include "LogPrefix.h"
 #include "imap/ConnectionSettings.h"
 
 #include <QCoreApplication>
@@ -43,7 +44,7 @@ public:
     QString listSelectOptions; // upper-cased
     QString ignoreMailbox;     // a regular expression on internal names
     QString logFile;
-    QString logPrefix = QStringLiteral("%?n?%?m?%n(%m)&%n?: ?");
+    QString logPrefix = LogPrefix::defaultFormat();
     imap::ConnectionSettings local;
     imap::ConnectionSettings remote;
     QString localListReference;
