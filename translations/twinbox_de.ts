@@ -530,6 +530,10 @@ Optionen:
         <source>[%1]: SSL_protocols is deprecated and ignored; use SSL_protocol_min/max</source>
         <translation>[%1]: SSL_protocols ist veraltet und wird ignoriert; SSL_protocol_min/max verwenden</translation>
     </message>
+    <message>
+        <source>invalid value for list-mailbox: %1</source>
+        <translation>ungültiger Wert für list-mailbox: %1</translation>
+    </message>
 </context>
 <context>
     <name>Transport</name>

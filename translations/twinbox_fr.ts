@@ -530,6 +530,10 @@ Options :
         <source>[%1]: SSL_protocols is deprecated and ignored; use SSL_protocol_min/max</source>
         <translation>[%1] : SSL_protocols est obsolète et ignoré ; utilisez SSL_protocol_min/max</translation>
     </message>
+    <message>
+        <source>invalid value for list-mailbox: %1</source>
+        <translation>valeur invalide pour list-mailbox : %1</translation>
+    </message>
 </context>
 <context>
     <name>Transport</name>

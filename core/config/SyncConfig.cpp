@@ -1,6 +1,7 @@
 #include "SyncConfig.h"
 
 #include "IniFile.h"
+#include "ListMailboxPatterns.h"
 
 #include <QDir>
 #include <QFile>
@@ -189,6 +190,10 @@ std::optional<SyncConfig> SyncConfig::parse(const QString &text, const Paths &pa
 
     const QMap<QString, QString> program = sideValues(*file, QString());
     config.listMailbox = program.value(QStringLiteral("list-mailbox"));
+    if (!config.listMailbox.isEmpty() && !ListMailboxPatterns::parse(config.listMailbox)) {
+        *error = tr("invalid value for list-mailbox: %1").arg(config.listMailbox);
+        return std::nullopt;
+    }
     config.listSelectOptions = program.value(QStringLiteral("list-select-opts")).toUpper();
     config.ignoreMailbox = program.value(QStringLiteral("ignore-mailbox"));
     config.logFile = program.value(QStringLiteral("logfile"));

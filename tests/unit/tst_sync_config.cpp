@@ -147,6 +147,9 @@ void TestSyncConfig::errors_data()
         << QStringLiteral("[local]: type = tunnel needs a command");
     QTest::newRow("unknown section") << QStringLiteral("[local]\n[remote]\n[other]\nhost = x\n")
                                      << QStringLiteral("line 4: unknown section [other]");
+    QTest::newRow("bad list-mailbox")
+        << QStringLiteral("list-mailbox = \"unterminated\n[local]\n[remote]\n")
+        << QStringLiteral("invalid value for list-mailbox: \"unterminated");
     QTest::newRow("password is not echoed")
         << QStringLiteral("[local]\npassword = a\tb\n[remote]\n")
         << QStringLiteral("line 2: invalid value for password");
