@@ -180,8 +180,8 @@ Optionen:
 <context>
     <name>IniFile</name>
     <message>
-        <source>syntax error at line %1: %2</source>
-        <translation>Syntaxfehler in Zeile %1: %2</translation>
+        <source>syntax error at line %1</source>
+        <translation>Syntaxfehler in Zeile %1</translation>
     </message>
 </context>
 <context>
@@ -228,24 +228,28 @@ Optionen:
         <source>already syncing</source>
         <translation>Synchronisation läuft bereits</translation>
     </message>
+    <message>
+        <source>cannot lock %1: %2</source>
+        <translation>%1 kann nicht gesperrt werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>PasswordCommand</name>
     <message>
-        <source>password-command %1: cannot start: %2</source>
-        <translation>password-command %1: kann nicht gestartet werden: %2</translation>
+        <source>%1: cannot start: %2</source>
+        <translation>%1: kann nicht gestartet werden: %2</translation>
     </message>
     <message>
-        <source>password-command %1: no answer within %2 s</source>
-        <translation>password-command %1: keine Antwort innerhalb von %2 s</translation>
+        <source>%1: no answer within %2 s</source>
+        <translation>%1: keine Antwort innerhalb von %2 s</translation>
     </message>
     <message>
-        <source>password-command %1 failed (exit status %2)%3</source>
-        <translation>password-command %1 fehlgeschlagen (Exit-Status %2)%3</translation>
+        <source>%1 failed (exit status %2)%3</source>
+        <translation>%1 fehlgeschlagen (Exit-Status %2)%3</translation>
     </message>
     <message>
-        <source>password-command %1 printed no password</source>
-        <translation>password-command %1 hat kein Passwort ausgegeben</translation>
+        <source>%1 printed no password</source>
+        <translation>%1 hat kein Passwort ausgegeben</translation>
     </message>
 </context>
 <context>
@@ -265,6 +269,10 @@ Optionen:
     <message>
         <source>the server did not report UIDVALIDITY and UIDNEXT on SELECT</source>
         <translation>der Server hat bei SELECT UIDVALIDITY und UIDNEXT nicht gemeldet</translation>
+    </message>
+    <message>
+        <source>UIDVALIDITY changed from %1 to %2</source>
+        <translation>UIDVALIDITY hat sich von %1 auf %2 geändert</translation>
     </message>
 </context>
 <context>
@@ -475,6 +483,10 @@ Optionen:
     <message>
         <source>database: %1: broken references after migration %2; nothing was changed</source>
         <translation>database: %1: fehlerhafte Verweise nach Migration %2; nichts wurde geändert</translation>
+    </message>
+    <message>
+        <source>database: %1: not a Twinbox state database (an interimap database cannot be used directly); refusing to touch it</source>
+        <translation>database: %1: keine Twinbox-Zustandsdatenbank (eine interimap-Datenbank kann nicht direkt verwendet werden); sie wird nicht angerührt</translation>
     </message>
 </context>
 <context>

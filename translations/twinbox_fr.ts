@@ -180,8 +180,8 @@ Options :
 <context>
     <name>IniFile</name>
     <message>
-        <source>syntax error at line %1: %2</source>
-        <translation>erreur de syntaxe à la ligne %1 : %2</translation>
+        <source>syntax error at line %1</source>
+        <translation>erreur de syntaxe à la ligne %1</translation>
     </message>
 </context>
 <context>
@@ -228,24 +228,28 @@ Options :
         <source>already syncing</source>
         <translation>synchronisation déjà en cours</translation>
     </message>
+    <message>
+        <source>cannot lock %1: %2</source>
+        <translation>impossible de verrouiller %1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>PasswordCommand</name>
     <message>
-        <source>password-command %1: cannot start: %2</source>
-        <translation>password-command %1 : impossible de démarrer : %2</translation>
+        <source>%1: cannot start: %2</source>
+        <translation>%1 : impossible de démarrer : %2</translation>
     </message>
     <message>
-        <source>password-command %1: no answer within %2 s</source>
-        <translation>password-command %1 : pas de réponse en %2 s</translation>
+        <source>%1: no answer within %2 s</source>
+        <translation>%1 : pas de réponse en %2 s</translation>
     </message>
     <message>
-        <source>password-command %1 failed (exit status %2)%3</source>
-        <translation>password-command %1 a échoué (code de sortie %2)%3</translation>
+        <source>%1 failed (exit status %2)%3</source>
+        <translation>%1 a échoué (code de sortie %2)%3</translation>
     </message>
     <message>
-        <source>password-command %1 printed no password</source>
-        <translation>password-command %1 n’a affiché aucun mot de passe</translation>
+        <source>%1 printed no password</source>
+        <translation>%1 n’a affiché aucun mot de passe</translation>
     </message>
 </context>
 <context>
@@ -265,6 +269,10 @@ Options :
     <message>
         <source>the server did not report UIDVALIDITY and UIDNEXT on SELECT</source>
         <translation>le serveur n’a pas indiqué UIDVALIDITY et UIDNEXT lors du SELECT</translation>
+    </message>
+    <message>
+        <source>UIDVALIDITY changed from %1 to %2</source>
+        <translation>UIDVALIDITY est passé de %1 à %2</translation>
     </message>
 </context>
 <context>
@@ -475,6 +483,10 @@ Options :
     <message>
         <source>database: %1: broken references after migration %2; nothing was changed</source>
         <translation>database: %1 : références rompues après la migration %2 ; rien n’a été modifié</translation>
+    </message>
+    <message>
+        <source>database: %1: not a Twinbox state database (an interimap database cannot be used directly); refusing to touch it</source>
+        <translation>database: %1 : pas une base d’état Twinbox (une base interimap ne peut pas servir directement) ; elle ne sera pas modifiée</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 
 #include "imap/ModifiedUtf7.h"
 
+#include <QRegularExpression>
+
 namespace twinbox::config {
 
 namespace {
@@ -90,6 +92,12 @@ std::optional<CliOptions> CliOptions::parse(const QStringList &arguments, QStrin
             }
         } else if (name == QStringLiteral("--watch")) {
             watch = true;
+            // Getopt::Long's "watch:i" also takes the value as the next argument when it is a
+            // number ("--watch 30"); a mailbox named "30" must then come after "--".
+            static const QRegularExpression number(QStringLiteral("^[0-9]+$"));
+            if (!inlineValue && i + 1 < arguments.size() &&
+                number.match(arguments.at(i + 1)).hasMatch())
+                watchValue = arguments.at(++i).toInt();
             if (inlineValue) {
                 bool ok = false;
                 watchValue = inlineValue->toInt(&ok);

@@ -54,7 +54,8 @@ std::optional<IniFile> IniFile::parse(const QString &text, QString *error)
                 section.entries.append({key, match.captured(2), int(i + 1)});
             continue;
         }
-        *error = tr("syntax error at line %1: %2").arg(i + 1).arg(line);
+        // The line itself is not quoted: it may hold a password.
+        *error = tr("syntax error at line %1").arg(i + 1);
         return std::nullopt;
     }
     return file;

@@ -12,8 +12,9 @@ QCoro::Task<PasswordCommand::Result> PasswordCommand::run(const QString &command
                                                           std::chrono::milliseconds timeout)
 {
     const QString command = commandIn; // copied before the first co_await
-    // Errors name the program only: the rest of a command line may hold something secret.
-    const QString program = command.trimmed().section(u' ', 0, 0);
+    // Errors do not quote the command: any part of it may hold something secret
+    // ("TOKEN=... cmd", an argument).
+    const QString program = QStringLiteral("(password-command)");
     auto process = std::make_unique<QProcess>();
     process->setProgram(QStringLiteral("/bin/sh"));
     process->setArguments({QStringLiteral("-c"), command});
@@ -21,16 +22,15 @@ QCoro::Task<PasswordCommand::Result> PasswordCommand::run(const QString &command
     process->setInputChannelMode(QProcess::ForwardedInputChannel);
     auto wrapped = qCoro(*process);
     if (!co_await wrapped.start()) {
-        co_return Result{
-            std::nullopt,
-            tr("password-command %1: cannot start: %2").arg(program, process->errorString())};
+        co_return Result{std::nullopt,
+                         tr("%1: cannot start: %2").arg(program, process->errorString())};
     }
     if (!co_await wrapped.waitForFinished(timeout)) {
         process->kill();
         process->waitForFinished(1000);
         co_return Result{
             std::nullopt,
-            tr("password-command %1: no answer within %2 s")
+            tr("%1: no answer within %2 s")
                 .arg(program)
                 .arg(std::chrono::duration_cast<std::chrono::seconds>(timeout).count())};
     }
@@ -40,7 +40,7 @@ QCoro::Task<PasswordCommand::Result> PasswordCommand::run(const QString &command
         output.fill('\0');
         co_return Result{
             std::nullopt,
-            tr("password-command %1 failed (exit status %2)%3")
+            tr("%1 failed (exit status %2)%3")
                 .arg(program)
                 .arg(process->exitCode())
                 .arg(stderrText.isEmpty() ? QString() : QStringLiteral(": ") + stderrText)};
@@ -51,7 +51,7 @@ QCoro::Task<PasswordCommand::Result> PasswordCommand::run(const QString &command
     if (password.endsWith(u'\r'))
         password.chop(1);
     if (password.isEmpty())
-        co_return Result{std::nullopt, tr("password-command %1 printed no password").arg(program)};
+        co_return Result{std::nullopt, tr("%1 printed no password").arg(program)};
     co_return Result{password, QString()};
 }
 

@@ -168,7 +168,9 @@ std::optional<SyncConfig> SyncConfig::parse(const QString &text, const Paths &pa
                 QRegularExpression::anchoredPattern(QString::fromLatin1(rule->pattern)));
             if (!pattern.match(entry.value).hasMatch()) {
                 // The value is not shown for a password: it may be the real one, mistyped.
-                const bool secret = entry.key == QStringLiteral("password");
+                const bool secret = entry.key == QStringLiteral("password") ||
+                                    entry.key == QStringLiteral("password-command") ||
+                                    entry.key == QStringLiteral("proxy"); // may hold user:password
                 *error =
                     tr("line %1: invalid value for %2%3")
                         .arg(entry.line)

@@ -29,20 +29,26 @@ bool PairLock::acquire(const QString &databasePath, QString *error)
                      .arg(lockPathFor(databasePath), QString::fromLocal8Bit(std::strerror(errno)));
         return false;
     }
-    struct flock lock
-    {
-    };
+    // An open-file-description lock (F_OFD_SETLK): unlike a classic fcntl lock it is not
+    // shared by the whole process, so a second PairLock in this process (the GUI's scheduled
+    // sync and its "Sync now") is refused too, and closing another descriptor of the file
+    // does not drop it.
+    struct flock lock = {};
     lock.l_type = F_WRLCK;
     lock.l_whence = SEEK_SET;
-    if (::fcntl(fd, F_SETLK, &lock) != 0) {
-        struct flock holder
-        {
-        };
-        holder.l_type = F_WRLCK;
-        holder.l_whence = SEEK_SET;
-        const bool known = ::fcntl(fd, F_GETLK, &holder) == 0 && holder.l_type != F_UNLCK;
+    if (::fcntl(fd, F_OFD_SETLK, &lock) != 0) {
+        const int cause = errno;
+        QByteArray pid(32, '\0');
+        const ssize_t length = ::pread(fd, pid.data(), size_t(pid.size() - 1), 0);
         ::close(fd);
-        *error = known ? tr("already syncing (pid %1)").arg(holder.l_pid) : tr("already syncing");
+        if (cause != EAGAIN && cause != EACCES) {
+            *error =
+                tr("cannot lock %1: %2")
+                    .arg(lockPathFor(databasePath), QString::fromLocal8Bit(std::strerror(cause)));
+            return false;
+        }
+        const qint64 holder = length > 0 ? pid.left(length).trimmed().toLongLong() : 0;
+        *error = holder > 0 ? tr("already syncing (pid %1)").arg(holder) : tr("already syncing");
         return false;
     }
     // The pid inside is for people; the lock itself is what counts.

@@ -7,10 +7,10 @@
 
 namespace twinbox::state {
 
-// One process per account pair: an fcntl() write lock on "<database>.lock", which holds the
-// owner's pid. The kernel drops the lock when the process ends, however it ends (kill -9
-// included), so a crash never leaves a stale lock behind. Taken before anything touches the
-// network or the database.
+// One sync per account pair at a time: an open-file-description write lock on
+// "<database>.lock", which holds the owner's pid. The kernel drops the lock when the process
+// ends, however it ends (kill -9 included), so a crash never leaves a stale lock behind.
+// Taken before anything touches the network or the database.
 class PairLock
 {
     Q_DECLARE_TR_FUNCTIONS(PairLock)

@@ -22,6 +22,9 @@ const QList<QStringList> migrations = {
     // 1: the first schema. Internal mailbox names are the wire form (modified UTF-7) with
     // the hierarchy delimiter replaced by NUL, so servers with different delimiters agree.
     {
+        // "TWBX": tells a Twinbox database from another SQLite file, interimap's included
+        // (its schema is also version 1).
+        QStringLiteral("PRAGMA application_id = 1415004760"),
         QStringLiteral("CREATE TABLE mailboxes ("
                        " idx INTEGER PRIMARY KEY AUTOINCREMENT,"
                        " mailbox BLOB NOT NULL UNIQUE CHECK (mailbox != ''),"
@@ -120,6 +123,14 @@ bool StateDatabase::exec(const QString &statement, QString *error)
     return true;
 }
 
+int StateDatabase::tableCount() const
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !query.next())
+        return -1;
+    return query.value(0).toInt();
+}
+
 int StateDatabase::userVersion() const
 {
     QSqlQuery query(m_db);
@@ -157,6 +168,21 @@ bool StateDatabase::open(const QString &path, QString *error)
         probe.exec(QStringLiteral("PRAGMA user_version"));
         *error = tr("database: %1: not a usable SQLite database (%2)")
                      .arg(path, sqlError(probe.lastError()));
+        return false;
+    }
+    // Before anything changes the file: a database of another program is left alone.
+    QSqlQuery identity(m_db);
+    const qint64 applicationId =
+        identity.exec(QStringLiteral("PRAGMA application_id")) && identity.next()
+            ? identity.value(0).toLongLong()
+            : -1;
+    identity.finish();
+    const bool empty = version == 0 && applicationId == 0 && tableCount() == 0;
+    if (!empty && applicationId != twinboxApplicationId) {
+        *error =
+            tr("database: %1: not a Twinbox state database (an interimap database cannot be used "
+               "directly); refusing to touch it")
+                .arg(path);
         return false;
     }
     if (version > schemaVersion) {

@@ -22,6 +22,7 @@ class StateDatabase
 
 public:
     static constexpr int schemaVersion = 1;
+    static constexpr qint64 twinboxApplicationId = 0x54574258; // "TWBX"
 
     StateDatabase();
     ~StateDatabase();
@@ -44,6 +45,7 @@ public:
 
 private:
     bool migrate(QString *error);
+    int tableCount() const;
     bool exec(const QString &statement, QString *error);
 
     QString m_connectionName;

@@ -1,22 +1,25 @@
 #pragma once
 
 #include <QSqlDatabase>
+#include <QSqlQuery>
 
 namespace twinbox::state {
 
 // A database transaction that rolls back unless commit() is called: an error or an early
-// return between BEGIN and COMMIT never leaves half a change behind.
+// return between BEGIN and COMMIT never leaves half a change behind. BEGIN IMMEDIATE takes
+// the write lock at once (as interimap does), so a transaction that reads and then writes
+// cannot fail half-way on a concurrent writer; a COMMIT that fails is rolled back.
 class Transaction
 {
 public:
     explicit Transaction(QSqlDatabase &db)
         : m_db(db)
-        , m_active(db.transaction())
+        , m_active(QSqlQuery(db).exec(QStringLiteral("BEGIN IMMEDIATE")))
     {}
     ~Transaction()
     {
         if (m_active)
-            m_db.rollback();
+            QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
     }
     Transaction(const Transaction &) = delete;
     Transaction &operator=(const Transaction &) = delete;
@@ -26,8 +29,11 @@ public:
     {
         if (!m_active)
             return false;
-        m_active = false;
-        return m_db.commit();
+        if (QSqlQuery(m_db).exec(QStringLiteral("COMMIT"))) {
+            m_active = false;
+            return true;
+        }
+        return false; // still active: the destructor rolls back
     }
 
 private:

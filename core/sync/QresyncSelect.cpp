@@ -62,6 +62,12 @@ QCoro::Task<SelectedMailbox> QresyncSelect::select(ImapSession &session,
             case ResponseCode::Kind::PermanentFlags:
                 selected.permanentFlags = code.atoms;
                 break;
+            case ResponseCode::Kind::Closed:
+                // RFC 7162 §3.2.11: what came before [CLOSED] belongs to the mailbox that
+                // was selected before; none of it is about this one.
+                selected = SelectedMailbox();
+                uidNextSeen = false;
+                break;
             case ResponseCode::Kind::NoModSeq:
                 throw refuse(tr("the mailbox does not support mod-sequences (NOMODSEQ), which "
                                 "two-way sync needs"));
@@ -85,6 +91,14 @@ QCoro::Task<SelectedMailbox> QresyncSelect::select(ImapSession &session,
     }
     if (selected.uidValidity == 0 || !uidNextSeen)
         throw refuse(tr("the server did not report UIDVALIDITY and UIDNEXT on SELECT"));
+    // A new UIDVALIDITY makes the server ignore the QRESYNC parameter: "nothing changed"
+    // would be a lie. The caller re-matches the mailbox instead.
+    if (known && known->uidValidity != 0 && known->uidValidity != selected.uidValidity)
+        throw ImapError(ImapError::Kind::Protocol, server,
+                        tr("UIDVALIDITY changed from %1 to %2")
+                            .arg(known->uidValidity)
+                            .arg(selected.uidValidity),
+                        displayName);
     co_return selected;
 }
 

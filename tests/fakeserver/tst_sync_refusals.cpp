@@ -44,6 +44,8 @@ private slots:
     void mailboxWithoutStickyUids();
     void expungeUnderQresync();
     void selectWithKnownStateAsksForChanges();
+    void dataOfThePreviousMailboxIsNotCredited();
+    void uidValidityChangeIsReported();
 };
 
 void TestSyncRefusals::serverWithoutListStatus()
@@ -100,18 +102,51 @@ void TestSyncRefusals::selectWithKnownStateAsksForChanges()
 {
     FakeImapServer server(
         {"S: * PREAUTH [CAPABILITY IMAP4rev1] hi",
-         "C: T1 SELECT Lists (QRESYNC (5 18446744073709551615))", "S: * OK [UIDVALIDITY 5] ok",
+         "C: T1 SELECT Lists (QRESYNC (5 9223372036854775807))", "S: * OK [UIDVALIDITY 5] ok",
          "S: * OK [UIDNEXT 9] ok", "S: * OK [HIGHESTMODSEQ 20] ok", "S: * VANISHED (EARLIER) 2:3",
          "S: * 1 FETCH (UID 1 FLAGS (\\Seen) MODSEQ (19))", "S: T1 OK [READ-WRITE] done"},
         FakeImapServer::Mode::LoopbackTcp);
     auto session = openPreauth(server);
-    // A stored HIGHESTMODSEQ of 2^64-1 must reach the wire unchanged.
+    // The largest HIGHESTMODSEQ RFC 7162 allows (63 bits) reaches the wire unchanged.
     const auto selected = await(sync::QresyncSelect::select(
-        *session, "Lists", state::SideState{5, 9, UINT64_MAX}, QStringLiteral("Lists")));
+        *session, "Lists", state::SideState{5, 9, INT64_MAX}, QStringLiteral("Lists")));
     QVERIFY2(server.failure().isEmpty(), qPrintable(server.failure()));
     QCOMPARE(selected.vanished.toByteArray(), QByteArray("2:3"));
     QCOMPARE(selected.changed.size(), 1);
     QCOMPARE(selected.highestModSeq, 20u);
+}
+
+void TestSyncRefusals::dataOfThePreviousMailboxIsNotCredited()
+{
+    // RFC 7162 §3.2.11: before [CLOSED], untagged data is about the mailbox selected before.
+    FakeImapServer server({"S: * PREAUTH [CAPABILITY IMAP4rev1] hi",
+                           "C: T1 SELECT Lists (CONDSTORE)", "S: * VANISHED 3",
+                           "S: * 4 FETCH (UID 4 FLAGS () MODSEQ (9))", "S: * OK [CLOSED] previous",
+                           "S: * 1 EXISTS", "S: * OK [UIDVALIDITY 5] ok", "S: * OK [UIDNEXT 9] ok",
+                           "S: * OK [HIGHESTMODSEQ 7] ok", "S: T1 OK [READ-WRITE] done"},
+                          FakeImapServer::Mode::LoopbackTcp);
+    auto session = openPreauth(server);
+    const auto selected = await(
+        sync::QresyncSelect::select(*session, "Lists", std::nullopt, QStringLiteral("Lists")));
+    QVERIFY(selected.vanished.isEmpty());
+    QVERIFY(selected.changed.isEmpty());
+    QCOMPARE(selected.exists, 1u);
+    QCOMPARE(selected.uidNext, 9u);
+}
+
+void TestSyncRefusals::uidValidityChangeIsReported()
+{
+    FakeImapServer server({"S: * PREAUTH [CAPABILITY IMAP4rev1] hi",
+                           "C: T1 SELECT Lists (QRESYNC (5 7))", "S: * OK [UIDVALIDITY 6] new",
+                           "S: * OK [UIDNEXT 1] ok", "S: * OK [HIGHESTMODSEQ 1] ok",
+                           "S: T1 OK done"},
+                          FakeImapServer::Mode::LoopbackTcp);
+    auto session = openPreauth(server);
+    const auto error = test::awaitError<imap::ImapError>(sync::QresyncSelect::select(
+        *session, "Lists", state::SideState{5, 9, 7}, QStringLiteral("Lists")));
+    QVERIFY2(error.describe().startsWith(
+                 QStringLiteral("remote: Lists: UIDVALIDITY changed from 5 to 6")),
+             qPrintable(error.describe()));
 }
 
 QTEST_GUILESS_MAIN(TestSyncRefusals)

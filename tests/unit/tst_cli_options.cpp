@@ -58,6 +58,10 @@ void TestCliOptions::watchAndNotifyDefaults()
     QCOMPARE(parse({QStringLiteral("--watch")}).watchSeconds, 60);
     QCOMPARE(parse({QStringLiteral("--watch=0")}).watchSeconds, 60);
     QCOMPARE(parse({QStringLiteral("--watch=300")}).watchSeconds, 300);
+    const auto separate =
+        parse({QStringLiteral("--watch"), QStringLiteral("30"), QStringLiteral("INBOX")});
+    QCOMPARE(separate.watchSeconds, 30); // as Getopt::Long reads "--watch 30"
+    QCOMPARE(separate.mailboxes, QByteArrayList{"INBOX"});
     QCOMPARE(parse({QStringLiteral("--notify")}).watchSeconds, 900); // --notify implies --watch
     QCOMPARE(parse({QStringLiteral("--notify"), QStringLiteral("--watch=30")}).watchSeconds, 30);
 }

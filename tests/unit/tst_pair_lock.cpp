@@ -2,6 +2,7 @@
 // killed holder leaves no stale lock behind.
 #include "state/PairLock.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -37,6 +38,7 @@ class TestPairLock : public QObject
 private slots:
     void secondProcessIsRefusedWithThePid();
     void killedHolderLeavesNoStaleLock();
+    void secondLockInTheSameProcessIsRefused();
 
 private:
     QProcess *startHolder(const QString &path);
@@ -79,6 +81,26 @@ void TestPairLock::killedHolderLeavesNoStaleLock()
     QString error;
     QVERIFY2(lock.acquire(path, &error), qPrintable(error));
     QVERIFY(lock.isHeld());
+}
+
+void TestPairLock::secondLockInTheSameProcessIsRefused()
+{
+    const QString path = m_dir.filePath(QStringLiteral("same.db"));
+    PairLock first;
+    QString error;
+    QVERIFY2(first.acquire(path, &error), qPrintable(error));
+    PairLock second;
+    QVERIFY(!second.acquire(path, &error));
+    QCOMPARE(error,
+             QStringLiteral("already syncing (pid %1)").arg(QCoreApplication::applicationPid()));
+    // Reading the lock file (as a GUI showing the pid would) must not drop the lock.
+    QFile peek(PairLock::lockPathFor(path));
+    QVERIFY(peek.open(QIODevice::ReadOnly));
+    peek.readAll();
+    peek.close();
+    QVERIFY(!second.acquire(path, &error));
+    first.release();
+    QVERIFY2(second.acquire(path, &error), qPrintable(error));
 }
 
 int main(int argc, char *argv[])

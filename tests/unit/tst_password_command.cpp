@@ -35,6 +35,7 @@ void TestPasswordCommand::failureShowsStderrNotTheSecret()
     QVERIFY2(result.error.contains(QStringLiteral("exit status 3")), qPrintable(result.error));
     QVERIFY(result.error.contains(QStringLiteral("vault is locked")));
     QVERIFY(!result.error.contains(QStringLiteral("hunter2")));
+    QVERIFY(!result.error.contains(QStringLiteral("s3cret")));
 }
 
 void TestPasswordCommand::emptyOutputIsAnError()

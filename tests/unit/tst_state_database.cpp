@@ -25,6 +25,7 @@ private slots:
     void transactionRollsBackUnlessCommitted();
     void refusesNewerSchema();
     void refusesGarbage();
+    void refusesAnInterimapDatabaseUntouched();
 
 private:
     QTemporaryDir m_dir;
@@ -168,6 +169,38 @@ void TestStateDatabase::refusesGarbage()
     QVERIFY(!db.open(path, &error));
     QVERIFY2(error.startsWith(QStringLiteral("database: ") + path), qPrintable(error));
     QCOMPARE(QFileInfo(path).size(), 4096); // untouched
+}
+
+void TestStateDatabase::refusesAnInterimapDatabaseUntouched()
+{
+    // interimap's schema is also "version 1": application_id tells them apart.
+    const QString path = m_dir.filePath(QStringLiteral("interimap.db"));
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("interimap"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral(
+            "CREATE TABLE mailboxes (idx INTEGER PRIMARY KEY, mailbox BLOB, subscribed BOOLEAN)")));
+        QVERIFY(query.exec(
+            QStringLiteral("CREATE TABLE mapping (idx INTEGER, lUID INTEGER, rUID INTEGER)")));
+        QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 1")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("interimap"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray before = file.readAll();
+    file.close();
+    StateDatabase db;
+    QString error;
+    QVERIFY(!db.open(path, &error));
+    QVERIFY2(error.contains(QStringLiteral("not a Twinbox state database")), qPrintable(error));
+    db.close();
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), before); // not even switched to WAL
+    QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
 }
 
 QTEST_GUILESS_MAIN(TestStateDatabase)
