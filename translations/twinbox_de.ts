@@ -213,6 +213,10 @@ Optionen:
         <source>streaming APPEND needs LITERAL+, which the server does not offer</source>
         <translation>gestreamtes APPEND braucht LITERAL+, das der Server nicht anbietet</translation>
     </message>
+    <message>
+        <source>the source stopped in the middle of a message</source>
+        <translation>die Quelle hat mitten in einer Nachricht aufgehört</translation>
+    </message>
 </context>
 <context>
     <name>PairLock</name>

@@ -213,6 +213,10 @@ Options :
         <source>streaming APPEND needs LITERAL+, which the server does not offer</source>
         <translation>l’APPEND en flux exige LITERAL+, que le serveur ne propose pas</translation>
     </message>
+    <message>
+        <source>the source stopped in the middle of a message</source>
+        <translation>la source s’est arrêtée au milieu d’un message</translation>
+    </message>
 </context>
 <context>
     <name>PairLock</name>

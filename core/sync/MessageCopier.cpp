@@ -46,10 +46,10 @@ public:
             return;
         }
         if (!m_stream.pending || !m_multiAppend) {
-            if (m_stream.pending)
-                m_finished.push_back(m_target.connection().finishStream(m_stream));
+            finishStream();
             m_stream =
                 m_target.connection().startStream(Command("APPEND").astring(m_mailbox)); // RFC 3502
+            m_streamFirst = m_copied.size();
         }
         QByteArrayList flags;
         for (const QByteArray &flag : *fetch->flags) {
@@ -63,6 +63,7 @@ public:
                                   Command::formatDateTime(*fetch->internalDate) + "\" {" +
                                   QByteArray::number(size) + "+}\r\n";
         m_target.connection().streamWrite(m_stream, header);
+        m_inBody = true;
     }
     void bodyData(QByteArrayView chunk) override
     {
@@ -72,39 +73,61 @@ public:
         if (m_target.connection().bytesToWrite() > m_options.pauseAbove)
             m_source.connection().setReadingPaused(true);
     }
-    void bodyEnd() override {}
+    void bodyEnd() override { m_inBody = false; }
 
-    QCoro::Task<QList<MessageCopier::Copied>> finish(const QString &displayName)
+    // Waits for every APPEND and keeps what each one that succeeded copied.
+    QCoro::Task<MessageCopier::Result> finish(const QString &displayName,
+                                              std::optional<ImapError> failure)
     {
-        if (!m_error.isEmpty())
-            throw ImapError(ImapError::Kind::Protocol, m_source.name(), m_error, displayName);
-        if (m_stream.pending)
-            m_finished.push_back(m_target.connection().finishStream(m_stream));
-        SequenceSet assigned;
-        QList<std::uint32_t> targetUids;
-        for (auto &task : m_finished) {
-            const ImapConnection::Result result = co_await task;
-            if (!result.ok())
-                throw ImapError(ImapError::Kind::Refused, m_target.name(),
-                                MessageCopier::tr("APPEND refused: %1")
-                                    .arg(QString::fromUtf8(result.status.text)),
-                                displayName);
-            if (!result.status.code || result.status.code->kind != ResponseCode::Kind::AppendUid)
-                throw ImapError(ImapError::Kind::Capability, m_target.name(),
-                                MessageCopier::tr("APPEND without APPENDUID (UIDPLUS)"),
-                                displayName);
-            // APPENDUID lists the new UIDs in the order of the appended messages.
-            targetUids += result.status.code->uids.toList();
+        if (m_inBody) {
+            // The source stopped in the middle of a body: that APPEND cannot be completed, so
+            // the target connection is given up. APPENDs answered before keep their answer
+            // (a completion's first outcome stands); those not yet answered fail.
+            m_target.connection().abort(
+                MessageCopier::tr("the source stopped in the middle of a message"));
+        } else {
+            finishStream();
         }
-        if (targetUids.size() != m_copied.size())
-            throw ImapError(ImapError::Kind::Protocol, m_target.name(),
-                            MessageCopier::tr("APPENDUID names %1 UIDs for %2 messages")
-                                .arg(targetUids.size())
-                                .arg(m_copied.size()),
-                            displayName);
-        for (qsizetype i = 0; i < m_copied.size(); ++i)
-            m_copied[i].targetUid = targetUids.at(i);
-        co_return m_copied;
+        MessageCopier::Result result;
+        for (auto &stream : m_streams) {
+            std::optional<ImapError> problem;
+            try {
+                const ImapConnection::Result reply = co_await stream.task;
+                if (!reply.ok())
+                    problem = ImapError(ImapError::Kind::Refused, m_target.name(),
+                                        MessageCopier::tr("APPEND refused: %1")
+                                            .arg(QString::fromUtf8(reply.status.text)),
+                                        displayName);
+                else if (!reply.status.code ||
+                         reply.status.code->kind != ResponseCode::Kind::AppendUid)
+                    problem = ImapError(ImapError::Kind::Capability, m_target.name(),
+                                        MessageCopier::tr("APPEND without APPENDUID (UIDPLUS)"),
+                                        displayName);
+                else if (reply.status.code->uids.count() != std::uint64_t(stream.count))
+                    problem = ImapError(ImapError::Kind::Protocol, m_target.name(),
+                                        MessageCopier::tr("APPENDUID names %1 UIDs for %2 messages")
+                                            .arg(reply.status.code->uids.count())
+                                            .arg(stream.count),
+                                        displayName);
+                else {
+                    // APPENDUID lists the new UIDs in the order of the appended messages.
+                    const QList<std::uint32_t> uids = reply.status.code->uids.toList();
+                    for (qsizetype i = 0; i < stream.count; ++i) {
+                        MessageCopier::Copied copied = m_copied.at(stream.first + i);
+                        copied.targetUid = uids.at(i);
+                        result.copied.append(copied);
+                    }
+                }
+            } catch (const ImapError &error) {
+                problem = error;
+            }
+            if (problem && !failure)
+                failure = problem;
+        }
+        if (!m_error.isEmpty() && !failure)
+            failure = ImapError(ImapError::Kind::Protocol, m_source.name(), m_error, displayName);
+        result.failure = failure;
+        co_return result;
     }
 
 private:
@@ -121,14 +144,32 @@ private:
     MessageCopier::Options m_options;
     QMetaObject::Connection m_watch;
     ImapConnection::StreamHandle m_stream;
-    std::vector<QCoro::Task<ImapConnection::Result>> m_finished;
+    struct Stream
+    {
+        QCoro::Task<ImapConnection::Result> task;
+        qsizetype first = 0; // its messages in m_copied
+        qsizetype count = 0;
+    };
+
+    void finishStream()
+    {
+        if (!m_stream.pending)
+            return;
+        m_streams.push_back({m_target.connection().finishStream(m_stream), m_streamFirst,
+                             m_copied.size() - m_streamFirst});
+        m_stream = {};
+    }
+
+    std::vector<Stream> m_streams;
+    qsizetype m_streamFirst = 0;
+    bool m_inBody = false;
     QList<MessageCopier::Copied> m_copied;
     QString m_error;
 };
 
 } // namespace
 
-QCoro::Task<QList<MessageCopier::Copied>>
+QCoro::Task<MessageCopier::Result>
 MessageCopier::copy(ImapSession &source, const SequenceSet &uidsIn, ImapSession &target,
                     const QByteArray &mailboxIn, const QString &displayIn, const Options &optionsIn)
 {
@@ -164,9 +205,7 @@ MessageCopier::copy(ImapSession &source, const SequenceSet &uidsIn, ImapSession 
         failure = error;
     }
     source.connection().setBodySink(nullptr);
-    if (failure)
-        throw *failure;
-    co_return co_await sink.finish(displayName);
+    co_return co_await sink.finish(displayName, failure);
 }
 
 } // namespace twinbox::sync

@@ -7,6 +7,8 @@
 #include <QCoroTask>
 #include <QDateTime>
 
+#include <optional>
+
 namespace twinbox::sync {
 
 // Step 3's transfer (DESIGN.md): new messages stream from `UID FETCH` on one server into
@@ -34,12 +36,20 @@ public:
         qint64 resumeBelow = 1 << 20;
     };
 
-    // The source mailbox must be selected, the target mailbox must exist. Throws ImapError
-    // naming server and mailbox; a target without LITERAL+ or APPENDUID is refused.
-    static QCoro::Task<QList<Copied>> copy(imap::ImapSession &source, const imap::SequenceSet &uids,
-                                           imap::ImapSession &target,
-                                           const QByteArray &targetMailbox,
-                                           const QString &displayName, const Options &options);
+    // What was copied, with its new UIDs, even when something failed on the way: the caller
+    // must record these mappings, or the next run would copy them again.
+    struct Result
+    {
+        QList<Copied> copied;
+        std::optional<imap::ImapError> failure; // the first error, naming server and mailbox
+    };
+
+    // The source mailbox must be selected, the target mailbox must exist. A target without
+    // LITERAL+ is refused before anything is sent (ImapError is thrown); every later failure
+    // is returned in Result::failure together with what was copied before it.
+    static QCoro::Task<Result> copy(imap::ImapSession &source, const imap::SequenceSet &uids,
+                                    imap::ImapSession &target, const QByteArray &targetMailbox,
+                                    const QString &displayName, const Options &options);
 };
 
 } // namespace twinbox::sync

@@ -3,6 +3,7 @@
 #include "AwaitInTest.h"
 #include "FakeImapServer.h"
 #include "sync/MailboxLister.h"
+#include "sync/MessageCopier.h"
 #include "sync/QresyncSelect.h"
 
 #include <QTest>
@@ -46,6 +47,7 @@ private slots:
     void selectWithKnownStateAsksForChanges();
     void dataOfThePreviousMailboxIsNotCredited();
     void uidValidityChangeIsReported();
+    void partialCopyKeepsWhatLanded();
 };
 
 void TestSyncRefusals::serverWithoutListStatus()
@@ -147,6 +149,40 @@ void TestSyncRefusals::uidValidityChangeIsReported()
     QVERIFY2(error.describe().startsWith(
                  QStringLiteral("remote: Lists: UIDVALIDITY changed from 5 to 6")),
              qPrintable(error.describe()));
+}
+
+void TestSyncRefusals::partialCopyKeepsWhatLanded()
+{
+    // The source refuses the FETCH after two messages (one was expunged meanwhile): the two
+    // that landed on the target must come back with their new UIDs, or the next run would
+    // copy them a second time.
+    FakeImapServer source(
+        {"S: * PREAUTH [CAPABILITY IMAP4rev1] hi",
+         "C: T1 UID FETCH 1:3 (UID FLAGS INTERNALDATE BODY.PEEK[])",
+         "S: * 1 FETCH (UID 1 FLAGS (\\Seen) INTERNALDATE \"02-Nov-2026 10:00:00 +0000\" BODY[] "
+         "{5}",
+         "S: hello)",
+         "S: * 2 FETCH (UID 2 FLAGS () INTERNALDATE \"02-Nov-2026 10:00:00 +0000\" BODY[] {5}",
+         "S: world)", "S: T1 NO [EXPUNGEISSUED] some messages were expunged"},
+        FakeImapServer::Mode::LoopbackTcp);
+    FakeImapServer target({"S: * PREAUTH [CAPABILITY IMAP4rev1 LITERAL+ UIDPLUS] hi",
+                           "C: T1 APPEND Box (\\Seen) \"02-Nov-2026 10:00:00 +0000\" {5+}",
+                           "C: hello", "S: T1 OK [APPENDUID 7 10] done",
+                           "C: T2 APPEND Box () \"02-Nov-2026 10:00:00 +0000\" {5+}", "C: world",
+                           "S: T2 OK [APPENDUID 7 11] done"},
+                          FakeImapServer::Mode::LoopbackTcp);
+    auto from = openPreauth(source);
+    auto to = openPreauth(target);
+    const auto result = await(sync::MessageCopier::copy(*from, imap::SequenceSet::fromRange(1, 3),
+                                                        *to, "Box", QStringLiteral("Box"), {}));
+    QVERIFY2(target.failure().isEmpty(), qPrintable(target.failure()));
+    QCOMPARE(result.copied.size(), 2);
+    QCOMPARE(result.copied[0].sourceUid, 1u);
+    QCOMPARE(result.copied[0].targetUid, 10u);
+    QCOMPARE(result.copied[1].targetUid, 11u);
+    QVERIFY(result.failure);
+    QVERIFY2(result.failure->describe().contains(QStringLiteral("UID FETCH refused")),
+             qPrintable(result.failure->describe()));
 }
 
 QTEST_GUILESS_MAIN(TestSyncRefusals)

@@ -131,14 +131,15 @@ void TestMessageCopier::copiesBodiesFlagsAndDates()
     const auto copied = await(
         sync::MessageCopier::copy(*source, imap::SequenceSet::fromRange(1, selected.uidNext - 1),
                                   *target, targetName, QString::fromLatin1(targetName), options));
-    QCOMPARE(copied.size(), 41);
+    QVERIFY2(!copied.failure, copied.failure ? copied.failure->what() : "");
+    QCOMPARE(copied.copied.size(), 41);
     QCOMPARE(remoteLog.filter(QStringLiteral("C: ")).filter(QStringLiteral("APPEND")).size(),
              multiAppend ? 1 : 41);
 
     const auto sourcePrints = fingerprint(*m_local, "Source");
     const auto targetPrints = fingerprint(*m_remote, targetName);
     QCOMPARE(targetPrints.size(), 41);
-    for (const auto &message : copied) {
+    for (const auto &message : copied.copied) {
         QVERIFY(sourcePrints.contains(message.sourceUid));
         QCOMPARE(targetPrints.value(message.targetUid), sourcePrints.value(message.sourceUid));
     }
