@@ -2,8 +2,9 @@
 // the same internal names on a "/" and a "." server, and SELECT (QRESYNC ...) reports
 // exactly what changed since the stored state.
 #include "AwaitInTest.h"
-#include "DovecotServer.h"
+#include "DovecotPair.h"
 #include "TestImapClient.h"
+#include "TunnelSettings.h"
 #include "sync/ChangeWriter.h"
 #include "sync/MailboxLister.h"
 #include "sync/QresyncSelect.h"
@@ -12,23 +13,11 @@
 
 using namespace twinbox;
 using twinbox::test::await;
-using twinbox::test::DovecotConfig;
 using twinbox::test::DovecotServer;
 using twinbox::test::makeSeedMessage;
+using twinbox::test::tunnelTo;
 
-namespace {
-
-imap::ConnectionSettings tunnelTo(const DovecotServer &server)
-{
-    imap::ConnectionSettings settings;
-    settings.name = server.name();
-    settings.type = imap::ConnectionSettings::Type::Tunnel;
-    settings.command = server.tunnelCommandLine();
-    settings.debugLevel = 1;
-    return settings;
-}
-
-} // namespace
+namespace {} // namespace
 
 class TestMailboxStep : public QObject
 {
@@ -43,40 +32,36 @@ private slots:
     void expungeOnlyTheGivenUidsInSplitCommands();
 
 private:
-    std::unique_ptr<DovecotServer> m_local;
-    std::unique_ptr<DovecotServer> m_remote;
+    std::unique_ptr<test::DovecotPair> m_servers;
 };
 
 void TestMailboxStep::initTestCase()
 {
-    m_local = std::make_unique<DovecotServer>(DovecotConfig::named(QStringLiteral("local"), u'/'));
-    m_remote =
-        std::make_unique<DovecotServer>(DovecotConfig::named(QStringLiteral("remote"), u'.'));
+    m_servers = std::make_unique<test::DovecotPair>();
     QString error;
-    QVERIFY2(m_local->start(&error), qPrintable(error));
-    QVERIFY2(m_remote->start(&error), qPrintable(error));
+    QVERIFY2(m_servers->start(&error), qPrintable(error));
     const QList<test::SeedMessage> three = {makeSeedMessage(1), makeSeedMessage(2),
                                             makeSeedMessage(3)};
-    QVERIFY2(m_local->append(QStringLiteral("INBOX"), three, &error), qPrintable(error));
-    QVERIFY2(m_local->append(QStringLiteral("Archive/2026"), three.mid(0, 2), &error),
+    QVERIFY2(m_servers->local.append(QStringLiteral("INBOX"), three, &error), qPrintable(error));
+    QVERIFY2(m_servers->local.append(QStringLiteral("Archive/2026"), three.mid(0, 2), &error),
              qPrintable(error));
-    QVERIFY2(m_local->append(QStringLiteral("Envoy&AOk-s"), three.mid(0, 1), &error),
+    QVERIFY2(m_servers->local.append(QStringLiteral("Envoy&AOk-s"), three.mid(0, 1), &error),
              qPrintable(error));
-    QVERIFY2(m_remote->append(QStringLiteral("Archive.2026"), three, &error), qPrintable(error));
+    QVERIFY2(m_servers->remote.append(QStringLiteral("Archive.2026"), three, &error),
+             qPrintable(error));
 }
 
 void TestMailboxStep::cleanupTestCase()
 {
-    m_local.reset();
-    m_remote.reset();
+    m_servers.reset();
 }
 
 void TestMailboxStep::listsEveryMailboxWithItsStateInOneCommand()
 {
     QStringList log;
-    auto local = await(
-        imap::ImapSession::open(tunnelTo(*m_local), {}, [&](const QString &l) { log.append(l); }));
-    auto remote = await(imap::ImapSession::open(tunnelTo(*m_remote)));
+    auto local = await(imap::ImapSession::open(tunnelTo(m_servers->local, 1), {},
+                                               [&](const QString &l) { log.append(l); }));
+    auto remote = await(imap::ImapSession::open(tunnelTo(m_servers->remote)));
     const auto localList = await(sync::MailboxLister::list(*local, {}));
     const auto remoteList = await(sync::MailboxLister::list(*remote, {}));
     const QStringList commands = log.filter(QStringLiteral("C: "));
@@ -116,7 +101,7 @@ void TestMailboxStep::listsEveryMailboxWithItsStateInOneCommand()
 
 void TestMailboxStep::selectReportsOnlyWhatChanged()
 {
-    auto session = await(imap::ImapSession::open(tunnelTo(*m_local)));
+    auto session = await(imap::ImapSession::open(tunnelTo(m_servers->local, 1)));
     await(session->enable({"QRESYNC"}));
     const auto first = await(
         sync::QresyncSelect::select(*session, "INBOX", std::nullopt, QStringLiteral("INBOX")));
@@ -129,14 +114,14 @@ void TestMailboxStep::selectReportsOnlyWhatChanged()
     // Another client changes a flag on UID 2 and expunges UID 3.
     test::TestImapClient other;
     QString error;
-    QVERIFY2(other.connectTunnel(*m_local, &error), qPrintable(error));
+    QVERIFY2(other.connectTunnel(m_servers->local, &error), qPrintable(error));
     QVERIFY(other.command("SELECT INBOX").ok());
     QVERIFY(other.command("UID STORE 2 +FLAGS (\\Flagged)").ok());
     QVERIFY(other.command("UID STORE 3 +FLAGS (\\Deleted)").ok());
     QVERIFY(other.command("UID EXPUNGE 3").ok());
     other.logout();
 
-    auto again = await(imap::ImapSession::open(tunnelTo(*m_local)));
+    auto again = await(imap::ImapSession::open(tunnelTo(m_servers->local, 1)));
     await(again->enable({"QRESYNC"}));
     const auto second =
         await(sync::QresyncSelect::select(*again, "INBOX", known, QStringLiteral("INBOX")));
@@ -151,16 +136,17 @@ void TestMailboxStep::selectReportsOnlyWhatChanged()
 void TestMailboxStep::storeFlagsUnlessChangedMeanwhile()
 {
     QString error;
-    QVERIFY2(m_local->append(QStringLiteral("Flags"),
-                             {makeSeedMessage(1), makeSeedMessage(2), makeSeedMessage(3)}, &error),
+    QVERIFY2(m_servers->local.append(QStringLiteral("Flags"),
+                                     {makeSeedMessage(1), makeSeedMessage(2), makeSeedMessage(3)},
+                                     &error),
              qPrintable(error));
-    auto session = await(imap::ImapSession::open(tunnelTo(*m_local)));
+    auto session = await(imap::ImapSession::open(tunnelTo(m_servers->local, 1)));
     await(session->enable({"QRESYNC"}));
     const auto selected = await(
         sync::QresyncSelect::select(*session, "Flags", std::nullopt, QStringLiteral("Flags")));
     // Meanwhile another client flags UID 1: Twinbox's store must not overwrite that.
     test::TestImapClient other;
-    QVERIFY2(other.connectTunnel(*m_local, &error), qPrintable(error));
+    QVERIFY2(other.connectTunnel(m_servers->local, &error), qPrintable(error));
     QVERIFY(other.command("SELECT Flags").ok());
     QVERIFY(other.command("UID STORE 1 +FLAGS (\\Flagged)").ok());
     const QHash<std::uint32_t, QByteArrayList> wanted = {
@@ -169,7 +155,7 @@ void TestMailboxStep::storeFlagsUnlessChangedMeanwhile()
         *session, wanted, selected.highestModSeq, QStringLiteral("Flags")));
     QCOMPARE(modified.toList(), QList<std::uint32_t>{1});
     test::TestImapClient check; // a fresh view, free of the other session's unsolicited updates
-    QVERIFY2(check.connectTunnel(*m_local, &error), qPrintable(error));
+    QVERIFY2(check.connectTunnel(m_servers->local, &error), qPrintable(error));
     QVERIFY(check.command("EXAMINE Flags").ok());
     const auto fetch = check.command("UID FETCH 1:3 (FLAGS)");
     QCOMPARE(fetch.untagged.size(), 3);
@@ -186,16 +172,16 @@ void TestMailboxStep::expungeOnlyTheGivenUidsInSplitCommands()
     for (int i = 0; i < 4000; ++i)
         many.append(makeSeedMessage(i));
     QString error;
-    QVERIFY2(m_local->append(QStringLiteral("Many"), many, &error), qPrintable(error));
+    QVERIFY2(m_servers->local.append(QStringLiteral("Many"), many, &error), qPrintable(error));
     // UID 4000 is marked \Deleted by someone else: it must survive Twinbox's expunge.
     test::TestImapClient other;
-    QVERIFY2(other.connectTunnel(*m_local, &error), qPrintable(error));
+    QVERIFY2(other.connectTunnel(m_servers->local, &error), qPrintable(error));
     QVERIFY(other.command("SELECT Many").ok());
     QVERIFY(other.command("UID STORE 4000 +FLAGS (\\Deleted)").ok());
 
     QStringList log;
-    auto session = await(
-        imap::ImapSession::open(tunnelTo(*m_local), {}, [&](const QString &l) { log.append(l); }));
+    auto session = await(imap::ImapSession::open(tunnelTo(m_servers->local, 1), {},
+                                                 [&](const QString &l) { log.append(l); }));
     await(session->enable({"QRESYNC"}));
     await(sync::QresyncSelect::select(*session, "Many", std::nullopt, QStringLiteral("Many")));
     imap::SequenceSet odd;
@@ -209,7 +195,7 @@ void TestMailboxStep::expungeOnlyTheGivenUidsInSplitCommands()
         QVERIFY(line.size() < 8100);
     other.logout();
     test::TestImapClient check;
-    QVERIFY2(check.connectTunnel(*m_local, &error), qPrintable(error));
+    QVERIFY2(check.connectTunnel(m_servers->local, &error), qPrintable(error));
     const auto status = check.command("STATUS Many (MESSAGES)");
     QCOMPARE(status.untagged.value(0), QByteArray("* STATUS Many (MESSAGES 2000)"));
     QVERIFY(check.command("EXAMINE Many").ok());

@@ -2,8 +2,9 @@
 // (MULTI)APPEND on the other with the same bodies, flags and INTERNALDATE, and the new UIDs
 // come back from APPENDUID in order.
 #include "AwaitInTest.h"
-#include "DovecotServer.h"
+#include "DovecotPair.h"
 #include "TestImapClient.h"
+#include "TunnelSettings.h"
 #include "sync/MessageCopier.h"
 #include "sync/QresyncSelect.h"
 
@@ -12,20 +13,11 @@
 
 using namespace twinbox;
 using twinbox::test::await;
-using twinbox::test::DovecotConfig;
 using twinbox::test::DovecotServer;
 using twinbox::test::makeSeedMessage;
+using twinbox::test::tunnelTo;
 
 namespace {
-
-imap::ConnectionSettings tunnelTo(const DovecotServer &server)
-{
-    imap::ConnectionSettings settings;
-    settings.name = server.name();
-    settings.type = imap::ConnectionSettings::Type::Tunnel;
-    settings.command = server.tunnelCommandLine();
-    return settings;
-}
 
 // UID → "flags|internaldate|sha256 of the body", read by an independent client.
 QMap<std::uint32_t, QByteArray> fingerprint(const DovecotServer &server, const QByteArray &mailbox)
@@ -69,18 +61,14 @@ private slots:
     void copiesBodiesFlagsAndDates();
 
 private:
-    std::unique_ptr<DovecotServer> m_local;
-    std::unique_ptr<DovecotServer> m_remote;
+    std::unique_ptr<test::DovecotPair> m_servers;
 };
 
 void TestMessageCopier::initTestCase()
 {
-    m_local = std::make_unique<DovecotServer>(DovecotConfig::named(QStringLiteral("local"), u'/'));
-    m_remote =
-        std::make_unique<DovecotServer>(DovecotConfig::named(QStringLiteral("remote"), u'.'));
+    m_servers = std::make_unique<test::DovecotPair>();
     QString error;
-    QVERIFY2(m_local->start(&error), qPrintable(error));
-    QVERIFY2(m_remote->start(&error), qPrintable(error));
+    QVERIFY2(m_servers->start(&error), qPrintable(error));
     QList<test::SeedMessage> messages;
     for (int i = 0; i < 40; ++i)
         messages.append(makeSeedMessage(i));
@@ -92,13 +80,13 @@ void TestMessageCopier::initTestCase()
                " of a large message, with some text to fill it up.\r\n";
     messages.append(makeSeedMessage(99, big));
     messages.last().flags = {QStringLiteral("\\Seen")};
-    QVERIFY2(m_local->append(QStringLiteral("Source"), messages, &error), qPrintable(error));
+    QVERIFY2(m_servers->local.append(QStringLiteral("Source"), messages, &error),
+             qPrintable(error));
 }
 
 void TestMessageCopier::cleanupTestCase()
 {
-    m_local.reset();
-    m_remote.reset();
+    m_servers.reset();
 }
 
 void TestMessageCopier::copiesBodiesFlagsAndDates_data()
@@ -114,12 +102,12 @@ void TestMessageCopier::copiesBodiesFlagsAndDates()
     const QByteArray targetName = multiAppend ? "Multi" : "Single";
     test::TestImapClient admin;
     QString error;
-    QVERIFY2(admin.connectTunnel(*m_remote, &error), qPrintable(error));
+    QVERIFY2(admin.connectTunnel(m_servers->remote, &error), qPrintable(error));
     QVERIFY(admin.command("CREATE " + targetName).ok());
 
     QStringList remoteLog;
-    auto source = await(imap::ImapSession::open(tunnelTo(*m_local)));
-    imap::ConnectionSettings remoteSettings = tunnelTo(*m_remote);
+    auto source = await(imap::ImapSession::open(tunnelTo(m_servers->local)));
+    imap::ConnectionSettings remoteSettings = tunnelTo(m_servers->remote);
     remoteSettings.debugLevel = 1;
     auto target = await(imap::ImapSession::open(remoteSettings, {},
                                                 [&](const QString &l) { remoteLog.append(l); }));
@@ -136,8 +124,8 @@ void TestMessageCopier::copiesBodiesFlagsAndDates()
     QCOMPARE(remoteLog.filter(QStringLiteral("C: ")).filter(QStringLiteral("APPEND")).size(),
              multiAppend ? 1 : 41);
 
-    const auto sourcePrints = fingerprint(*m_local, "Source");
-    const auto targetPrints = fingerprint(*m_remote, targetName);
+    const auto sourcePrints = fingerprint(m_servers->local, "Source");
+    const auto targetPrints = fingerprint(m_servers->remote, targetName);
     QCOMPARE(targetPrints.size(), 41);
     for (const auto &message : copied.copied) {
         QVERIFY(sourcePrints.contains(message.sourceUid));
