@@ -16,8 +16,6 @@ public:
     QByteArrayList authMechanisms() const;
     // The algorithms offered as COMPRESS=...
     QByteArrayList compressionAlgorithms() const;
-    const QByteArrayList &names() const { return m_names; }
-    bool isEmpty() const { return m_names.isEmpty(); }
 
 private:
     QByteArrayList valuesOf(QByteArrayView prefix) const;
