@@ -32,6 +32,7 @@ const KeyRule rules[] = {
     {"ignore-mailbox", Scope::Program, "[\\x01-\\x09\\x0b\\x0c\\x0e-\\x7f]+"},
     {"logfile", Scope::Program, "/[^\\x00-\\x1f\\x7f]*"},
     {"log-prefix", Scope::Program, "[^\\x00-\\x1f\\x7f]*"},
+    {"append-batch", Scope::Program, "[1-9][0-9]{0,4}"},
     {"type", Scope::Side, "imaps?|tunnel"},
     {"host", Scope::Side, "[^\\x00-\\x1f\\x7f]+"},
     {"port", Scope::Side, "[0-9]{1,5}"},
@@ -201,6 +202,8 @@ std::optional<SyncConfig> SyncConfig::parse(const QString &text, const Paths &pa
     config.logFile = program.value(QStringLiteral("logfile"));
     if (program.contains(QStringLiteral("log-prefix")))
         config.logPrefix = program.value(QStringLiteral("log-prefix"));
+    if (program.contains(QStringLiteral("append-batch")))
+        config.appendBatch = program.value(QStringLiteral("append-batch")).toInt();
 
     for (const QString &side : {QStringLiteral("local"), QStringLiteral("remote")}) {
         const QMap<QString, QString> values = sideValues(*file, side);

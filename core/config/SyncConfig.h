@@ -16,6 +16,7 @@ namespace twinbox::config {
 //   password-command = CMD   the password is the first line CMD prints (run by /bin/sh)
 //   plaintext-auth = YES     allow credentials over unencrypted TCP to a non-loopback host
 //   timeout = SECONDS        how long a server may stay silent (default 60, 0: forever)
+//   append-batch = N         messages per journalled APPEND batch (default 100)
 // Every key is checked in every section: an unknown key or a malformed value is an error
 // that names it. Program-wide keys are read from the default section only; placed in
 // [local] or [remote] they are reported, not silently ignored as interimap does.
@@ -45,6 +46,7 @@ public:
     QString ignoreMailbox;     // a regular expression on internal names
     QString logFile;
     QString logPrefix = LogPrefix::defaultFormat();
+    int appendBatch = 100;
     imap::ConnectionSettings local;
     imap::ConnectionSettings remote;
     QString localListReference;

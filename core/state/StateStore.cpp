@@ -199,6 +199,53 @@ void StateStore::clearPendingAppend(qint64 mailbox, Side source, std::uint32_t s
         .exec();
 }
 
+QList<RefusedMessage> StateStore::refusedMessages(qint64 mailbox) const
+{
+    Query query(m_database,
+                QStringLiteral("SELECT source_side, source_uid, reason, attempts FROM "
+                               "refused_message WHERE idx = ? ORDER BY source_side, source_uid"));
+    query.bind(mailbox).exec();
+    QList<RefusedMessage> refused;
+    while (query.next())
+        refused.append({Side(query.value(0).toInt()), std::uint32_t(query.value(1).toLongLong()),
+                        query.value(2).toString(), query.value(3).toInt()});
+    return refused;
+}
+
+void StateStore::recordRefusal(qint64 mailbox, Side source, std::uint32_t sourceUid,
+                               const QString &reason)
+{
+    Query(m_database,
+          QStringLiteral("INSERT INTO refused_message (idx, source_side, source_uid, reason, "
+                         "last_attempt) VALUES (?, ?, ?, ?, ?) ON CONFLICT (idx, source_side, "
+                         "source_uid) DO UPDATE SET reason = excluded.reason, attempts = "
+                         "attempts + 1, last_attempt = excluded.last_attempt"))
+        .bind(mailbox)
+        .bind(int(source))
+        .bind(qint64(sourceUid))
+        .bind(reason)
+        .bind(QDateTime::currentSecsSinceEpoch())
+        .exec();
+}
+
+void StateStore::clearRefusal(qint64 mailbox, Side source, std::uint32_t sourceUid)
+{
+    Query(m_database,
+          QStringLiteral(
+              "DELETE FROM refused_message WHERE idx = ? AND source_side = ? AND source_uid = ?"))
+        .bind(mailbox)
+        .bind(int(source))
+        .bind(qint64(sourceUid))
+        .exec();
+}
+
+int StateStore::refusedCount() const
+{
+    Query query(m_database, QStringLiteral("SELECT count(*) FROM refused_message"));
+    query.exec().next();
+    return query.value(0).toInt();
+}
+
 void StateStore::logIssue(const QByteArray &internalName, const QString &kind,
                           const QString &detail, std::optional<std::uint32_t> localUid,
                           std::optional<std::uint32_t> remoteUid)

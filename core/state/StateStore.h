@@ -25,6 +25,15 @@ struct SideState
     bool operator==(const SideState &) const = default;
 };
 
+// A message the other side refused (quota, size, a NO): skipped, retried on later runs.
+struct RefusedMessage
+{
+    Side source = Side::Local;
+    std::uint32_t sourceUid = 0;
+    QString reason;
+    int attempts = 0;
+};
+
 struct MappedMessage
 {
     std::uint32_t localUid = 0;
@@ -84,6 +93,11 @@ public:
     QList<PendingAppend> pendingAppends(qint64 mailbox) const;
     void addPendingAppend(qint64 mailbox, const PendingAppend &pending);
     void clearPendingAppend(qint64 mailbox, Side source, std::uint32_t sourceUid);
+
+    QList<RefusedMessage> refusedMessages(qint64 mailbox) const;
+    void recordRefusal(qint64 mailbox, Side source, std::uint32_t sourceUid, const QString &reason);
+    void clearRefusal(qint64 mailbox, Side source, std::uint32_t sourceUid);
+    int refusedCount() const;
 
     void logIssue(const QByteArray &internalName, const QString &kind, const QString &detail,
                   std::optional<std::uint32_t> localUid = {},

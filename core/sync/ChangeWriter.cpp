@@ -10,7 +10,7 @@ namespace twinbox::sync {
 
 using namespace imap;
 
-QCoro::Task<SequenceSet>
+QCoro::Task<ChangeWriter::StoreResult>
 ChangeWriter::storeFlags(ImapSession &session,
                          const QHash<std::uint32_t, QByteArrayList> &flagsByUidIn,
                          std::uint64_t unchangedSince, const QString &mailboxIn)
@@ -39,21 +39,24 @@ ChangeWriter::storeFlags(ImapSession &session,
             replies.push_back(session.connection().execute(command));
         }
     }
-    SequenceSet modified;
+    StoreResult stored;
     for (auto &reply : replies) {
         const ImapConnection::Result result = co_await reply;
         if (result.status.code && result.status.code->kind == ResponseCode::Kind::Modified)
-            modified.add(result.status.code->uids);
+            stored.modified.add(result.status.code->uids);
+        else if (result.ok() && result.status.code &&
+                 result.status.code->kind == ResponseCode::Kind::HighestModSeq)
+            stored.highestModSeq = std::max(stored.highestModSeq, result.status.code->number);
         else if (!result.ok())
             throw ImapError(ImapError::Kind::Refused, session.name(),
                             tr("UID STORE refused: %1").arg(QString::fromUtf8(result.status.text)),
                             mailbox);
     }
-    co_return modified;
+    co_return stored;
 }
 
-QCoro::Task<void> ChangeWriter::expunge(ImapSession &session, const SequenceSet &uidsIn,
-                                        const QString &mailboxIn)
+QCoro::Task<std::uint64_t> ChangeWriter::expunge(ImapSession &session, const SequenceSet &uidsIn,
+                                                 const QString &mailboxIn)
 {
     const SequenceSet uids = uidsIn;
     const QString mailbox = mailboxIn;
@@ -70,8 +73,13 @@ QCoro::Task<void> ChangeWriter::expunge(ImapSession &session, const SequenceSet 
         replies.push_back(session.connection().executeOk(mark, mailbox));
         replies.push_back(session.connection().executeOk(remove, mailbox));
     }
-    for (auto &reply : replies)
-        co_await reply;
+    std::uint64_t highestModSeq = 0;
+    for (auto &reply : replies) {
+        const ImapConnection::Result result = co_await reply;
+        if (result.status.code && result.status.code->kind == ResponseCode::Kind::HighestModSeq)
+            highestModSeq = std::max(highestModSeq, result.status.code->number);
+    }
+    co_return highestModSeq;
 }
 
 } // namespace twinbox::sync

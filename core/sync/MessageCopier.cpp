@@ -56,7 +56,7 @@ public:
             if (flag.compare("\\Recent", Qt::CaseInsensitive) != 0) // the server's, not settable
                 flags.append(flag);
         }
-        MessageCopier::Copied copied{*fetch->uid, 0, flags, *fetch->internalDate, size};
+        MessageCopier::Copied copied{*fetch->uid, 0, 0, flags, *fetch->internalDate, size};
         m_copied.append(copied);
         // RFC 3502 append-message: SP flag-list SP date-time SP literal (always LITERAL+).
         const QByteArray header = " (" + flags.join(' ') + ") \"" +
@@ -93,13 +93,13 @@ public:
             std::optional<ImapError> problem;
             try {
                 const ImapConnection::Result reply = co_await stream.task;
-                if (!reply.ok())
-                    problem = ImapError(ImapError::Kind::Refused, m_target.name(),
-                                        MessageCopier::tr("APPEND refused: %1")
-                                            .arg(QString::fromUtf8(reply.status.text)),
-                                        displayName);
-                else if (!reply.status.code ||
-                         reply.status.code->kind != ResponseCode::Kind::AppendUid)
+                if (!reply.ok()) {
+                    const QString reason = QString::fromUtf8(reply.status.text);
+                    for (qsizetype i = 0; i < stream.count; ++i)
+                        result.refused.append(
+                            {m_copied.at(stream.first + i).sourceUid, reason, stream.count});
+                } else if (!reply.status.code ||
+                           reply.status.code->kind != ResponseCode::Kind::AppendUid)
                     problem = ImapError(ImapError::Kind::Capability, m_target.name(),
                                         MessageCopier::tr("APPEND without APPENDUID (UIDPLUS)"),
                                         displayName);
@@ -115,6 +115,7 @@ public:
                     for (qsizetype i = 0; i < stream.count; ++i) {
                         MessageCopier::Copied copied = m_copied.at(stream.first + i);
                         copied.targetUid = uids.at(i);
+                        copied.targetUidValidity = reply.status.code->uidValidity;
                         result.copied.append(copied);
                     }
                 }

@@ -25,6 +25,7 @@ public:
     {
         std::uint32_t sourceUid = 0;
         std::uint32_t targetUid = 0;
+        std::uint32_t targetUidValidity = 0; // from APPENDUID
         QByteArrayList flags;
         QDateTime internalDate;
         qint64 size = 0;
@@ -36,17 +37,29 @@ public:
         qint64 resumeBelow = 1 << 20;
     };
 
+    // A message the target answered NO for (quota, size, a rule). `batchSize` > 1: it was
+    // part of a MULTIAPPEND, which fails as a whole (RFC 3502 §6.3.11), so it may well be
+    // fine on its own.
+    struct Refusal
+    {
+        std::uint32_t sourceUid = 0;
+        QString reason;
+        qsizetype batchSize = 1;
+    };
+
     // What was copied, with its new UIDs, even when something failed on the way: the caller
     // must record these mappings, or the next run would copy them again.
     struct Result
     {
         QList<Copied> copied;
+        QList<Refusal> refused;
         std::optional<imap::ImapError> failure; // the first error, naming server and mailbox
     };
 
     // The source mailbox must be selected, the target mailbox must exist. A target without
-    // LITERAL+ is refused before anything is sent (ImapError is thrown); every later failure
-    // is returned in Result::failure together with what was copied before it.
+    // LITERAL+ is refused before anything is sent (ImapError is thrown); an APPEND answered
+    // NO is in Result::refused; every other failure is returned in Result::failure together
+    // with what was copied before it.
     static QCoro::Task<Result> copy(imap::ImapSession &source, const imap::SequenceSet &uids,
                                     imap::ImapSession &target, const QByteArray &targetMailbox,
                                     const QString &displayName, const Options &options);

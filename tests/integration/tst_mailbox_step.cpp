@@ -153,7 +153,7 @@ void TestMailboxStep::storeFlagsUnlessChangedMeanwhile()
         {1, {"\\Seen"}}, {2, {"\\Seen"}}, {3, {"$Label", "\\Answered"}}};
     const auto modified = await(sync::ChangeWriter::storeFlags(
         *session, wanted, selected.highestModSeq, QStringLiteral("Flags")));
-    QCOMPARE(modified.toList(), QList<std::uint32_t>{1});
+    QCOMPARE(modified.modified.toList(), QList<std::uint32_t>{1});
     test::TestImapClient check; // a fresh view, free of the other session's unsolicited updates
     QVERIFY2(check.connectTunnel(m_servers->local, &error), qPrintable(error));
     QVERIFY(check.command("EXAMINE Flags").ok());

@@ -3,12 +3,12 @@
 // come back from APPENDUID in order.
 #include "AwaitInTest.h"
 #include "DovecotPair.h"
+#include "MailboxSnapshot.h"
 #include "TestImapClient.h"
 #include "TunnelSettings.h"
 #include "sync/MessageCopier.h"
 #include "sync/QresyncSelect.h"
 
-#include <QCryptographicHash>
 #include <QTest>
 
 using namespace twinbox;
@@ -19,33 +19,12 @@ using twinbox::test::tunnelTo;
 
 namespace {
 
-// UID → "flags|internaldate|sha256 of the body", read by an independent client.
 QMap<std::uint32_t, QByteArray> fingerprint(const DovecotServer &server, const QByteArray &mailbox)
 {
-    test::TestImapClient client;
-    QString error;
-    if (!client.connectTunnel(server, &error))
-        qFatal("%s", qPrintable(error));
-    client.command("EXAMINE " + mailbox);
-    const auto fetch = client.command("UID FETCH 1:* (UID FLAGS INTERNALDATE BODY.PEEK[])", 120000);
-    QMap<std::uint32_t, QByteArray> prints;
-    for (const QByteArray &line : fetch.untagged) {
-        const qsizetype uidAt = line.indexOf("UID ");
-        const std::uint32_t uid =
-            line.mid(uidAt + 4, line.indexOf(' ', uidAt + 4) - uidAt - 4).toUInt();
-        const qsizetype flagsAt = line.indexOf("FLAGS (");
-        QByteArray flags = line.mid(flagsAt, line.indexOf(')', flagsAt) - flagsAt + 1);
-        flags.replace("\\Recent ", "").replace(" \\Recent", "").replace("\\Recent", "");
-        const qsizetype dateAt = line.indexOf("INTERNALDATE \"");
-        const QByteArray date = line.mid(dateAt + 14, 26);
-        const qsizetype bodyAt = line.indexOf("BODY[] {");
-        const qsizetype bodyStart = line.indexOf('}', bodyAt) + 1;
-        const qint64 size = line.mid(bodyAt + 8, bodyStart - bodyAt - 9).toLongLong();
-        const QByteArray hash =
-            QCryptographicHash::hash(line.mid(bodyStart, size), QCryptographicHash::Sha256).toHex();
-        prints.insert(uid, flags + '|' + date + '|' + hash);
-    }
-    return prints;
+    const auto snapshot = test::MailboxSnapshot::read(server, mailbox);
+    if (!snapshot)
+        qFatal("cannot read %s", mailbox.constData());
+    return snapshot->prints;
 }
 
 } // namespace

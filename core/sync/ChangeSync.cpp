@@ -1,0 +1,269 @@
+#include "ChangeSync.h"
+
+#include "ChangeWriter.h"
+#include "FlagMerge.h"
+#include "state/Transaction.h"
+
+#include <QMap>
+#include <QSet>
+
+namespace twinbox::sync {
+
+using namespace imap;
+using state::Side;
+
+namespace {
+
+constexpr std::array<Side, 2> bothSides = {Side::Local, Side::Remote};
+
+// The flags a side reported for a mapped message in this pass (nullopt: no change seen).
+struct Touched
+{
+    std::array<std::optional<QByteArrayList>, 2> flags;
+};
+
+QString flagText(const QByteArrayList &flags)
+{
+    return QString::fromUtf8(flags.join(' '));
+}
+
+// `UID FETCH uids (UID FLAGS)`: the current flags of messages whose last agreed flags are
+// not known (a database adopted from interimap).
+QCoro::Task<QHash<std::uint32_t, QByteArrayList>>
+currentFlags(ImapSession &session, const SequenceSet &uidsIn, const QString &displayIn)
+{
+    const SequenceSet uids = uidsIn;
+    const QString displayName = displayIn;
+    QHash<std::uint32_t, QByteArrayList> flags;
+    for (const SequenceSet &part : uids.split(8000)) {
+        const Command fetch =
+            Command("UID FETCH").atom(part.toByteArray()).open().atom("UID").atom("FLAGS").close();
+        const auto reply = co_await session.connection().executeOk(fetch, displayName);
+        for (const Response &response : reply.untagged) {
+            if (const auto *data = std::get_if<FetchData>(&response);
+                data && data->uid && data->flags)
+                flags.insert(*data->uid, FlagMerge::normalized(*data->flags));
+        }
+    }
+    co_return flags;
+}
+
+} // namespace
+
+QCoro::Task<bool> ChangeSync::apply(MailboxContext &context,
+                                    const std::array<ObservedChanges, 2> &changesIn)
+{
+    const std::array<ObservedChanges, 2> changes = changesIn; // copied before co_await
+    const UidMapping &mapping = context.mapping;
+
+    // Flag reports per side, by UID (the newest wins when a UID is reported twice).
+    std::array<QHash<std::uint32_t, QByteArrayList>, 2> reported;
+    for (Side side : bothSides) {
+        for (const FetchData &fetch : changes[std::size_t(side)].changed) {
+            if (fetch.uid && fetch.flags)
+                reported[std::size_t(side)].insert(*fetch.uid, FlagMerge::normalized(*fetch.flags));
+        }
+    }
+
+    // Expunges: a mapped message gone on one side goes on the other, unless it is gone
+    // there too.
+    std::array<SequenceSet, 2> expungeOn;
+    QSet<std::uint32_t> dropped; // local UIDs whose mapping goes
+    for (Side side : bothSides) {
+        const Side otherSide = MailboxContext::opposite(side);
+        const SequenceSet &vanished = changes[std::size_t(side)].vanished;
+        if (vanished.isEmpty())
+            continue;
+        for (const state::MappedMessage &message : mapping.all()) {
+            if (!vanished.contains(UidMapping::uidOn(message, side)))
+                continue;
+            dropped.insert(message.localUid);
+            const std::uint32_t otherUid = UidMapping::uidOn(message, otherSide);
+            if (changes[std::size_t(otherSide)].vanished.contains(otherUid))
+                continue;
+            expungeOn[std::size_t(otherSide)].add(otherUid);
+            if (const auto flags = reported[std::size_t(otherSide)].value(otherUid);
+                reported[std::size_t(otherSide)].contains(otherUid) &&
+                !FlagMerge::same(flags, message.flags.value_or(QByteArrayList()))) {
+                // Deleted on one side, flags changed on the other: the deletion wins (the
+                // user deleted it after all), but it is on record.
+                ConflictRecord conflict{context.displayName,
+                                        message.localUid,
+                                        message.remoteUid,
+                                        side == Side::Local ? QByteArrayList() : flags,
+                                        side == Side::Local ? flags : QByteArrayList(),
+                                        QByteArrayList(),
+                                        true};
+                context.store->logIssue(context.internalName,
+                                        QStringLiteral("expunged-with-flag-change"),
+                                        tr("expunged on %1 while its flags changed on %2 (%3)")
+                                            .arg(context.side(side).name(),
+                                                 context.side(otherSide).name(), flagText(flags)),
+                                        message.localUid, message.remoteUid);
+                Q_EMIT context.events->conflict(conflict);
+                ++context.totals->conflicts;
+            }
+        }
+    }
+
+    // Flag changes on mapped messages that stay.
+    QMap<std::uint32_t, Touched> touched; // by local UID, ordered for stable logs
+    for (Side side : bothSides) {
+        const auto &flagsByUid = reported[std::size_t(side)];
+        for (auto it = flagsByUid.begin(); it != flagsByUid.end(); ++it) {
+            const state::MappedMessage *message = mapping.find(side, it.key());
+            if (!message || dropped.contains(message->localUid))
+                continue; // new (step 3 copies it), refused earlier, or being expunged
+            touched[message->localUid].flags[std::size_t(side)] = it.value();
+        }
+    }
+    std::array<SequenceSet, 2> unknown; // the unchanged side's flags are needed
+    for (auto it = touched.begin(); it != touched.end(); ++it) {
+        const state::MappedMessage *message = mapping.find(Side::Local, it.key());
+        for (Side side : bothSides) {
+            if (!it->flags[std::size_t(side)] && !message->flags)
+                unknown[std::size_t(side)].add(UidMapping::uidOn(*message, side));
+        }
+    }
+    std::array<QHash<std::uint32_t, QByteArrayList>, 2> fetched;
+    for (Side side : bothSides) {
+        if (!unknown[std::size_t(side)].isEmpty())
+            fetched[std::size_t(side)] = co_await currentFlags(
+                *context.side(side).session, unknown[std::size_t(side)], context.displayName);
+    }
+
+    std::array<QHash<std::uint32_t, QByteArrayList>, 2> updates; // by that side's UID
+    QHash<std::uint32_t, QByteArrayList> agreed;                 // by local UID
+    for (auto it = touched.begin(); it != touched.end(); ++it) {
+        const state::MappedMessage message = *mapping.find(Side::Local, it.key());
+        std::array<QByteArrayList, 2> now;
+        for (Side side : bothSides) {
+            const std::uint32_t uid = UidMapping::uidOn(message, side);
+            now[std::size_t(side)] = it->flags[std::size_t(side)].value_or(
+                message.flags ? *message.flags : fetched[std::size_t(side)].value(uid));
+        }
+        const FlagMerge plan = FlagMerge::plan(message.flags, now[0], it->flags[0].has_value(),
+                                               now[1], it->flags[1].has_value());
+        if (plan.conflict) {
+            context.events->warning(
+                QString(), QString(),
+                tr("Conflicting flag update in %1 for local UID %2 (%3) and remote UID %4 (%5). "
+                   "Setting both to %6 (%7).")
+                    .arg(context.displayName)
+                    .arg(message.localUid)
+                    .arg(flagText(now[0]))
+                    .arg(message.remoteUid)
+                    .arg(flagText(now[1]))
+                    .arg(message.flags ? tr("their three-way merge") : tr("the union"))
+                    .arg(flagText(plan.merged)));
+            context.store->logIssue(
+                context.internalName, QStringLiteral("flag-conflict"),
+                tr("local (%1), remote (%2), both set to (%3)")
+                    .arg(flagText(now[0]), flagText(now[1]), flagText(plan.merged)),
+                message.localUid, message.remoteUid);
+            Q_EMIT context.events->conflict({context.displayName, message.localUid,
+                                             message.remoteUid, now[0], now[1], plan.merged,
+                                             false});
+            ++context.totals->conflicts;
+        }
+        if (plan.updateLocal)
+            updates[0].insert(message.localUid, plan.merged);
+        if (plan.updateRemote)
+            updates[1].insert(message.remoteUid, plan.merged);
+        if (!message.flags || !FlagMerge::same(*message.flags, plan.merged))
+            agreed.insert(message.localUid, plan.merged);
+    }
+
+    // Write both servers at once.
+    std::array<std::optional<QCoro::Task<std::uint64_t>>, 2> expunges;
+    std::array<std::optional<QCoro::Task<ChangeWriter::StoreResult>>, 2> stores;
+    for (Side side : bothSides) {
+        SideView &view = context.side(side);
+        if (!expungeOn[std::size_t(side)].isEmpty())
+            expunges[std::size_t(side)] = ChangeWriter::expunge(
+                *view.session, expungeOn[std::size_t(side)], context.displayName);
+        if (!updates[std::size_t(side)].isEmpty())
+            stores[std::size_t(side)] = ChangeWriter::storeFlags(
+                *view.session, updates[std::size_t(side)], view.confirmed, context.displayName);
+    }
+    std::array<SequenceSet, 2> modified;
+    for (Side side : bothSides) {
+        if (expunges[std::size_t(side)]) {
+            const std::uint64_t expungedAt = co_await *expunges[std::size_t(side)];
+            SideView &view = context.side(side);
+            view.reportedModSeq = std::max(view.reportedModSeq, expungedAt);
+        }
+        if (stores[std::size_t(side)]) {
+            const ChangeWriter::StoreResult stored = co_await *stores[std::size_t(side)];
+            modified[std::size_t(side)] = stored.modified;
+            SideView &view = context.side(side);
+            view.reportedModSeq = std::max(view.reportedModSeq, stored.highestModSeq);
+        }
+    }
+
+    // The database follows the servers: mappings of expunged messages go, agreed flags
+    // are those both servers now hold (not where a STORE met [MODIFIED]: the next check
+    // reports that message again).
+    for (auto it = agreed.begin(); it != agreed.end();) {
+        const state::MappedMessage *message = mapping.find(Side::Local, it.key());
+        if (modified[0].contains(message->localUid) || modified[1].contains(message->remoteUid))
+            it = agreed.erase(it);
+        else
+            ++it;
+    }
+    state::Transaction transaction(context.database->connection());
+    for (std::uint32_t local : dropped)
+        context.store->removeMapping(context.id, local);
+    for (auto it = agreed.begin(); it != agreed.end(); ++it)
+        context.store->setAgreedFlags(context.id, it.key(), it.value());
+    if (!transaction.commit())
+        throw state::StateError(tr("database: %1: could not commit the changes of %2")
+                                    .arg(context.database->path(), context.displayName));
+    for (std::uint32_t local : dropped)
+        context.mapping.remove(local);
+    for (auto it = agreed.begin(); it != agreed.end(); ++it)
+        context.mapping.setFlags(it.key(), it.value());
+
+    // interimap's lines: "remote(INBOX): Removed 2 UID(s) 4:5", "local(INBOX): Updated
+    // flags (\Seen) for UID 3".
+    bool wrote = false;
+    for (Side side : bothSides) {
+        const SideView &view = context.side(side);
+        const SequenceSet &gone = expungeOn[std::size_t(side)];
+        if (!gone.isEmpty()) {
+            wrote = true;
+            context.events->info(view.name(), context.displayName,
+                                 tr("Removed %n UID(s) %1", nullptr, int(gone.count()))
+                                     .arg(QString::fromLatin1(gone.toByteArray())));
+            context.totals->expunges += qint64(gone.count());
+        }
+        QMap<QByteArray, std::pair<QByteArrayList, QList<std::uint32_t>>> groups;
+        const auto &sideUpdates = updates[std::size_t(side)];
+        for (auto it = sideUpdates.begin(); it != sideUpdates.end(); ++it) {
+            if (modified[std::size_t(side)].contains(it.key()))
+                continue;
+            auto &group = groups[it.value().join(' ')];
+            group.first = it.value();
+            group.second.append(it.key());
+        }
+        for (const auto &[flags, uids] : groups) {
+            wrote = true;
+            context.events->info(
+                view.name(), context.displayName,
+                tr("Updated flags (%1) for UID %2")
+                    .arg(flagText(flags),
+                         QString::fromLatin1(SequenceSet::fromList(uids).toByteArray())));
+            context.totals->flagUpdates += uids.size();
+        }
+        if (!modified[std::size_t(side)].isEmpty()) {
+            wrote = true; // the next check picks them up
+            context.events->info(
+                view.name(), context.displayName,
+                tr("Couldn't update flags for UID %1, will try again")
+                    .arg(QString::fromLatin1(modified[std::size_t(side)].toByteArray())));
+        }
+    }
+    co_return wrote;
+}
+
+} // namespace twinbox::sync

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "SyncEvents.h"
+#include "UidMapping.h"
+#include "imap/ImapSession.h"
+#include "imap/Responses.h"
+#include "state/StateDatabase.h"
+#include "state/StateStore.h"
+
+#include <array>
+
+namespace twinbox::sync {
+
+// How big one APPEND batch may get: each batch is journalled and committed on its own, so
+// these bound both the memory a server needs for a MULTIAPPEND and the work a crash redoes.
+struct BatchLimits
+{
+    int messages = 100;
+    qint64 bytes = 8 << 20;
+};
+
+// One server's side of the mailbox being synced.
+struct SideView
+{
+    state::Side side = state::Side::Local;
+    imap::ImapSession *session = nullptr;
+    QByteArray wireName;
+    std::uint32_t uidValidity = 0;
+    // Every change with MODSEQ <= confirmed has been seen (and is being or was propagated).
+    std::uint64_t confirmed = 0;
+    // The highest HIGHESTMODSEQ the server reported in a tagged OK (UID EXPUNGE, UID STORE):
+    // stored once a later check has shown every change up to it.
+    std::uint64_t reportedModSeq = 0;
+    // Messages with UID >= copyFrom that are not mapped are new: step 3 copies them.
+    std::uint32_t copyFrom = 1;
+    // The server's UIDNEXT as far as this run knows it (SELECT, APPENDUID, FETCH).
+    std::uint32_t uidNext = 1;
+
+    QString name() const { return session->name(); }
+};
+
+// Changes one server reported (SELECT, or a check after writing): the input of step 2.
+struct ObservedChanges
+{
+    imap::SequenceSet vanished;
+    QList<imap::FetchData> changed;  // UID, FLAGS, MODSEQ
+    std::uint64_t highestModSeq = 0; // the largest MODSEQ among them
+};
+
+// Everything the steps of one mailbox share.
+struct MailboxContext
+{
+    qint64 id = 0;
+    QByteArray internalName;
+    QString displayName;
+    std::array<SideView, 2> sides;
+    UidMapping mapping;
+    state::StateDatabase *database = nullptr;
+    state::StateStore *store = nullptr;
+    SyncEvents *events = nullptr;
+    SyncTotals *totals = nullptr;
+    BatchLimits batchLimits;
+
+    SideView &side(state::Side which) { return sides[std::size_t(which)]; }
+    SideView &other(state::Side which) { return sides[which == state::Side::Local ? 1 : 0]; }
+    static state::Side opposite(state::Side which)
+    {
+        return which == state::Side::Local ? state::Side::Remote : state::Side::Local;
+    }
+};
+
+} // namespace twinbox::sync

@@ -1,0 +1,218 @@
+#include "NewMessageSync.h"
+
+#include "FlagMerge.h"
+#include "MessageCopier.h"
+#include "MessageSummary.h"
+#include "state/Transaction.h"
+
+#include <QSet>
+
+#include <limits>
+
+namespace twinbox::sync {
+
+using namespace imap;
+using state::Side;
+
+namespace {
+
+void commitOrThrow(state::Transaction &transaction, const MailboxContext &context)
+{
+    if (!transaction.commit())
+        throw state::StateError(NewMessageSync::tr("database: %1: could not commit %2")
+                                    .arg(context.database->path(), context.displayName));
+}
+
+// Batches of at most limits.messages messages and limits.bytes bytes (a bigger message
+// goes alone).
+QList<QList<MessageSummary>> batches(const QList<MessageSummary> &messages,
+                                     const BatchLimits &limits)
+{
+    QList<QList<MessageSummary>> result;
+    qint64 bytes = 0;
+    for (const MessageSummary &message : messages) {
+        if (result.isEmpty() || result.last().size() >= limits.messages ||
+            (bytes + message.size > limits.bytes && !result.last().isEmpty())) {
+            result.append(QList<MessageSummary>());
+            bytes = 0;
+        }
+        result.last().append(message);
+        bytes += message.size;
+    }
+    return result;
+}
+
+} // namespace
+
+QCoro::Task<bool> NewMessageSync::copy(MailboxContext &context, Side sourceSide)
+{
+    const Side source = sourceSide; // copied before the first co_await
+    SideView &from = context.side(source);
+    SideView &to = context.other(source);
+
+    // What may be new: everything from copyFrom on, and what the target refused before.
+    QSet<std::uint32_t> retrying;
+    for (const state::RefusedMessage &refused : context.store->refusedMessages(context.id)) {
+        if (refused.source == source && refused.sourceUid < from.copyFrom)
+            retrying.insert(refused.sourceUid);
+    }
+    SequenceSet wanted =
+        SequenceSet::fromRange(from.copyFrom, std::numeric_limits<std::uint32_t>::max());
+    for (std::uint32_t uid : retrying)
+        wanted.add(uid);
+    const QList<MessageSummary> listed =
+        co_await MessageSummary::fetch(*from.session, wanted, context.displayName);
+
+    std::uint32_t highestSeen = 0;
+    QList<MessageSummary> toCopy;
+    QList<MessageSummary> empty;
+    qint64 totalBytes = 0;
+    for (const MessageSummary &message : listed) {
+        highestSeen = std::max(highestSeen, message.uid);
+        if (context.mapping.contains(source, message.uid))
+            continue; // copied before (a run that stopped before storing UIDNEXT)
+        if (message.size == 0) {
+            if (!retrying.contains(message.uid))
+                empty.append(message);
+            continue;
+        }
+        toCopy.append(message);
+        totalBytes += message.size;
+    }
+    if (!empty.isEmpty()) {
+        state::Transaction transaction(context.database->connection());
+        for (const MessageSummary &message : empty) {
+            context.events->warning(from.name(), context.displayName,
+                                    tr("Ignoring new 0-length message (UID %1)").arg(message.uid));
+            context.store->recordRefusal(context.id, source, message.uid,
+                                         tr("the message is empty"));
+        }
+        commitOrThrow(transaction, context);
+    }
+
+    SyncProgress progress{context.displayName, SyncProgress::Phase::Copying, 0, toCopy.size(), 0,
+                          totalBytes};
+    std::optional<ImapError> failure;
+    for (const QList<MessageSummary> &batch : batches(toCopy, context.batchLimits)) {
+        // The journal first: committed before a byte of the APPEND is sent.
+        {
+            state::Transaction transaction(context.database->connection());
+            for (const MessageSummary &message : batch)
+                context.store->addPendingAppend(context.id,
+                                                {source, message.uid, message.messageId,
+                                                 message.size, message.internalDate, to.uidNext});
+            commitOrThrow(transaction, context);
+        }
+        QList<std::uint32_t> uids;
+        QHash<std::uint32_t, MessageSummary> byUid;
+        for (const MessageSummary &message : batch) {
+            uids.append(message.uid);
+            byUid.insert(message.uid, message);
+        }
+        MessageCopier::Result result =
+            co_await MessageCopier::copy(*from.session, SequenceSet::fromList(uids), *to.session,
+                                         to.wireName, context.displayName, {});
+        // A MULTIAPPEND fails as a whole: its messages are tried one by one to find the one
+        // the target does not want.
+        QList<std::uint32_t> again;
+        for (const auto &refusal : std::as_const(result.refused)) {
+            if (refusal.batchSize > 1)
+                again.append(refusal.sourceUid);
+        }
+        if (!again.isEmpty() && !result.failure) {
+            MessageCopier::Options single;
+            single.multiAppend = false;
+            const MessageCopier::Result retry =
+                co_await MessageCopier::copy(*from.session, SequenceSet::fromList(again),
+                                             *to.session, to.wireName, context.displayName, single);
+            result.copied += retry.copied;
+            result.refused.removeIf(
+                [](const MessageCopier::Refusal &refusal) { return refusal.batchSize > 1; });
+            result.refused += retry.refused;
+            result.failure = retry.failure;
+        }
+        for (const auto &copied : std::as_const(result.copied)) {
+            if (copied.targetUidValidity != 0 && copied.targetUidValidity != to.uidValidity &&
+                !result.failure)
+                result.failure = ImapError(ImapError::Kind::Protocol, to.name(),
+                                           tr("UIDVALIDITY changed from %1 to %2 during APPEND")
+                                               .arg(to.uidValidity)
+                                               .arg(copied.targetUidValidity),
+                                           context.displayName);
+        }
+
+        // Map what landed and clear what is certain, in one transaction.
+        QSet<std::uint32_t> settled;
+        state::Transaction transaction(context.database->connection());
+        for (const auto &copied : std::as_const(result.copied)) {
+            const state::MappedMessage mapped =
+                source == Side::Local ? state::MappedMessage{copied.sourceUid, copied.targetUid,
+                                                             FlagMerge::normalized(copied.flags)}
+                                      : state::MappedMessage{copied.targetUid, copied.sourceUid,
+                                                             FlagMerge::normalized(copied.flags)};
+            context.store->addMapping(context.id, mapped);
+            if (retrying.contains(copied.sourceUid))
+                context.store->clearRefusal(context.id, source, copied.sourceUid);
+            settled.insert(copied.sourceUid);
+        }
+        for (const auto &refusal : std::as_const(result.refused)) {
+            context.store->recordRefusal(context.id, source, refusal.sourceUid, refusal.reason);
+            context.store->logIssue(context.internalName, QStringLiteral("refused"),
+                                    tr("%1 refused the message: %2").arg(to.name(), refusal.reason),
+                                    source == Side::Local ? refusal.sourceUid : 0,
+                                    source == Side::Remote ? refusal.sourceUid : 0);
+            settled.insert(refusal.sourceUid);
+        }
+        for (const MessageSummary &message : batch) {
+            // Without a failure, a message neither copied nor refused was expunged on the
+            // source meanwhile: nothing was sent for it. After a failure, only what is known
+            // is cleared; AppendJournal resolves the rest on the next run.
+            if (settled.contains(message.uid) || !result.failure)
+                context.store->clearPendingAppend(context.id, source, message.uid);
+        }
+        commitOrThrow(transaction, context);
+
+        QList<std::uint32_t> added;
+        qint64 addedBytes = 0;
+        for (const auto &copied : std::as_const(result.copied)) {
+            context.mapping.add(source == Side::Local
+                                    ? state::MappedMessage{copied.sourceUid, copied.targetUid,
+                                                           FlagMerge::normalized(copied.flags)}
+                                    : state::MappedMessage{copied.targetUid, copied.sourceUid,
+                                                           FlagMerge::normalized(copied.flags)});
+            to.uidNext = std::max(to.uidNext, copied.targetUid + 1);
+            added.append(copied.targetUid);
+            addedBytes += byUid.value(copied.sourceUid).size;
+        }
+        if (!added.isEmpty())
+            context.events->info(
+                to.name(), context.displayName,
+                tr("Added %n UID(s) %1", nullptr, int(added.size()))
+                    .arg(QString::fromLatin1(SequenceSet::fromList(added).toByteArray())));
+        for (const auto &refusal : std::as_const(result.refused))
+            context.events->warning(to.name(), context.displayName,
+                                    tr("Couldn't append %1 UID %2: %3")
+                                        .arg(from.name())
+                                        .arg(refusal.sourceUid)
+                                        .arg(refusal.reason));
+        context.totals->messagesCopied += added.size();
+        context.totals->refused += int(result.refused.size());
+        progress.doneMessages += batch.size();
+        progress.doneBytes += addedBytes;
+        context.totals->bytesCopied += addedBytes;
+        Q_EMIT context.events->progress(progress);
+        if (result.failure) {
+            failure = result.failure;
+            break;
+        }
+    }
+    if (failure)
+        throw *failure;
+    if (highestSeen >= from.copyFrom) {
+        from.copyFrom = highestSeen + 1;
+        from.uidNext = std::max(from.uidNext, from.copyFrom);
+    }
+    co_return !toCopy.isEmpty();
+}
+
+} // namespace twinbox::sync

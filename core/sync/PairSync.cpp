@@ -1,0 +1,241 @@
+#include "PairSync.h"
+
+#include "MailboxName.h"
+#include "MailboxSync.h"
+#include "config/ListMailboxPatterns.h"
+
+#include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
+
+namespace twinbox::sync {
+
+using namespace imap;
+using state::Side;
+
+namespace {
+
+constexpr std::array<Side, 2> bothSides = {Side::Local, Side::Remote};
+
+// `LIST reference ""` (RFC 3501 §6.3.8): the hierarchy delimiter, for patterns that use it.
+QCoro::Task<std::optional<char>> delimiterOf(ImapSession &session, const QByteArray &referenceIn)
+{
+    const QByteArray reference = referenceIn;
+    const Command list = Command("LIST").string(reference).string("");
+    const auto reply = co_await session.connection().executeOk(list);
+    for (const Response &response : reply.untagged) {
+        if (const auto *data = std::get_if<ListData>(&response))
+            co_return data->delimiter;
+    }
+    co_return std::nullopt;
+}
+
+QCoro::Task<QList<ListedMailbox>> listSide(ImapSession &session, const PairSync::Options &optionsIn,
+                                           Side side)
+{
+    const PairSync::Options options = optionsIn;
+    MailboxLister::Request request;
+    request.reference = options.references[std::size_t(side)];
+    request.selectOptions = options.selectOptions;
+    if (!options.listPatterns.isEmpty()) {
+        const bool needsDelimiter =
+            std::any_of(options.listPatterns.begin(), options.listPatterns.end(),
+                        [](const QByteArray &pattern) { return pattern.contains('\0'); });
+        const std::optional<char> delimiter =
+            needsDelimiter ? co_await delimiterOf(session, request.reference) : std::nullopt;
+        request.patterns.clear();
+        for (const QByteArray &pattern : options.listPatterns)
+            request.patterns.append(config::ListMailboxPatterns::forServer(pattern, delimiter));
+    }
+    co_return co_await MailboxLister::list(session, request);
+}
+
+// The delimiter of a server's personal namespace as its listing shows it (INBOX aside: it
+// may live elsewhere).
+std::optional<char> delimiterOf(const QList<ListedMailbox> &mailboxes)
+{
+    for (const ListedMailbox &mailbox : mailboxes) {
+        if (mailbox.internalName != "INBOX" && mailbox.delimiter)
+            return mailbox.delimiter;
+    }
+    for (const ListedMailbox &mailbox : mailboxes) {
+        if (mailbox.delimiter)
+            return mailbox.delimiter;
+    }
+    return std::nullopt;
+}
+
+// Whether LIST-STATUS shows a change since the stored state (or there is no state).
+bool changedSince(const ListedMailbox *listed, const std::optional<state::SideState> &stored)
+{
+    if (!listed || !listed->status || !stored)
+        return true;
+    const StatusData &status = *listed->status;
+    return status.uidValidity.value_or(0) != stored->uidValidity ||
+           status.uidNext.value_or(0) != stored->uidNext ||
+           status.highestModSeq.value_or(0) != stored->highestModSeq;
+}
+
+} // namespace
+
+void PairSync::checkCapabilities(const ImapSession &session)
+{
+    for (const char *needed : {"ENABLE", "QRESYNC", "LIST-EXTENDED", "LIST-STATUS", "UIDPLUS"}) {
+        if (!session.capabilities().has(needed))
+            throw ImapError(ImapError::Kind::Capability, session.name(),
+                            tr("the server does not support %1, which Twinbox needs")
+                                .arg(QString::fromLatin1(needed)));
+    }
+}
+
+QCoro::Task<SyncTotals> PairSync::run(ImapSession &local, ImapSession &remote,
+                                      state::StateDatabase &database, SyncEvents &events,
+                                      const Options &optionsIn)
+{
+    const Options options = optionsIn; // copied before the first co_await
+    std::array<ImapSession *, 2> sessions = {&local, &remote};
+    for (ImapSession *session : sessions)
+        checkCapabilities(*session);
+    // RFC 7162 §3.2.3: QRESYNC (which implies CONDSTORE) on both, at once.
+    auto enableLocal = local.enable({"QRESYNC"});
+    auto enableRemote = remote.enable({"QRESYNC"});
+    co_await enableLocal;
+    co_await enableRemote;
+
+    auto listLocal = listSide(local, options, Side::Local);
+    auto listRemote = listSide(remote, options, Side::Remote);
+    std::array<QList<ListedMailbox>, 2> listed;
+    listed[0] = co_await listLocal;
+    listed[1] = co_await listRemote;
+    const std::array<std::optional<char>, 2> delimiters = {delimiterOf(listed[0]),
+                                                           delimiterOf(listed[1])};
+    if (delimiters[0].has_value() != delimiters[1].has_value() && !listed[0].isEmpty() &&
+        !listed[1].isEmpty())
+        throw ImapError(ImapError::Kind::Configuration, QString(),
+                        tr("the local and remote namespaces are not both flat or both "
+                           "hierarchical"));
+
+    // Which mailboxes: the command line's, or everything listed but ignore-mailbox.
+    QSet<QByteArray> wanted;
+    for (const QByteArray &argument : options.mailboxes) {
+        if (const auto internal = MailboxName::toInternal(options.references[0] + argument,
+                                                          delimiters[0], options.references[0]))
+            wanted.insert(*internal);
+    }
+    const QRegularExpression ignore(options.ignoreMailbox);
+    std::array<QHash<QByteArray, const ListedMailbox *>, 2> byName;
+    QList<QByteArray> names;
+    for (Side side : bothSides) {
+        for (const ListedMailbox &mailbox : listed[std::size_t(side)]) {
+            const QByteArray &name = mailbox.internalName;
+            if (!options.mailboxes.isEmpty() ? !wanted.contains(name)
+                                             : (!options.ignoreMailbox.isEmpty() &&
+                                                ignore.match(QString::fromLatin1(name)).hasMatch()))
+                continue;
+            byName[std::size_t(side)].insert(name, &mailbox);
+            if (!names.contains(name))
+                names.append(name);
+        }
+    }
+    std::sort(names.begin(), names.end(), [](const QByteArray &a, const QByteArray &b) {
+        if ((a == "INBOX") != (b == "INBOX"))
+            return a == "INBOX";
+        return a < b;
+    });
+
+    state::StateStore store(database);
+    SyncTotals totals;
+    for (const QByteArray &name : names) {
+        const QString display =
+            MailboxName::display(name, QChar::fromLatin1(delimiters[0].value_or('/')));
+        std::array<const ListedMailbox *, 2> here = {byName[0].value(name), byName[1].value(name)};
+        std::array<bool, 2> exists{};
+        for (Side side : bothSides)
+            exists[std::size_t(side)] =
+                here[std::size_t(side)] && here[std::size_t(side)]->selectable;
+        if (!exists[0] && !exists[1])
+            continue;
+        try {
+            std::optional<qint64> id = store.mailboxId(name);
+            std::array<QByteArray, 2> wire;
+            for (Side side : bothSides) {
+                const auto name_ = MailboxName::toWire(name, delimiters[std::size_t(side)],
+                                                       options.references[std::size_t(side)]);
+                if (!name_)
+                    throw ImapError(ImapError::Kind::Configuration,
+                                    sessions[std::size_t(side)]->name(),
+                                    tr("the name cannot be written with this server's hierarchy "
+                                       "delimiter"),
+                                    display);
+                wire[std::size_t(side)] =
+                    here[std::size_t(side)] ? here[std::size_t(side)]->wireName : *name_;
+            }
+            if (exists[0] != exists[1]) {
+                const Side present = exists[0] ? Side::Local : Side::Remote;
+                const Side missing = MailboxContext::opposite(present);
+                ImapSession &target = *sessions[std::size_t(missing)];
+                if (id)
+                    throw ImapError(ImapError::Kind::Configuration, target.name(),
+                                    tr("the mailbox is gone on this side but still exists on %1 "
+                                       "(deleted or renamed?); run twinbox-cli "
+                                       "--target=database --delete to forget it, or recreate it")
+                                        .arg(sessions[std::size_t(present)]->name()),
+                                    display);
+                // RFC 3501 §6.3.3 CREATE; then SUBSCRIBE (§6.3.6) like the source.
+                co_await target.connection().executeOk(
+                    Command("CREATE").astring(wire[std::size_t(missing)]), display);
+                if (here[std::size_t(present)]->subscribed)
+                    co_await target.connection().executeOk(
+                        Command("SUBSCRIBE").astring(wire[std::size_t(missing)]), display);
+                events.info(target.name(), display, tr("Created mailbox"));
+            }
+            if (!id)
+                id = store.addMailbox(name, (here[0] && here[0]->subscribed) ||
+                                                (here[1] && here[1]->subscribed));
+
+            bool dirty =
+                !store.pendingAppends(*id).isEmpty() || !store.refusedMessages(*id).isEmpty();
+            for (Side side : bothSides)
+                dirty = dirty ||
+                        changedSince(exists[0] && exists[1] ? here[std::size_t(side)] : nullptr,
+                                     store.sideState(*id, side));
+            if (!dirty)
+                continue;
+            MailboxContext context;
+            context.id = *id;
+            context.internalName = name;
+            context.displayName = display;
+            for (Side side : bothSides) {
+                context.side(side).side = side;
+                context.side(side).session = sessions[std::size_t(side)];
+                context.side(side).wireName = wire[std::size_t(side)];
+            }
+            context.database = &database;
+            context.store = &store;
+            context.events = &events;
+            context.totals = &totals;
+            context.batchLimits = options.batchLimits;
+            co_await MailboxSync::run(context);
+            ++totals.mailboxesSynced;
+        } catch (const ImapError &error) {
+            const QString line =
+                error.mailbox().isEmpty()
+                    ? ImapError(error.kind(), error.server(), error.message(), display).describe()
+                    : error.describe();
+            totals.failures.append(line);
+            events.error(error.server(), display, error.message());
+            const bool connectionLost =
+                !local.connection().isOpen() || !remote.connection().isOpen();
+            if (connectionLost)
+                break; // nothing more can be done in this run
+        } catch (const state::StateError &error) {
+            totals.failures.append(error.message());
+            events.error(QStringLiteral("database"), display, error.message());
+            break; // the database is in trouble: stop before anything else diverges
+        }
+    }
+    co_return totals;
+}
+
+} // namespace twinbox::sync

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "MailboxContext.h"
+#include "MailboxLister.h"
+
+#include <QCoreApplication>
+#include <QCoroTask>
+
+namespace twinbox::sync {
+
+// One sync run of an account pair over two logged-in sessions: the required extensions
+// checked and QRESYNC enabled, both mailbox lists read at once (LIST-STATUS), each mailbox
+// that changed since the stored state synced (MailboxSync), one after the other.
+//
+// A mailbox that fails does not stop the others: its error goes into SyncTotals::failures
+// and the run goes on, unless the connection itself is gone. A mailbox found on one side
+// only is created on the other when the database does not know it; when it does, it was
+// deleted or renamed on one side, which is the user's call (mailbox management), so it is
+// reported and left alone.
+class PairSync
+{
+    Q_DECLARE_TR_FUNCTIONS(PairSync)
+
+public:
+    struct Options
+    {
+        QByteArrayList mailboxes;     // command-line arguments (local wire form): only these
+        QByteArrayList listPatterns;  // list-mailbox, "\0" for the delimiter; empty: "*"
+        QByteArrayList selectOptions; // list-select-opts
+        std::array<QByteArray, 2> references; // list-reference of local and remote
+        QString ignoreMailbox;                // a regular expression on internal names
+        BatchLimits batchLimits;
+    };
+
+    // Throws ImapError when a server lacks what the algorithm needs, or the listing fails.
+    static QCoro::Task<SyncTotals> run(imap::ImapSession &local, imap::ImapSession &remote,
+                                       state::StateDatabase &database, SyncEvents &events,
+                                       const Options &options);
+
+    // Refuses (ImapError naming the server) a server without QRESYNC, ENABLE,
+    // LIST-EXTENDED, LIST-STATUS or UIDPLUS.
+    static void checkCapabilities(const imap::ImapSession &session);
+};
+
+} // namespace twinbox::sync

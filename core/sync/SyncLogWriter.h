@@ -1,0 +1,43 @@
+#pragma once
+
+#include "SyncEvents.h"
+
+#include <QFile>
+#include <QObject>
+
+namespace twinbox::sync {
+
+// twinbox-cli's output: the engine's messages as interimap prints them, each line started
+// by log-prefix ("local(INBOX): Added 5 UID(s) 1:5", "remote: WARNING: ..."), to the log
+// file when one is configured and to standard error otherwise; errors always reach
+// standard error. -q keeps only warnings and errors; debug lines appear with --debug.
+class SyncLogWriter : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        QString prefixFormat;
+        bool quiet = false;
+        bool debug = false;
+        QString logFile; // empty: standard error
+    };
+
+    explicit SyncLogWriter(Options options, QObject *parent = nullptr);
+
+    // False with *error when the log file cannot be opened.
+    bool open(QString *error);
+    void attach(SyncEvents &events);
+    void write(const SyncMessage &message);
+    // A line without prefix (the summary).
+    void writeLine(const QString &line, bool always = false);
+
+private:
+    void emitLine(const QString &line, bool toStderrToo);
+
+    Options m_options;
+    QFile m_file;
+};
+
+} // namespace twinbox::sync

@@ -1,0 +1,48 @@
+#include "UidMapping.h"
+
+namespace twinbox::sync {
+
+void UidMapping::load(const QList<state::MappedMessage> &messages)
+{
+    m_byLocal.clear();
+    m_localByRemote.clear();
+    for (const auto &message : messages)
+        add(message);
+}
+
+const state::MappedMessage *UidMapping::find(state::Side side, std::uint32_t uid) const
+{
+    std::uint32_t local = uid;
+    if (side == state::Side::Remote) {
+        const auto it = m_localByRemote.constFind(uid);
+        if (it == m_localByRemote.constEnd())
+            return nullptr;
+        local = it.value();
+    }
+    const auto it = m_byLocal.constFind(local);
+    return it == m_byLocal.constEnd() ? nullptr : &it.value();
+}
+
+void UidMapping::add(const state::MappedMessage &message)
+{
+    m_byLocal.insert(message.localUid, message);
+    m_localByRemote.insert(message.remoteUid, message.localUid);
+}
+
+void UidMapping::remove(std::uint32_t localUid)
+{
+    const auto it = m_byLocal.constFind(localUid);
+    if (it == m_byLocal.constEnd())
+        return;
+    m_localByRemote.remove(it->remoteUid);
+    m_byLocal.erase(it);
+}
+
+void UidMapping::setFlags(std::uint32_t localUid, const QByteArrayList &flags)
+{
+    const auto it = m_byLocal.find(localUid);
+    if (it != m_byLocal.end())
+        it->flags = flags;
+}
+
+} // namespace twinbox::sync

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "state/StateStore.h"
+
+#include <QHash>
+
+#include <optional>
+
+namespace twinbox::sync {
+
+// The UID pairs of one mailbox in memory, looked up from either side. The state database
+// holds the truth; the engine changes both together (this copy after its transaction
+// committed).
+class UidMapping
+{
+public:
+    void load(const QList<state::MappedMessage> &messages);
+
+    // The pair that holds `uid` on `side`.
+    const state::MappedMessage *find(state::Side side, std::uint32_t uid) const;
+    bool contains(state::Side side, std::uint32_t uid) const { return find(side, uid); }
+    void add(const state::MappedMessage &message);
+    void remove(std::uint32_t localUid);
+    void setFlags(std::uint32_t localUid, const QByteArrayList &flags);
+    qsizetype size() const { return m_byLocal.size(); }
+    QList<state::MappedMessage> all() const { return m_byLocal.values(); }
+
+    static std::uint32_t uidOn(const state::MappedMessage &message, state::Side side)
+    {
+        return side == state::Side::Local ? message.localUid : message.remoteUid;
+    }
+
+private:
+    QHash<std::uint32_t, state::MappedMessage> m_byLocal;
+    QHash<std::uint32_t, std::uint32_t> m_localByRemote;
+};
+
+} // namespace twinbox::sync

@@ -1,0 +1,252 @@
+#include "SyncHarness.h"
+
+#include "MailboxSnapshot.h"
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QUuid>
+#include <QVariant>
+
+namespace twinbox::test {
+
+namespace {
+
+// A private connection to the state database, closed when done.
+class DatabaseReader
+{
+public:
+    explicit DatabaseReader(const QString &path)
+        : m_name(QUuid::createUuid().toString())
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        db.open();
+    }
+    ~DatabaseReader() { QSqlDatabase::removeDatabase(m_name); }
+    QSqlQuery query(const QString &statement, const QVariantList &values = {})
+    {
+        QSqlQuery query(QSqlDatabase::database(m_name));
+        query.prepare(statement);
+        for (const QVariant &value : values)
+            query.addBindValue(value);
+        query.exec();
+        return query;
+    }
+
+private:
+    QString m_name;
+};
+
+} // namespace
+
+QStringList SyncHarness::Run::commands() const
+{
+    static const QRegularExpression sent(QStringLiteral("^(local|remote): C: T\\d+ "));
+    QStringList lines;
+    for (const QString &line : output.split(u'\n')) {
+        if (sent.match(line).hasMatch())
+            lines.append(line);
+    }
+    return lines;
+}
+
+int SyncHarness::Run::count(const QString &command) const
+{
+    const QRegularExpression pattern(
+        QStringLiteral("C: T\\d+ %1( |$)").arg(QRegularExpression::escape(command)));
+    int n = 0;
+    for (const QString &line : commands())
+        n += line.contains(pattern) ? 1 : 0;
+    return n;
+}
+
+QStringList SyncHarness::Run::infoLines() const
+{
+    QStringList lines;
+    for (const QString &line : output.split(u'\n', Qt::SkipEmptyParts)) {
+        if (!line.contains(QStringLiteral(": C: ")) && !line.contains(QStringLiteral(": S: ")))
+            lines.append(line);
+    }
+    return lines;
+}
+
+SyncHarness::SyncHarness(DovecotConfig local, DovecotConfig remote)
+    : m_local(std::move(local))
+    , m_remote(std::move(remote))
+{}
+
+bool SyncHarness::start(QString *error)
+{
+    if (!m_dir.isValid()) {
+        *error = QStringLiteral("no temporary directory");
+        return false;
+    }
+    if (!m_local.start(error) || !m_remote.start(error))
+        return false;
+    writeConfig();
+    return true;
+}
+
+void SyncHarness::writeConfig(const QString &extra)
+{
+    QFile file(configPath());
+    file.open(QIODevice::WriteOnly | QIODevice::Truncate);
+    file.write(
+        QStringLiteral("database = %1\n%2\n[local]\ntype = tunnel\ncommand = %3\n"
+                       "[remote]\ntype = tunnel\ncommand = %4\n")
+            .arg(databasePath(), extra, m_local.tunnelCommandLine(), m_remote.tunnelCommandLine())
+            .toUtf8());
+}
+
+std::unique_ptr<QProcess> SyncHarness::startSync(const QStringList &arguments)
+{
+    auto process = std::make_unique<QProcess>();
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
+    environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    environment.remove(QStringLiteral("LANGUAGE"));
+    process->setProcessEnvironment(environment);
+    process->setProcessChannelMode(QProcess::SeparateChannels);
+    process->start(
+        QStringLiteral(TWINBOX_CLI_PATH),
+        QStringList{QStringLiteral("--config=") + configPath(), QStringLiteral("--debug")} +
+            arguments);
+    return process;
+}
+
+SyncHarness::Run SyncHarness::sync(const QStringList &arguments, int timeoutMs)
+{
+    auto process = startSync(arguments);
+    Run run;
+    if (!process->waitForFinished(timeoutMs)) {
+        process->kill();
+        process->waitForFinished();
+        run.output = QStringLiteral("TIMEOUT\n");
+    }
+    run.output += QString::fromUtf8(process->readAllStandardError());
+    run.exitCode = process->exitStatus() == QProcess::NormalExit ? process->exitCode() : -1;
+    if (qEnvironmentVariableIsSet("TWINBOX_TEST_SHOW_LOG")) // for debugging a scenario
+        qInfo("twinbox-cli exited with %d:\n%s", run.exitCode, qPrintable(run.output));
+    return run;
+}
+
+std::unique_ptr<TestImapClient> SyncHarness::client(DovecotServer &server)
+{
+    auto client = std::make_unique<TestImapClient>();
+    QString error;
+    if (!client->connectTunnel(server, &error))
+        qFatal("%s", qPrintable(error));
+    return client;
+}
+
+bool SyncHarness::change(DovecotServer &server, const QByteArray &mailbox,
+                         const QByteArrayList &commands)
+{
+    auto session = client(server);
+    for (const QByteArray &command : QByteArrayList{"SELECT " + mailbox} + commands) {
+        const auto reply = session->command(command, 120000);
+        if (!reply.ok()) {
+            qWarning("%s: %s: %s %s", qPrintable(server.name()), command.left(80).constData(),
+                     reply.status.constData(), reply.text.constData());
+            return false;
+        }
+    }
+    session->logout();
+    return true;
+}
+
+QByteArray SyncHarness::remoteName(const QByteArray &localName)
+{
+    QByteArray name = localName;
+    return name.replace('/', '.');
+}
+
+QString SyncHarness::convergence(const QByteArray &localName)
+{
+    const auto local = MailboxSnapshot::read(m_local, localName);
+    const auto remote = MailboxSnapshot::read(m_remote, remoteName(localName));
+    if (!local || !remote)
+        return QStringLiteral("%1: cannot read both mailboxes").arg(QString::fromLatin1(localName));
+    QStringList problems;
+    if (local->sortedPrints() != remote->sortedPrints())
+        problems.append(QStringLiteral("different messages: local %1, remote %2")
+                            .arg(local->prints.size())
+                            .arg(remote->prints.size()));
+
+    DatabaseReader db(databasePath());
+    QByteArray internal = localName;
+    internal.replace('/', '\0');
+    QSqlQuery idx =
+        db.query(QStringLiteral("SELECT idx FROM mailboxes WHERE mailbox = ?"), {internal});
+    if (!idx.next())
+        return QStringLiteral("%1: not in the database").arg(QString::fromLatin1(localName));
+    const qint64 id = idx.value(0).toLongLong();
+    QSqlQuery mapping =
+        db.query(QStringLiteral("SELECT local_uid, remote_uid FROM mapping WHERE idx = ?"), {id});
+    QSet<std::uint32_t> localUids, remoteUids;
+    int rows = 0;
+    while (mapping.next()) {
+        ++rows;
+        const auto l = std::uint32_t(mapping.value(0).toLongLong());
+        const auto r = std::uint32_t(mapping.value(1).toLongLong());
+        localUids.insert(l);
+        remoteUids.insert(r);
+        if (!local->prints.contains(l) || !remote->prints.contains(r))
+            problems.append(
+                QStringLiteral("mapping (%1, %2) names a missing message").arg(l).arg(r));
+        else if (local->prints.value(l) != remote->prints.value(r))
+            problems.append(
+                QStringLiteral("mapping (%1, %2) pairs different messages").arg(l).arg(r));
+    }
+    if (rows != local->prints.size() || rows != remote->prints.size() || localUids.size() != rows ||
+        remoteUids.size() != rows)
+        problems.append(QStringLiteral("mapping has %1 rows for %2 local and %3 remote messages")
+                            .arg(rows)
+                            .arg(local->prints.size())
+                            .arg(remote->prints.size()));
+    for (int side = 0; side < 2; ++side) {
+        const MailboxSnapshot &snapshot = side == 0 ? *local : *remote;
+        QSqlQuery state = db.query(QStringLiteral("SELECT uidvalidity, uidnext, highestmodseq FROM "
+                                                  "mailbox_state WHERE idx = ? AND side = ?"),
+                                   {id, side});
+        if (!state.next()) {
+            problems.append(QStringLiteral("no stored state for side %1").arg(side));
+            continue;
+        }
+        const auto stored = QStringLiteral("%1 %2 %3")
+                                .arg(state.value(0).toLongLong())
+                                .arg(state.value(1).toLongLong())
+                                .arg(state.value(2).toULongLong());
+        const auto actual = QStringLiteral("%1 %2 %3")
+                                .arg(snapshot.uidValidity)
+                                .arg(snapshot.uidNext)
+                                .arg(snapshot.highestModSeq);
+        if (stored != actual)
+            problems.append(QStringLiteral("%1 state stored %2, server says %3")
+                                .arg(side == 0 ? QStringLiteral("local") : QStringLiteral("remote"),
+                                     stored, actual));
+    }
+    QSqlQuery pending =
+        db.query(QStringLiteral("SELECT count(*) FROM pending_append WHERE idx = ?"), {id});
+    if (pending.next() && pending.value(0).toInt() != 0)
+        problems.append(QStringLiteral("%1 pending appends left").arg(pending.value(0).toInt()));
+    return problems.isEmpty() ? QString()
+                              : QString::fromLatin1(localName) + QStringLiteral(": ") +
+                                    problems.join(QStringLiteral("; "));
+}
+
+int SyncHarness::rowCount(const QString &table, const QString &where)
+{
+    DatabaseReader db(databasePath());
+    QSqlQuery query =
+        db.query(QStringLiteral("SELECT count(*) FROM %1 %2")
+                     .arg(table, where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where));
+    return query.next() ? query.value(0).toInt() : -1;
+}
+
+} // namespace twinbox::test

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "DovecotPair.h"
+#include "TestImapClient.h"
+
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace twinbox::test {
+
+// Runs the real twinbox-cli against two real Dovecot servers (tunnels; "/" local, "."
+// remote) with its own configuration, database and XDG directories, and judges the result
+// with the independent test client and a direct look into the state database.
+class SyncHarness
+{
+public:
+    struct Run
+    {
+        int exitCode = -1;
+        QString output; // standard error: the log
+        // The protocol lines the run sent ("local: C: T4 SELECT INBOX ...").
+        QStringList commands() const;
+        int count(const QString &command) const; // e.g. "SELECT", "UID EXPUNGE"
+        QStringList infoLines() const;           // the log without debug lines
+    };
+
+    explicit SyncHarness(DovecotConfig local = DovecotConfig::named(QStringLiteral("local"), u'/'),
+                         DovecotConfig remote = DovecotConfig::named(QStringLiteral("remote"),
+                                                                     u'.'));
+    bool start(QString *error);
+
+    DovecotServer &local() { return m_local; }
+    DovecotServer &remote() { return m_remote; }
+    QString databasePath() const { return m_dir.filePath(QStringLiteral("state.db")); }
+    QString configPath() const { return m_dir.filePath(QStringLiteral("twinbox.conf")); }
+
+    // Writes the configuration: the tunnels, the database, plus `extra` default-section lines.
+    void writeConfig(const QString &extra = {});
+    // twinbox-cli --config=... --debug [arguments]; waits up to timeoutMs.
+    Run sync(const QStringList &arguments = {}, int timeoutMs = 600000);
+    // The same, started and left running (for kill tests); the caller owns the process.
+    std::unique_ptr<class QProcess> startSync(const QStringList &arguments = {});
+
+    // An independent client on a server's tunnel, logged in.
+    std::unique_ptr<TestImapClient> client(DovecotServer &server);
+    // Selects `mailbox` with that client and sends `commands`; false (with a warning) when
+    // one is not answered OK.
+    bool change(DovecotServer &server, const QByteArray &mailbox, const QByteArrayList &commands);
+
+    // Empty when mailbox (local name, "/" delimiter) converged: the same messages with the
+    // same bodies, flags and INTERNALDATE on both sides, the mapping a bijection between
+    // them, the stored state equal to both servers' STATUS and no pending append left.
+    // Otherwise what differs.
+    QString convergence(const QByteArray &localName);
+    // Rows of a state database table (for the issue log, refused messages).
+    int rowCount(const QString &table, const QString &where = {});
+
+    static QByteArray remoteName(const QByteArray &localName);
+
+private:
+    QTemporaryDir m_dir;
+    DovecotServer m_local;
+    DovecotServer m_remote;
+};
+
+} // namespace twinbox::test
