@@ -2,6 +2,9 @@
 
 #include "config/LogPrefix.h"
 
+#include <QRegularExpression>
+
+#include <csignal>
 #include <cstdio>
 
 namespace twinbox::sync {
@@ -9,6 +12,7 @@ namespace twinbox::sync {
 SyncLogWriter::SyncLogWriter(Options options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
+    , m_killAtStep(qEnvironmentVariableIntValue("TWINBOX_FAULT_KILL_AT_STEP"))
 {}
 
 bool SyncLogWriter::open(QString *error)
@@ -42,6 +46,10 @@ void SyncLogWriter::write(const SyncMessage &message)
         line += QStringLiteral("ERROR: ");
     line += message.text;
     emitLine(line, message.severity == Severity::Error);
+    static const QRegularExpression step(QStringLiteral("^[CS]: T\\d+ "));
+    if (m_killAtStep > 0 && message.severity == Severity::Debug &&
+        step.match(message.text).hasMatch() && ++m_steps == m_killAtStep)
+        std::raise(SIGKILL);
 }
 
 void SyncLogWriter::writeLine(const QString &line, bool always)

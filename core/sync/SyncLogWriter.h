@@ -11,6 +11,10 @@ namespace twinbox::sync {
 // by log-prefix ("local(INBOX): Added 5 UID(s) 1:5", "remote: WARNING: ..."), to the log
 // file when one is configured and to standard error otherwise; errors always reach
 // standard error. -q keeps only warnings and errors; debug lines appear with --debug.
+//
+// Fault injection for the crash tests: with TWINBOX_FAULT_KILL_AT_STEP=N in the environment
+// and --debug, the process SIGKILLs itself right after logging its N-th protocol step (a
+// command sent or a tagged reply received), which pins a kill -9 to an exact point.
 class SyncLogWriter : public QObject
 {
     Q_OBJECT
@@ -38,6 +42,8 @@ private:
 
     Options m_options;
     QFile m_file;
+    int m_killAtStep = 0;
+    int m_steps = 0;
 };
 
 } // namespace twinbox::sync

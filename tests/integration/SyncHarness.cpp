@@ -64,6 +64,15 @@ int SyncHarness::Run::count(const QString &command) const
     return n;
 }
 
+int SyncHarness::Run::steps() const
+{
+    static const QRegularExpression step(QStringLiteral("^(local|remote): [CS]: T\\d+ "));
+    int n = 0;
+    for (const QString &line : output.split(u'\n'))
+        n += step.match(line).hasMatch() ? 1 : 0;
+    return n;
+}
+
 QStringList SyncHarness::Run::infoLines() const
 {
     QStringList lines;
@@ -110,6 +119,8 @@ std::unique_ptr<QProcess> SyncHarness::startSync(const QStringList &arguments)
     environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
     environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
     environment.remove(QStringLiteral("LANGUAGE"));
+    for (auto it = m_environment.begin(); it != m_environment.end(); ++it)
+        environment.insert(it.key(), it.value());
     process->setProcessEnvironment(environment);
     process->setProcessChannelMode(QProcess::SeparateChannels);
     process->start(

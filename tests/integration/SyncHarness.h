@@ -24,6 +24,7 @@ public:
         QStringList commands() const;
         int count(const QString &command) const; // e.g. "SELECT", "UID EXPUNGE"
         QStringList infoLines() const;           // the log without debug lines
+        int steps() const; // protocol steps: commands sent and tagged replies received
     };
 
     explicit SyncHarness(DovecotConfig local = DovecotConfig::named(QStringLiteral("local"), u'/'),
@@ -33,7 +34,12 @@ public:
 
     DovecotServer &local() { return m_local; }
     DovecotServer &remote() { return m_remote; }
-    QString databasePath() const { return m_dir.filePath(QStringLiteral("state.db")); }
+    QString databasePath() const { return m_dir.filePath(m_databaseName); }
+    // Another state database from now on (writeConfig() to use it).
+    void setDatabaseName(const QString &name) { m_databaseName = name; }
+    // Added to twinbox-cli's environment.
+    void setEnvironment(const QString &name, const QString &value) { m_environment[name] = value; }
+    void clearEnvironment() { m_environment.clear(); }
     QString configPath() const { return m_dir.filePath(QStringLiteral("twinbox.conf")); }
 
     // Writes the configuration: the tunnels, the database, plus `extra` default-section lines.
@@ -61,6 +67,8 @@ public:
 
 private:
     QTemporaryDir m_dir;
+    QString m_databaseName = QStringLiteral("state.db");
+    QMap<QString, QString> m_environment;
     DovecotServer m_local;
     DovecotServer m_remote;
 };

@@ -1,0 +1,152 @@
+// kill -9 at every protocol step: twinbox-cli is SIGKILLed right after it logs its N-th
+// command or tagged reply (TWINBOX_FAULT_KILL_AT_STEP), for every N of a whole sync, then
+// run again normally. Every time, both sides must end with exactly the expected messages
+// (none lost, none duplicated), the mapping a bijection and the stored state right.
+#include "MailboxSnapshot.h"
+#include "SeedMessage.h"
+#include "SyncHarness.h"
+
+#include <QTest>
+
+using twinbox::test::MailboxSnapshot;
+using twinbox::test::makeSeedMessage;
+using twinbox::test::SeedMessage;
+using twinbox::test::SyncHarness;
+
+namespace {
+
+QList<SeedMessage> seeds(int first, int count)
+{
+    QList<SeedMessage> messages;
+    for (int i = first; i < first + count; ++i)
+        messages.append(makeSeedMessage(i));
+    return messages;
+}
+
+} // namespace
+
+class TestSyncCrash : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void initialSyncSurvivesAKillAtEveryStep();
+    void incrementalSyncSurvivesAKillAtEveryStep();
+
+private:
+    // Puts mailbox `name` in its starting state, for a sync with database `database`.
+    using Prepare = std::function<bool(const QByteArray &name)>;
+    // For every step of the sync that `prepare` sets up: kill there, sync again, check.
+    void killAtEveryStep(const QByteArray &prefix, const Prepare &prepare, int expectedMessages);
+
+    std::unique_ptr<SyncHarness> m_harness;
+};
+
+void TestSyncCrash::initTestCase()
+{
+    m_harness = std::make_unique<SyncHarness>();
+    QString error;
+    QVERIFY2(m_harness->start(&error), qPrintable(error));
+}
+
+void TestSyncCrash::cleanupTestCase()
+{
+    m_harness.reset();
+}
+
+void TestSyncCrash::killAtEveryStep(const QByteArray &prefix, const Prepare &prepare,
+                                    int expectedMessages)
+{
+    // The probe: the same sync without a kill tells how many steps there are.
+    const QByteArray probe = prefix + "Probe";
+    QVERIFY(prepare(probe));
+    m_harness->setDatabaseName(QString::fromLatin1(probe) + QStringLiteral(".db"));
+    m_harness->writeConfig(QStringLiteral("append-batch = 100"));
+    // `prepare` may have synced already; the probe counts the run that is to be killed.
+    const SyncHarness::Run whole = m_harness->sync({QString::fromLatin1(probe)});
+    QCOMPARE(whole.exitCode, 0);
+    const int steps = whole.steps();
+    QVERIFY2(steps >= 10, qPrintable(whole.output.left(2000)));
+    qInfo("%s: %d protocol steps", prefix.constData(), steps);
+
+    for (int step = 1; step <= steps; ++step) {
+        const QByteArray name = prefix + QByteArray::number(step);
+        m_harness->clearEnvironment();
+        QVERIFY2(prepare(name), name.constData());
+        m_harness->setDatabaseName(QString::fromLatin1(name) + QStringLiteral(".db"));
+        m_harness->writeConfig(QStringLiteral("append-batch = 100"));
+        m_harness->setEnvironment(QStringLiteral("TWINBOX_FAULT_KILL_AT_STEP"),
+                                  QString::number(step));
+        const SyncHarness::Run killed = m_harness->sync({QString::fromLatin1(name)});
+        m_harness->clearEnvironment();
+        // Pipelining may make a run a step or two shorter than the probe; then it just ends.
+        QVERIFY2(killed.exitCode == -1 || step > steps - 3,
+                 qPrintable(QStringLiteral("step %1 was not killed").arg(step)));
+        const SyncHarness::Run after = m_harness->sync({QString::fromLatin1(name)});
+        QVERIFY2(
+            after.exitCode == 0,
+            qPrintable(QStringLiteral("step %1: %2").arg(step).arg(after.infoLines().join(u'\n'))));
+        const QString problem = m_harness->convergence(name);
+        QVERIFY2(problem.isEmpty(), qPrintable(QStringLiteral("killed at step %1: %2\n%3")
+                                                   .arg(step)
+                                                   .arg(problem, after.infoLines().join(u'\n'))));
+        const auto local = MailboxSnapshot::read(m_harness->local(), name);
+        QVERIFY(local);
+        const QList<QByteArray> prints = local->sortedPrints();
+        QVERIFY2(prints.size() == expectedMessages,
+                 qPrintable(QStringLiteral("killed at step %1: %2 messages instead of %3")
+                                .arg(step)
+                                .arg(prints.size())
+                                .arg(expectedMessages)));
+        QVERIFY2(std::adjacent_find(prints.begin(), prints.end()) == prints.end(),
+                 qPrintable(QStringLiteral("killed at step %1: a duplicate").arg(step)));
+    }
+}
+
+void TestSyncCrash::initialSyncSurvivesAKillAtEveryStep()
+{
+    // 300 local messages in three APPEND batches of 100, and 30 remote ones the other way.
+    killAtEveryStep(
+        "Initial",
+        [this](const QByteArray &name) {
+            QString error;
+            return m_harness->local().append(QString::fromLatin1(name), seeds(0, 300), &error) &&
+                   m_harness->remote().append(QString::fromLatin1(name), seeds(1000, 30), &error);
+        },
+        330);
+}
+
+void TestSyncCrash::incrementalSyncSurvivesAKillAtEveryStep()
+{
+    // Synced once; then new mail on both sides, expunges on both sides and flag changes
+    // each way (one of them a conflict), and the sync of all that is killed.
+    killAtEveryStep(
+        "Incremental",
+        [this](const QByteArray &name) {
+            QString error;
+            const QString mailbox = QString::fromLatin1(name);
+            if (!m_harness->local().append(mailbox, seeds(0, 100), &error) ||
+                !m_harness->remote().append(mailbox, seeds(1000, 20), &error))
+                return false;
+            m_harness->setDatabaseName(mailbox + QStringLiteral(".db"));
+            m_harness->writeConfig(QStringLiteral("append-batch = 100"));
+            if (m_harness->sync({mailbox}).exitCode != 0)
+                return false;
+            return m_harness->local().append(mailbox, seeds(2000, 30), &error) &&
+                   m_harness->remote().append(mailbox, seeds(3000, 15), &error) &&
+                   m_harness->change(m_harness->local(), name,
+                                     {"UID STORE 1:5 +FLAGS (\\Deleted)", "UID EXPUNGE 1:5",
+                                      "UID STORE 10:14 +FLAGS (\\Seen)",
+                                      "UID STORE 20 +FLAGS ($Local)"}) &&
+                   m_harness->change(m_harness->remote(), name,
+                                     {"UID STORE 50:54 +FLAGS (\\Deleted)", "UID EXPUNGE 50:54",
+                                      "UID STORE 30:33 +FLAGS (\\Answered)",
+                                      "UID STORE 20 +FLAGS ($Remote)"});
+        },
+        120 + 45 - 10);
+}
+
+QTEST_GUILESS_MAIN(TestSyncCrash)
+#include "tst_sync_crash.moc"
