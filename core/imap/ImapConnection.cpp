@@ -223,14 +223,21 @@ ImapConnection::StreamHandle ImapConnection::startStream(const Command &head)
     return {pending};
 }
 
-void ImapConnection::streamWrite(const StreamHandle &stream, QByteArrayView bytes)
+void ImapConnection::streamWrite(const StreamHandle &stream, QByteArrayView bytes,
+                                 bool awaitContinuation)
 {
-    if (m_failure || stream.pending->streamClosed || bytes.isEmpty())
+    const auto &pending = stream.pending;
+    if (m_failure || pending->streamClosed || bytes.isEmpty())
         return;
-    if (m_streamOwner == stream.pending)
-        write(bytes.toByteArray()); // on the wire already: straight through
-    else
-        stream.pending->chunks.append({bytes.toByteArray(), false}); // sent when its turn comes
+    const bool onTheWire = m_streamOwner == pending && m_continuationOwner != pending &&
+                           pending->nextChunk == pending->chunks.size();
+    if (onTheWire) {
+        write(bytes.toByteArray()); // straight through
+        if (awaitContinuation)
+            m_continuationOwner = pending; // the rest waits for "+"
+    } else {
+        pending->chunks.append({bytes.toByteArray(), awaitContinuation}); // sent in its turn
+    }
 }
 
 QCoro::Task<ImapConnection::Result> ImapConnection::finishStream(const StreamHandle &streamIn)
@@ -259,9 +266,23 @@ void ImapConnection::setReadingPaused(bool paused)
         QMetaObject::invokeMethod(this, &ImapConnection::onReadyRead, Qt::QueuedConnection);
 }
 
+bool ImapConnection::streamAnswered(const StreamHandle &stream) const
+{
+    return stream.pending && stream.pending->done.isComplete();
+}
+
 qint64 ImapConnection::bytesToWrite() const
 {
-    return m_device ? m_device->bytesToWrite() : 0;
+    qint64 waiting = m_device ? m_device->bytesToWrite() : 0;
+    for (const auto *commands : {&m_inFlight, &m_queue}) {
+        for (const auto &pending : *commands) {
+            if (!pending->streaming)
+                continue;
+            for (qsizetype i = pending->nextChunk; i < pending->chunks.size(); ++i)
+                waiting += pending->chunks.at(i).bytes.size();
+        }
+    }
+    return waiting;
 }
 
 void ImapConnection::write(const QByteArray &bytes)
@@ -350,6 +371,12 @@ void ImapConnection::handleFrame(ResponseFrame &&frame)
         handleContinuation(continuation->text);
         return;
     }
+    if (m_qresyncEnabled && std::holds_alternative<ExpungeData>(*response)) {
+        fail(ImapError(ImapError::Kind::Protocol, m_serverName,
+                       tr("the server sent EXPUNGE instead of VANISHED although QRESYNC is "
+                          "enabled (RFC 7162 violation)")));
+        return;
+    }
     auto *status = std::get_if<StatusResponse>(&*response);
     if (status && !status->tag.isEmpty()) {
         auto it = std::find_if(m_inFlight.begin(), m_inFlight.end(),
@@ -362,12 +389,18 @@ void ImapConnection::handleFrame(ResponseFrame &&frame)
         }
         auto pending = *it;
         m_inFlight.erase(it);
+        if (pending->streaming && !pending->streamClosed && m_continuationOwner == pending) {
+            // Refused instead of "+": the literal it announced is not sent, nor what waits.
+            pending->streamClosed = true;
+            pending->chunks.resize(pending->nextChunk);
+            if (m_streamOwner == pending)
+                m_streamOwner.reset();
+        }
+        // Answered in the middle of a non-synchronising literal (RFC 7888 §4: the server
+        // still reads it to its end): the stream stays open, its writer completes that
+        // literal and finishStream() ends the line, so the server's parser stays in step.
         if (m_continuationOwner == pending)
             m_continuationOwner.reset();
-        if (m_streamOwner == pending) { // answered before the stream ended: write no more
-            m_streamOwner.reset();
-            pending->streamClosed = true;
-        }
         pending->result.status = std::move(*status);
         if (pending->result.ok() && pending->switchAfterOk == Switch::Compression) {
             m_deflate = std::make_unique<DeflateStream>();
@@ -416,6 +449,14 @@ void ImapConnection::handleContinuation(const QByteArray &text)
     if (owner->nextChunk < owner->chunks.size()) {
         m_continuationOwner.reset();
         sendChunks(owner); // the rest of a synchronising literal
+        pump();
+        return;
+    }
+    if (owner->streaming) {
+        // A streamed literal whose data has not arrived yet: it goes straight through now.
+        m_continuationOwner.reset();
+        if (!owner->streamClosed)
+            m_streamOwner = owner;
         pump();
         return;
     }

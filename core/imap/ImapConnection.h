@@ -56,6 +56,9 @@ public:
     QIODevice *device() const { return m_device.get(); }
 
     void setLiteralMode(LiteralMode mode) { m_literalMode = mode; }
+    // After ENABLE QRESYNC: an EXPUNGE response is a protocol violation (RFC 7162 §3.2.10,
+    // VANISHED replaces it) that fails the connection, whatever command it comes with.
+    void setQresyncEnabled(bool enabled) { m_qresyncEnabled = enabled; }
     void setPipelineDepth(int depth) { m_pipelineDepth = std::max(1, depth); }
     // How long the server may stay silent while a command waits; 0 disables. A transfer
     // that keeps moving is alive, however long it takes.
@@ -86,19 +89,28 @@ public:
 
     // A command written while its data is still arriving (APPEND of a message that is being
     // fetched from the other server): startStream() sends the head ("T5 APPEND INBOX") as soon
-    // as the pipeline allows, streamWrite() adds bytes (literal headers must be "{n+}", so
-    // the server needs LITERAL+), finishStream() ends the line and waits for the reply. While
-    // a stream is open nothing else is sent on this connection.
+    // as the pipeline allows, streamWrite() adds bytes, finishStream() ends the line and
+    // waits for the reply. While a stream is open nothing else is sent on this connection.
+    // A synchronising literal header ("{n}\r\n", RFC 3501 §4.3) is written with
+    // awaitContinuation: what follows waits (counted in bytesToWrite()) until the server's
+    // "+"; with LITERAL+ ("{n+}") everything goes straight through.
     struct StreamHandle
     {
         std::shared_ptr<Pending> pending;
     };
     StreamHandle startStream(const Command &head);
-    void streamWrite(const StreamHandle &stream, QByteArrayView bytes);
+    void streamWrite(const StreamHandle &stream, QByteArrayView bytes,
+                     bool awaitContinuation = false);
     QCoro::Task<Result> finishStream(const StreamHandle &stream);
+    // True once the server answered the streamed command (possibly before it was all sent:
+    // a NO in the middle of an APPEND). Its current literal must still be completed; nothing
+    // new may be started in it.
+    bool streamAnswered(const StreamHandle &stream) const;
     // Stops reading from the server (its data waits in the kernel, which slows the sender)
     // until resumed: back-pressure when what is read must be written elsewhere.
     void setReadingPaused(bool paused);
+    // Bytes not yet written to the server: the socket's buffer and stream data that waits
+    // for a continuation.
     qint64 bytesToWrite() const;
 
     bool isCompressed() const { return m_deflate != nullptr; }
@@ -149,6 +161,7 @@ private:
     QTimer m_timer;
     std::chrono::milliseconds m_timeout{0};
     int m_debugLevel = 0;
+    bool m_qresyncEnabled = false;
     LogSink m_logSink;
 };
 

@@ -246,6 +246,8 @@ QCoro::Task<void> ImapSession::enable(const QByteArrayList &extensionsIn)
             throw ImapError(ImapError::Kind::Capability, name,
                             tr("the server did not enable %1").arg(QString::fromLatin1(extension)));
     }
+    if (Capabilities(enabled).has("QRESYNC"))
+        m_connection->setQresyncEnabled(true);
 }
 
 QCoro::Task<void> ImapSession::logout()

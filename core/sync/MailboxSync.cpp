@@ -41,11 +41,6 @@ QCoro::Task<ObservedChanges> changedSince(ImapSession &session, std::uint64_t si
                 changes.highestModSeq = std::max(changes.highestModSeq, *fetch->modSeq);
         } else if (const auto *vanished = std::get_if<VanishedData>(&response)) {
             changes.vanished.add(vanished->uids);
-        } else if (std::holds_alternative<ExpungeData>(response)) {
-            throw ImapError(ImapError::Kind::Protocol, session.name(),
-                            MailboxSync::tr("the server sent EXPUNGE instead of VANISHED although "
-                                            "QRESYNC is enabled (RFC 7162 violation)"),
-                            displayName);
         }
     }
     co_return changes;

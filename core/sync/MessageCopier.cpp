@@ -22,6 +22,7 @@ public:
         , m_target(target)
         , m_mailbox(std::move(mailbox))
         , m_multiAppend(multiAppend)
+        , m_literalPlus(target.capabilities().has("LITERAL+"))
         , m_options(options)
     {
         m_watch = QObject::connect(m_target.connection().device(), &QIODevice::bytesWritten,
@@ -45,7 +46,7 @@ public:
             m_source.connection().abort(m_error);
             return;
         }
-        if (!m_stream.pending || !m_multiAppend) {
+        if (!m_stream.pending || !m_multiAppend || m_target.connection().streamAnswered(m_stream)) {
             finishStream();
             m_stream =
                 m_target.connection().startStream(Command("APPEND").astring(m_mailbox)); // RFC 3502
@@ -58,11 +59,12 @@ public:
         }
         MessageCopier::Copied copied{*fetch->uid, 0, 0, flags, *fetch->internalDate, size};
         m_copied.append(copied);
-        // RFC 3502 append-message: SP flag-list SP date-time SP literal (always LITERAL+).
+        // RFC 3502 append-message: SP flag-list SP date-time SP literal; non-synchronising
+        // with LITERAL+ (RFC 7888), otherwise the body waits for the server's "+".
         const QByteArray header = " (" + flags.join(' ') + ") \"" +
                                   Command::formatDateTime(*fetch->internalDate) + "\" {" +
-                                  QByteArray::number(size) + "+}\r\n";
-        m_target.connection().streamWrite(m_stream, header);
+                                  QByteArray::number(size) + (m_literalPlus ? "+}\r\n" : "}\r\n");
+        m_target.connection().streamWrite(m_stream, header, !m_literalPlus);
         m_inBody = true;
     }
     void bodyData(QByteArrayView chunk) override
@@ -142,6 +144,7 @@ private:
     ImapSession &m_target;
     QByteArray m_mailbox;
     bool m_multiAppend;
+    bool m_literalPlus;
     MessageCopier::Options m_options;
     QMetaObject::Connection m_watch;
     ImapConnection::StreamHandle m_stream;
@@ -179,10 +182,6 @@ MessageCopier::copy(ImapSession &source, const SequenceSet &uidsIn, ImapSession 
     const QByteArray mailbox = mailboxIn;
     const QString displayName = displayIn;
     const Options options = optionsIn;
-    if (!target.capabilities().has("LITERAL+"))
-        throw ImapError(ImapError::Kind::Capability, target.name(),
-                        tr("streaming APPEND needs LITERAL+, which the server does not offer"),
-                        displayName);
     StreamingAppend sink(source, target, mailbox,
                          options.multiAppend && target.capabilities().has("MULTIAPPEND"), options);
     source.connection().setBodySink(&sink);

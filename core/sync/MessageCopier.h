@@ -56,10 +56,11 @@ public:
         std::optional<imap::ImapError> failure; // the first error, naming server and mailbox
     };
 
-    // The source mailbox must be selected, the target mailbox must exist. A target without
-    // LITERAL+ is refused before anything is sent (ImapError is thrown); an APPEND answered
-    // NO is in Result::refused; every other failure is returned in Result::failure together
-    // with what was copied before it.
+    // The source mailbox must be selected, the target mailbox must exist. Without LITERAL+
+    // on the target each body waits for the server's continuation (the source's reading
+    // pauses meanwhile, so memory stays bounded). An APPEND answered NO is in
+    // Result::refused; every other failure is returned in Result::failure together with
+    // what was copied before it.
     static QCoro::Task<Result> copy(imap::ImapSession &source, const imap::SequenceSet &uids,
                                     imap::ImapSession &target, const QByteArray &targetMailbox,
                                     const QString &displayName, const Options &options);

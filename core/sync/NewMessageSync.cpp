@@ -63,6 +63,19 @@ QCoro::Task<bool> NewMessageSync::copy(MailboxContext &context, Side sourceSide)
     const QList<MessageSummary> listed =
         co_await MessageSummary::fetch(*from.session, wanted, context.displayName);
 
+    // A refused message that is gone from the source has nothing left to retry.
+    QSet<std::uint32_t> present;
+    for (const MessageSummary &message : listed)
+        present.insert(message.uid);
+    const QSet<std::uint32_t> gone = QSet<std::uint32_t>(retrying).subtract(present);
+    if (!gone.isEmpty()) {
+        state::Transaction transaction(context.database->connection());
+        for (std::uint32_t uid : gone)
+            context.store->clearRefusal(context.id, source, uid);
+        commitOrThrow(transaction, context);
+        retrying.subtract(gone);
+    }
+
     std::uint32_t highestSeen = 0;
     QList<MessageSummary> toCopy;
     QList<MessageSummary> empty;
@@ -189,12 +202,16 @@ QCoro::Task<bool> NewMessageSync::copy(MailboxContext &context, Side sourceSide)
                 to.name(), context.displayName,
                 tr("Added %n UID(s) %1", nullptr, int(added.size()))
                     .arg(QString::fromLatin1(SequenceSet::fromList(added).toByteArray())));
-        for (const auto &refusal : std::as_const(result.refused))
-            context.events->warning(to.name(), context.displayName,
-                                    tr("Couldn't append %1 UID %2: %3")
-                                        .arg(from.name())
-                                        .arg(refusal.sourceUid)
-                                        .arg(refusal.reason));
+        for (const auto &refusal : std::as_const(result.refused)) {
+            // Not fatal for the mailbox, but the run did not sync everything: it says so.
+            const QString text = tr("refused %1 UID %2 (tried again next time): %3")
+                                     .arg(from.name())
+                                     .arg(refusal.sourceUid)
+                                     .arg(refusal.reason);
+            context.events->error(to.name(), context.displayName, text);
+            context.totals->failures.append(to.name() + QStringLiteral(": ") + context.displayName +
+                                            QStringLiteral(": ") + text);
+        }
         context.totals->messagesCopied += added.size();
         context.totals->refused += int(result.refused.size());
         progress.doneMessages += batch.size();

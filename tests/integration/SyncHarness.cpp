@@ -2,6 +2,7 @@
 
 #include "MailboxSnapshot.h"
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
@@ -104,11 +105,13 @@ void SyncHarness::writeConfig(const QString &extra)
 {
     QFile file(configPath());
     file.open(QIODevice::WriteOnly | QIODevice::Truncate);
-    file.write(
-        QStringLiteral("database = %1\n%2\n[local]\ntype = tunnel\ncommand = %3\n"
-                       "[remote]\ntype = tunnel\ncommand = %4\n")
-            .arg(databasePath(), extra, m_local.tunnelCommandLine(), m_remote.tunnelCommandLine())
-            .toUtf8());
+    file.write(QStringLiteral("database = %1\n%2\n[local]\ntype = tunnel\ncommand = %3\n"
+                              "[remote]\ntype = tunnel\ncommand = %4\n")
+                   .arg(databasePath(), extra, m_local.tunnelCommandLine(),
+                        m_remoteFilter.isEmpty()
+                            ? m_remote.tunnelCommandLine()
+                            : m_remote.tunnelCommandLine() + QStringLiteral(" | ") + m_remoteFilter)
+                   .toUtf8());
 }
 
 std::unique_ptr<QProcess> SyncHarness::startSync(const QStringList &arguments)
@@ -132,6 +135,8 @@ std::unique_ptr<QProcess> SyncHarness::startSync(const QStringList &arguments)
 
 SyncHarness::Run SyncHarness::sync(const QStringList &arguments, int timeoutMs)
 {
+    QElapsedTimer timer;
+    timer.start();
     auto process = startSync(arguments);
     Run run;
     if (!process->waitForFinished(timeoutMs)) {
@@ -142,7 +147,8 @@ SyncHarness::Run SyncHarness::sync(const QStringList &arguments, int timeoutMs)
     run.output += QString::fromUtf8(process->readAllStandardError());
     run.exitCode = process->exitStatus() == QProcess::NormalExit ? process->exitCode() : -1;
     if (qEnvironmentVariableIsSet("TWINBOX_TEST_SHOW_LOG")) // for debugging a scenario
-        qInfo("twinbox-cli exited with %d:\n%s", run.exitCode, qPrintable(run.output));
+        qInfo("twinbox-cli exited with %d after %lld ms:\n%s", run.exitCode, timer.elapsed(),
+              qPrintable(run.output));
     return run;
 }
 

@@ -42,6 +42,8 @@ public:
     void clearEnvironment() { m_environment.clear(); }
     QString configPath() const { return m_dir.filePath(QStringLiteral("twinbox.conf")); }
 
+    // A command the remote tunnel's output is piped through (to hide capabilities).
+    void setRemoteTunnelFilter(const QString &filter) { m_remoteFilter = filter; }
     // Writes the configuration: the tunnels, the database, plus `extra` default-section lines.
     void writeConfig(const QString &extra = {});
     // twinbox-cli --config=... --debug [arguments]; waits up to timeoutMs.
@@ -69,6 +71,7 @@ private:
     QTemporaryDir m_dir;
     QString m_databaseName = QStringLiteral("state.db");
     QMap<QString, QString> m_environment;
+    QString m_remoteFilter;
     DovecotServer m_local;
     DovecotServer m_remote;
 };

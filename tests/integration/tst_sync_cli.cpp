@@ -4,7 +4,9 @@
 #include "MailboxSnapshot.h"
 #include "SeedMessage.h"
 #include "SyncHarness.h"
+#include "state/PairLock.h"
 
+#include <QRegularExpression>
 #include <QTest>
 
 using twinbox::test::makeSeedMessage;
@@ -40,6 +42,8 @@ private slots:
     void fiveThousandExpungesInSplitCommands();
     void thirtyMegabyteMessage();
     void secondProcessIsRefused();
+    void serverWithoutMultiappendOrLiteralPlus();
+    void messageRefusedOverQuotaIsSkippedAndRetried();
 
 private:
     // Expects `run` to have succeeded and `mailboxes` to have converged, then a second run
@@ -234,17 +238,93 @@ void TestSyncCli::secondProcessIsRefused()
 {
     QString error;
     QVERIFY(m_harness->local().append(QStringLiteral("INBOX"), seeds(0, 2), &error));
-    // The lock is taken before anything else: a running sync holds it.
-    auto first = m_harness->startSync();
-    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_harness->databasePath() + QStringLiteral(".lock")),
-                             10000);
+    // This process holds the pair's lock, as a running sync would.
+    twinbox::state::PairLock lock;
+    QVERIFY2(lock.acquire(m_harness->databasePath(), &error), qPrintable(error));
+    const SyncHarness::Run refused = m_harness->sync();
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.output.contains(QStringLiteral("database: ERROR: already syncing (pid %1)")
+                                         .arg(QCoreApplication::applicationPid())),
+             qPrintable(refused.output));
+    // Refused before anything else: no connection, no database.
+    QCOMPARE(refused.commands(), QStringList());
+    QVERIFY(!refused.output.contains(QStringLiteral("PREAUTH")));
+    QVERIFY(!QFile::exists(m_harness->databasePath()));
+    lock.release();
+    syncAndExpectConverged({"INBOX"});
+}
+
+void TestSyncCli::serverWithoutMultiappendOrLiteralPlus()
+{
+    // A tunnel filter takes MULTIAPPEND and LITERAL+ out of what the remote server announces
+    // (Dovecot's imap_capability does not reach a pre-authenticated stdio session): every
+    // body must then wait for the server's "+" (RFC 3501 §4.3), one APPEND per message.
+    m_harness->setRemoteTunnelFilter(
+        QStringLiteral("sed -u -e 's/ MULTIAPPEND//' -e 's/ LITERAL+//'"));
+    m_harness->writeConfig();
+    QString error;
+    QByteArray big;
+    for (int line = 0; big.size() < (3 << 20); ++line)
+        big += "Line " + QByteArray::number(line) + " of a message bigger than any buffer.\r\n";
+    QList<SeedMessage> messages = seeds(0, 12, {QStringLiteral("\\Seen")});
+    messages.append(makeSeedMessage(99, big));
+    QVERIFY(m_harness->local().append(QStringLiteral("INBOX"), messages, &error));
+    const SyncHarness::Run run = m_harness->sync();
+    const QStringList greeting =
+        run.output.split(u'\n').filter(QStringLiteral("remote: S: * PREAUTH"));
+    QVERIFY2(greeting.size() == 1 && !greeting[0].contains(QStringLiteral("MULTIAPPEND")) &&
+                 !greeting[0].contains(QStringLiteral("LITERAL")),
+             qPrintable(greeting.join(u'\n')));
+    QCOMPARE(run.count(QStringLiteral("APPEND")), 13);
+    const QStringList continuations =
+        run.output.split(u'\n').filter(QRegularExpression(QStringLiteral("^remote: S: \\+")));
+    QCOMPARE(continuations.size(), 13);
+    expectConverged(run, {"INBOX"});
+}
+
+void TestSyncCli::messageRefusedOverQuotaIsSkippedAndRetried()
+{
+    // The remote account may hold 200 KB: a 300 KB message is refused (OVERQUOTA), the
+    // small ones still sync, the run says what failed and exits non-zero.
+    auto remote = twinbox::test::DovecotConfig::named(QStringLiteral("remote"), u'.');
+    remote.extraConfig = QStringLiteral("mail_plugins = $mail_plugins quota\n"
+                                        "plugin {\n"
+                                        "  quota = maildir:User quota\n"
+                                        "  quota_rule = *:storage=200k\n"
+                                        "}\n");
+    m_harness = std::make_unique<SyncHarness>(
+        twinbox::test::DovecotConfig::named(QStringLiteral("local"), u'/'), remote);
+    QString error;
+    QVERIFY2(m_harness->start(&error), qPrintable(error));
+    QList<SeedMessage> messages = seeds(0, 3);
+    messages.append(makeSeedMessage(50, QByteArray(300 * 1024, 'x') + "\r\n"));
+    messages += seeds(3, 2);
+    QVERIFY(m_harness->local().append(QStringLiteral("INBOX"), messages, &error));
+
+    const SyncHarness::Run first = m_harness->sync();
+    QCOMPARE(first.exitCode, 1);
+    const QStringList refused = first.infoLines().filter(QStringLiteral("refused local UID 4"));
+    QVERIFY2(refused.size() == 1 && refused[0].startsWith(QStringLiteral("remote(INBOX): ERROR: ")),
+             qPrintable(first.infoLines().join(u'\n')));
+    QVERIFY2(refused[0].contains(QStringLiteral("uota")), qPrintable(refused[0]));
+    QCOMPARE(twinbox::test::MailboxSnapshot::read(m_harness->remote(), "INBOX")->prints.size(), 5);
+    QCOMPARE(m_harness->rowCount(QStringLiteral("refused_message")), 1);
+    QCOMPARE(m_harness->rowCount(QStringLiteral("issue_log"), QStringLiteral("kind = 'refused'")),
+             1);
+
+    // Tried again on the next run, refused again.
     const SyncHarness::Run second = m_harness->sync();
-    first->waitForFinished(60000);
-    if (second.exitCode == 0) // the first one was already done: nothing to prove, try again
-        QSKIP("the first sync finished before the second started");
-    QVERIFY2(second.output.contains(QStringLiteral("already syncing (pid ")),
-             qPrintable(second.output));
-    QCOMPARE(second.count(QStringLiteral("LOGIN")) + second.commands().size(), 0);
+    QCOMPARE(second.exitCode, 1);
+    QCOMPARE(second.count(QStringLiteral("APPEND")), 1);
+    QCOMPARE(m_harness->rowCount(QStringLiteral("refused_message"), QStringLiteral("attempts = 2")),
+             1);
+
+    // Once the message is gone from the source there is nothing left to retry.
+    QVERIFY(m_harness->change(m_harness->local(), "INBOX",
+                              {"UID STORE 4 +FLAGS (\\Deleted)", "UID EXPUNGE 4"}));
+    const SyncHarness::Run third = m_harness->sync();
+    QCOMPARE(m_harness->rowCount(QStringLiteral("refused_message")), 0);
+    expectConverged(third, {"INBOX"});
 }
 
 QTEST_GUILESS_MAIN(TestSyncCli)

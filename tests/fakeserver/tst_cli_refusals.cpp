@@ -1,0 +1,563 @@
+// The real twinbox-cli against two scripted servers on loopback: what the algorithm cannot
+// work with (no QRESYNC, NOMODSEQ, UIDNOTSTICKY, EXPUNGE under QRESYNC, APPEND without
+// APPENDUID) ends the run with exit status 1 and one error line that names the server and the
+// mailbox, and the state database holds nothing half-done: no UID pair the servers did not
+// confirm, no UIDNEXT or HIGHESTMODSEQ stored for a mailbox whose sync failed, and an
+// unconfirmed APPEND still in the journal for the next run to find.
+#include "FakeImapServer.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+#include <memory>
+
+using twinbox::test::FakeImapServer;
+
+namespace {
+
+using Script = QByteArrayList;
+
+// What a server needs for twinbox-cli to start syncing (DESIGN.md: required extensions), and
+// LITERAL+ for the streaming APPEND.
+const QByteArray goodCapabilities =
+    "IMAP4rev1 ENABLE QRESYNC CONDSTORE LIST-EXTENDED LIST-STATUS UIDPLUS LITERAL+";
+
+// Different on each side, so that a state row shows which server it describes.
+constexpr quint32 localUidValidity = 11;
+constexpr quint32 remoteUidValidity = 22;
+
+// One message, small enough to write out here; RFC822.SIZE and the literals agree with it.
+const QByteArray internalDate = "\"02-Nov-2026 10:00:00 +0000\"";
+const QByteArray messageId = "<refusal@twinbox.test>";
+const QByteArrayList messageLines = {"Message-ID: " + messageId, "", "hello"};
+qsizetype messageSize()
+{
+    return messageLines.join("\r\n").size() + 2;
+}
+
+// The state of INBOX on one server, as LIST-STATUS (RFC 5819) and SELECT report it.
+struct Inbox
+{
+    quint32 uidValidity = 0;
+    quint32 exists = 0;
+    quint32 uidNext = 1;
+    quint64 highestModSeq = 1;
+};
+
+QByteArray number(quint64 value)
+{
+    return QByteArray::number(value);
+}
+
+// Every run starts this way: a PREAUTH greeting with capabilities (RFC 3501 §7.1.4), ENABLE
+// QRESYNC as T1 (RFC 7162 §3.2.3) and the listing with status as T2 (RFC 5258, RFC 5819).
+Script opening(const Inbox &inbox)
+{
+    return {
+        "S: * PREAUTH [CAPABILITY " + goodCapabilities + "] fake server ready",
+        "C: T1 ENABLE QRESYNC",
+        "S: * ENABLED QRESYNC",
+        "S: T1 OK enabled",
+        "C: T2 LIST \"\" (\"*\") RETURN (SUBSCRIBED STATUS (UIDVALIDITY UIDNEXT HIGHESTMODSEQ))",
+        "S: * LIST (\\HasNoChildren) \"/\" INBOX",
+        "S: * STATUS INBOX (UIDVALIDITY " + number(inbox.uidValidity) + " UIDNEXT " +
+            number(inbox.uidNext) + " HIGHESTMODSEQ " + number(inbox.highestModSeq) + ")",
+        "S: T2 OK listed"};
+}
+
+// The first SELECT of INBOX (no state yet, so CONDSTORE: RFC 7162 §3.1.8) as T3, with `extra`
+// untagged lines among the usual ones.
+Script firstSelect(const Inbox &inbox, const Script &extra = {})
+{
+    Script script = {"C: T3 SELECT INBOX (CONDSTORE)", "S: * " + number(inbox.exists) + " EXISTS",
+                     "S: * OK [UIDVALIDITY " + number(inbox.uidValidity) + "] ok"};
+    for (const QByteArray &line : extra)
+        script.append(line);
+    script += {"S: * OK [UIDNEXT " + number(inbox.uidNext) + "] ok",
+               "S: * OK [HIGHESTMODSEQ " + number(inbox.highestModSeq) + "] ok",
+               "S: T3 OK [READ-WRITE] selected"};
+    return script;
+}
+
+// An EXPUNGE under QRESYNC fails the connection at once (ImapConnection): the server that
+// sent it hears nothing more, not even LOGOUT.
+Script endingAtExpunge(Script script)
+{
+    const qsizetype at = script.indexOf(QByteArray("S: * 1 EXPUNGE"));
+    if (at >= 0)
+        script.resize(at + 1);
+    return script;
+}
+
+Script logout(int tag)
+{
+    const QByteArray t = "T" + number(quint64(tag));
+    return {"C: " + t + " LOGOUT", "S: * BYE logging out", "S: " + t + " OK bye"};
+}
+
+// The source's answer to the summary FETCH of new messages (MessageSummary): message UID 1.
+Script summaryOfOneMessage(int tag)
+{
+    const QByteArray t = "T" + number(quint64(tag));
+    const QByteArray header = "Message-ID: " + messageId + "\r\n";
+    return {"C: " + t +
+                " UID FETCH 1:4294967295 (UID RFC822.SIZE INTERNALDATE FLAGS "
+                "BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])",
+            "S: * 1 FETCH (UID 1 RFC822.SIZE " + number(quint64(messageSize())) + " INTERNALDATE " +
+                internalDate + " FLAGS (\\Seen) BODY[HEADER.FIELDS (MESSAGE-ID)] {" +
+                number(quint64(header.size() + 2)) + "}",
+            "S: Message-ID: " + messageId,
+            "S: ",
+            "S: )",
+            "S: " + t + " OK fetched"};
+}
+
+// The source's answer to the body FETCH that feeds the APPEND (MessageCopier).
+Script bodyOfOneMessage(int tag)
+{
+    const QByteArray t = "T" + number(quint64(tag));
+    Script script = {"C: " + t + " UID FETCH 1 (UID FLAGS INTERNALDATE BODY.PEEK[])",
+                     "S: * 1 FETCH (UID 1 FLAGS (\\Seen) INTERNALDATE " + internalDate +
+                         " BODY[] {" + number(quint64(messageSize())) + "}"};
+    for (const QByteArray &line : messageLines)
+        script.append("S: " + line);
+    script += {"S: )", "S: " + t + " OK fetched"};
+    return script;
+}
+
+// The APPEND the target receives (RFC 3502 with LITERAL+, RFC 7888), up to its answer.
+Script appendOfOneMessage(int tag)
+{
+    const QByteArray t = "T" + number(quint64(tag));
+    Script script = {"C: " + t + " APPEND INBOX (\\Seen) " + internalDate + " {" +
+                     number(quint64(messageSize())) + "+}"};
+    for (const QByteArray &line : messageLines)
+        script.append("C: " + line);
+    script.append("C: "); // the CRLF that ends the command after the literal
+    return script;
+}
+
+struct CliRun
+{
+    bool finished = false;
+    int exitCode = -1;
+    QStringList errorLines; // the "ERROR: " lines on stderr
+    QString output;         // everything, for failure messages
+};
+
+// The rows of the state database, as text that a failing QCOMPARE shows readably.
+struct StateRows
+{
+    QString error;
+    int mailboxes = 0;
+    QStringList sides;   // "local 11 uidnext 0 highestmodseq 0"
+    QStringList mapping; // "local 1 remote 1"
+    QStringList pending; // "remote 1 <message-id> size"
+};
+
+QString sideName(qint64 side)
+{
+    return side == 0 ? QStringLiteral("local") : QStringLiteral("remote");
+}
+
+StateRows readState(const QString &path)
+{
+    StateRows rows;
+    const QString connection = QStringLiteral("tst_cli_refusals-") + QUuid::createUuid().toString();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        QSqlQuery query(db);
+        const auto run = [&](const char *sql) {
+            if (!query.exec(QString::fromLatin1(sql)) && rows.error.isEmpty())
+                rows.error = query.lastError().text();
+            return rows.error.isEmpty();
+        };
+        if (!db.open()) {
+            rows.error = db.lastError().text();
+        } else {
+            if (run("SELECT count(*) FROM mailboxes") && query.next())
+                rows.mailboxes = query.value(0).toInt();
+            if (run("SELECT side, uidvalidity, uidnext, highestmodseq FROM mailbox_state "
+                    "ORDER BY idx, side")) {
+                while (query.next())
+                    rows.sides.append(QStringLiteral("%1 %2 uidnext %3 highestmodseq %4")
+                                          .arg(sideName(query.value(0).toLongLong()))
+                                          .arg(query.value(1).toLongLong())
+                                          .arg(query.value(2).toLongLong())
+                                          .arg(query.value(3).toLongLong()));
+            }
+            if (run("SELECT local_uid, remote_uid FROM mapping ORDER BY idx, local_uid")) {
+                while (query.next())
+                    rows.mapping.append(QStringLiteral("local %1 remote %2")
+                                            .arg(query.value(0).toLongLong())
+                                            .arg(query.value(1).toLongLong()));
+            }
+            if (run("SELECT source_side, source_uid, message_id, size FROM pending_append "
+                    "ORDER BY idx, source_side, source_uid")) {
+                while (query.next())
+                    rows.pending.append(QStringLiteral("%1 %2 %3 %4")
+                                            .arg(sideName(query.value(0).toLongLong()))
+                                            .arg(query.value(1).toLongLong())
+                                            .arg(QString::fromLatin1(query.value(2).toByteArray()))
+                                            .arg(query.value(3).toLongLong()));
+            }
+        }
+        query.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return rows;
+}
+
+} // namespace
+
+class TestCliRefusals : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void serverWithoutQresync_data();
+    void serverWithoutQresync();
+    void mailboxRefusedOnSelect_data();
+    void mailboxRefusedOnSelect();
+    void expungeDuringTheCheckAfterACopy();
+    void expungeDuringTheFetchOfNewMessages();
+    void appendWithoutAppendUid();
+    void appendWithoutAppendUidIsFoundByTheNextRun();
+
+private:
+    CliRun runCli(const FakeImapServer &local, const FakeImapServer &remote);
+    QString databasePath() const { return m_home->filePath(QStringLiteral("state.db")); }
+
+    std::unique_ptr<QTemporaryDir> m_home;
+};
+
+void TestCliRefusals::init()
+{
+    m_home = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_home->isValid());
+}
+
+void TestCliRefusals::cleanup()
+{
+    m_home.reset();
+}
+
+// Runs twinbox-cli once against the two servers and waits for it, serving both scripts
+// meanwhile (they live in this process's event loop, so no blocking wait).
+CliRun TestCliRefusals::runCli(const FakeImapServer &local, const FakeImapServer &remote)
+{
+    // A password in the file, although PREAUTH needs none: twinbox-cli asks for one before it
+    // connects, and the keychain is not there in a test. 0600, or it warns.
+    const QString configPath = m_home->filePath(QStringLiteral("config"));
+    QFile config(configPath);
+    if (!config.open(QIODevice::WriteOnly))
+        qFatal("cannot write %s", qPrintable(configPath));
+    config.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    QByteArray text = "database = " + QFile::encodeName(databasePath()) + "\n";
+    for (const auto &[name, server] : {std::pair{"local", &local}, std::pair{"remote", &remote}})
+        text += QByteArray("[") + name +
+                "]\ntype = imap\nhost = 127.0.0.1\nport = " + number(server->port()) +
+                "\nSTARTTLS = NO\npassword = unused\ntimeout = 20\n";
+    config.write(text);
+    config.close();
+
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home->filePath(QStringLiteral("xdg")));
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_home->filePath(QStringLiteral("xdg")));
+    environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    environment.remove(QStringLiteral("LC_ALL"));
+    environment.remove(QStringLiteral("LANGUAGE"));
+    process.setProcessEnvironment(environment);
+    QStringList arguments = {QStringLiteral("--config=") + configPath};
+    if (qEnvironmentVariableIsSet("TST_CLI_REFUSALS_DEBUG"))
+        arguments.append(QStringLiteral("--debug")); // shows the exact command order
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(QStringLiteral(TWINBOX_CLI_PATH), arguments);
+
+    CliRun run;
+    run.finished = finished.wait(60000);
+    if (!run.finished) {
+        process.kill();
+        process.waitForFinished();
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.output =
+        QString::fromUtf8(process.readAllStandardError() + process.readAllStandardOutput());
+    for (const QString &line : run.output.split(u'\n', Qt::SkipEmptyParts)) {
+        if (line.contains(QStringLiteral("ERROR: ")))
+            run.errorLines.append(line);
+    }
+    if (qEnvironmentVariableIsSet("TST_CLI_REFUSALS_DEBUG"))
+        qInfo().noquote() << run.output;
+    return run;
+}
+
+// Both scripts played to the end: twinbox-cli sent exactly what they expect, in that order,
+// and nothing after its LOGOUT.
+#define VERIFY_SCRIPT_DONE(server)                                                                 \
+    do {                                                                                           \
+        QVERIFY2((server).failure().isEmpty(), qPrintable((server).failure()));                    \
+        QVERIFY2((server).isDone(),                                                                \
+                 qPrintable(QStringLiteral("script not finished; got: ") +                         \
+                            QString::fromLatin1((server).receivedLines().join(" | "))));           \
+    } while (false)
+
+// A run that failed: exit status 1 and exactly one error line, with this start.
+#define VERIFY_REFUSED(run, prefix, keyword)                                                       \
+    do {                                                                                           \
+        QVERIFY2((run).finished, qPrintable((run).output));                                        \
+        QVERIFY2((run).exitCode == 1, qPrintable((run).output));                                   \
+        QVERIFY2((run).errorLines.size() == 1, qPrintable((run).output));                          \
+        QVERIFY2((run).errorLines.first().startsWith(prefix), qPrintable((run).output));           \
+        QVERIFY2((run).errorLines.first().contains(keyword), qPrintable((run).output));            \
+    } while (false)
+
+// The mailbox failed part-way: `mapping` is all that may be recorded (pairs confirmed by
+// APPENDUID), no journal entry is left, and neither side's UIDNEXT nor HIGHESTMODSEQ moved.
+#define VERIFY_NOTHING_ADVANCED(mappingRows)                                                       \
+    do {                                                                                           \
+        const StateRows state = readState(databasePath());                                         \
+        QVERIFY2(state.error.isEmpty(), qPrintable(state.error));                                  \
+        QCOMPARE(state.mapping, QStringList(mappingRows));                                         \
+        QCOMPARE(state.pending, QStringList());                                                    \
+        for (const QString &side : std::as_const(state.sides))                                     \
+            QVERIFY2(side.endsWith(QStringLiteral(" uidnext 0 highestmodseq 0")),                  \
+                     qPrintable(side));                                                            \
+    } while (false)
+
+void TestCliRefusals::serverWithoutQresync_data()
+{
+    QTest::addColumn<bool>("localLacksIt");
+    QTest::newRow("local") << true;
+    QTest::newRow("remote") << false;
+}
+
+void TestCliRefusals::serverWithoutQresync()
+{
+    // Without QRESYNC (RFC 7162) there is no VANISHED and no flag changes since a mod-sequence:
+    // the algorithm cannot run at all, so nothing is enabled, listed or selected.
+    QFETCH(bool, localLacksIt);
+    const Script lacking = {"S: * PREAUTH [CAPABILITY IMAP4rev1 ENABLE CONDSTORE LIST-EXTENDED "
+                            "LIST-STATUS UIDPLUS LITERAL+] no QRESYNC here"};
+    const Script good = {"S: * PREAUTH [CAPABILITY " + goodCapabilities + "] ready"};
+    FakeImapServer local((localLacksIt ? lacking : good) + logout(1),
+                         FakeImapServer::Mode::LoopbackTcp);
+    FakeImapServer remote((localLacksIt ? good : lacking) + logout(1),
+                          FakeImapServer::Mode::LoopbackTcp);
+
+    const CliRun run = runCli(local, remote);
+    const QString server = localLacksIt ? QStringLiteral("local") : QStringLiteral("remote");
+    VERIFY_REFUSED(run, server + QStringLiteral(": ERROR: "), QStringLiteral("QRESYNC"));
+    VERIFY_SCRIPT_DONE(local);
+    VERIFY_SCRIPT_DONE(remote);
+
+    const StateRows state = readState(databasePath());
+    QVERIFY2(state.error.isEmpty(), qPrintable(state.error));
+    QCOMPARE(state.mailboxes, 0);
+    QCOMPARE(state.sides, QStringList());
+    QCOMPARE(state.mapping, QStringList());
+    QCOMPARE(state.pending, QStringList());
+}
+
+void TestCliRefusals::mailboxRefusedOnSelect_data()
+{
+    QTest::addColumn<bool>("onLocal");
+    QTest::addColumn<QByteArray>("untagged");
+    QTest::addColumn<QString>("keyword");
+    // RFC 7162 §3.1.2.2: no mod-sequences, so no flag changes since the stored HIGHESTMODSEQ.
+    QTest::newRow("NOMODSEQ on local")
+        << true << QByteArray("* OK [NOMODSEQ] no mod-sequences here")
+        << QStringLiteral("NOMODSEQ");
+    QTest::newRow("NOMODSEQ on remote")
+        << false << QByteArray("* OK [NOMODSEQ] no mod-sequences here")
+        << QStringLiteral("NOMODSEQ");
+    // RFC 4315 §3: UIDs not kept across sessions make the UID mapping meaningless.
+    QTest::newRow("UIDNOTSTICKY on local")
+        << true << QByteArray("* OK [UIDNOTSTICKY] UIDs are not kept")
+        << QStringLiteral("UIDNOTSTICKY");
+    QTest::newRow("UIDNOTSTICKY on remote")
+        << false << QByteArray("* OK [UIDNOTSTICKY] UIDs are not kept")
+        << QStringLiteral("UIDNOTSTICKY");
+    // RFC 7162 §3.2.10: with QRESYNC enabled the server must send VANISHED, never EXPUNGE.
+    QTest::newRow("EXPUNGE on local")
+        << true << QByteArray("* 1 EXPUNGE") << QStringLiteral("EXPUNGE");
+    QTest::newRow("EXPUNGE on remote")
+        << false << QByteArray("* 1 EXPUNGE") << QStringLiteral("EXPUNGE");
+}
+
+void TestCliRefusals::mailboxRefusedOnSelect()
+{
+    // The other side is healthy and has new mail: a sloppy engine would start copying it, or
+    // record the healthy side's UIDNEXT. Both SELECTs are pipelined; after the refusal the
+    // only thing left to send is LOGOUT.
+    QFETCH(bool, onLocal);
+    QFETCH(QByteArray, untagged);
+    QFETCH(QString, keyword);
+    const Inbox localInbox{localUidValidity, 2, 3, 7};
+    const Inbox remoteInbox{remoteUidValidity, 3, 4, 9};
+    const Script extra = {"S: " + untagged};
+    FakeImapServer local(endingAtExpunge(opening(localInbox) +
+                                         firstSelect(localInbox, onLocal ? extra : Script()) +
+                                         logout(4)),
+                         FakeImapServer::Mode::LoopbackTcp);
+    FakeImapServer remote(endingAtExpunge(opening(remoteInbox) +
+                                          firstSelect(remoteInbox, onLocal ? Script() : extra) +
+                                          logout(4)),
+                          FakeImapServer::Mode::LoopbackTcp);
+
+    const CliRun run = runCli(local, remote);
+    const QString server = onLocal ? QStringLiteral("local") : QStringLiteral("remote");
+    VERIFY_REFUSED(run, server + QStringLiteral("(INBOX): ERROR: "), keyword);
+    VERIFY_SCRIPT_DONE(local);
+    VERIFY_SCRIPT_DONE(remote);
+
+    // Nothing synced, so nothing that says so (a state row with UIDNEXT and HIGHESTMODSEQ
+    // 0, "nothing synced yet", is harmless).
+    VERIFY_NOTHING_ADVANCED({});
+}
+
+void TestCliRefusals::expungeDuringTheCheckAfterACopy()
+{
+    // The remote's new message is copied (APPENDUID confirms it), then the check pass that
+    // looks for changes made meanwhile (UID FETCH ... CHANGEDSINCE ... VANISHED, RFC 7162
+    // §3.2.6) gets an EXPUNGE from the local server. The confirmed pair stays mapped, but the
+    // mailbox is not finished: neither UIDNEXT nor HIGHESTMODSEQ may be stored, or the next
+    // run would skip what this one never looked at.
+    const Inbox localInbox{localUidValidity, 0, 1, 1};
+    const Inbox remoteInbox{remoteUidValidity, 1, 2, 3};
+    FakeImapServer local(
+        endingAtExpunge(opening(localInbox) + firstSelect(localInbox) + appendOfOneMessage(4) +
+                        Script{"S: T4 OK [APPENDUID 11 1] appended",
+                               "C: T5 UID FETCH 1:* (UID FLAGS) (CHANGEDSINCE 1 VANISHED)",
+                               "S: * 1 EXPUNGE", "S: T5 OK fetched"}),
+        FakeImapServer::Mode::LoopbackTcp);
+    FakeImapServer remote(opening(remoteInbox) + firstSelect(remoteInbox) + summaryOfOneMessage(4) +
+                              bodyOfOneMessage(5) +
+                              Script{"C: T6 UID FETCH 1:* (UID FLAGS) (CHANGEDSINCE 3 VANISHED)",
+                                     "S: T6 OK nothing changed"} +
+                              logout(7),
+                          FakeImapServer::Mode::LoopbackTcp);
+
+    const CliRun run = runCli(local, remote);
+    VERIFY_REFUSED(run, QStringLiteral("local(INBOX): ERROR: "), QStringLiteral("EXPUNGE"));
+    VERIFY_SCRIPT_DONE(local);
+    VERIFY_SCRIPT_DONE(remote);
+
+    VERIFY_NOTHING_ADVANCED({QStringLiteral("local 1 remote 1")});
+}
+
+void TestCliRefusals::expungeDuringTheFetchOfNewMessages()
+{
+    // RFC 7162 §3.2.10 holds for every command, not only SELECT: an EXPUNGE during the
+    // summary FETCH of the remote's new mail is the same violation (interimap fails on it
+    // wherever it comes, pm:2476-2486). Here it removes the very message just listed; nothing
+    // may be fetched or copied after it.
+    const Inbox localInbox{localUidValidity, 0, 1, 1};
+    const Inbox remoteInbox{remoteUidValidity, 1, 2, 3};
+    Script summary = summaryOfOneMessage(4);
+    summary.insert(summary.size() - 1, "S: * 1 EXPUNGE"); // before the tagged OK
+    FakeImapServer local(opening(localInbox) + firstSelect(localInbox) + logout(4),
+                         FakeImapServer::Mode::LoopbackTcp);
+    FakeImapServer remote(
+        endingAtExpunge(opening(remoteInbox) + firstSelect(remoteInbox) + summary),
+        FakeImapServer::Mode::LoopbackTcp);
+
+    const CliRun run = runCli(local, remote);
+    VERIFY_REFUSED(run, QStringLiteral("remote(INBOX): ERROR: "), QStringLiteral("EXPUNGE"));
+    VERIFY_SCRIPT_DONE(local);
+    VERIFY_SCRIPT_DONE(remote);
+
+    VERIFY_NOTHING_ADVANCED({});
+}
+
+void TestCliRefusals::appendWithoutAppendUid()
+{
+    // The local server takes the APPEND but does not say which UID the message got (RFC 4315
+    // §3 APPENDUID). The message is on the server, unmapped: the journal entry written before
+    // the APPEND must stay, so that the next run looks for it instead of appending it again,
+    // and UIDNEXT must not move past it.
+    const Inbox localInbox{localUidValidity, 0, 1, 1};
+    const Inbox remoteInbox{remoteUidValidity, 1, 2, 3};
+    FakeImapServer local(opening(localInbox) + firstSelect(localInbox) + appendOfOneMessage(4) +
+                             Script{"S: T4 OK appended"} + logout(5),
+                         FakeImapServer::Mode::LoopbackTcp);
+    FakeImapServer remote(opening(remoteInbox) + firstSelect(remoteInbox) + summaryOfOneMessage(4) +
+                              bodyOfOneMessage(5) + logout(6),
+                          FakeImapServer::Mode::LoopbackTcp);
+
+    const CliRun run = runCli(local, remote);
+    VERIFY_REFUSED(run, QStringLiteral("local(INBOX): ERROR: "), QStringLiteral("APPENDUID"));
+    VERIFY_SCRIPT_DONE(local);
+    VERIFY_SCRIPT_DONE(remote);
+
+    const StateRows state = readState(databasePath());
+    QVERIFY2(state.error.isEmpty(), qPrintable(state.error));
+    QCOMPARE(state.mapping, QStringList());
+    QCOMPARE(state.pending, QStringList{QStringLiteral("remote 1 %1 %2")
+                                            .arg(QString::fromLatin1(messageId))
+                                            .arg(messageSize())});
+    QCOMPARE(state.sides, (QStringList{QStringLiteral("local 11 uidnext 0 highestmodseq 0"),
+                                       QStringLiteral("remote 22 uidnext 0 highestmodseq 0")}));
+}
+
+void TestCliRefusals::appendWithoutAppendUidIsFoundByTheNextRun()
+{
+    // The run after appendWithoutAppendUid: the journal sends twinbox-cli looking on the local
+    // server from the UIDNEXT it had before the APPEND, where the message is (same Message-ID,
+    // size and INTERNALDATE). It is mapped, not appended a second time, and the mailbox is
+    // finished.
+    {
+        const Inbox localInbox{localUidValidity, 0, 1, 1};
+        const Inbox remoteInbox{remoteUidValidity, 1, 2, 3};
+        FakeImapServer local(opening(localInbox) + firstSelect(localInbox) + appendOfOneMessage(4) +
+                                 Script{"S: T4 OK appended"} + logout(5),
+                             FakeImapServer::Mode::LoopbackTcp);
+        FakeImapServer remote(opening(remoteInbox) + firstSelect(remoteInbox) +
+                                  summaryOfOneMessage(4) + bodyOfOneMessage(5) + logout(6),
+                              FakeImapServer::Mode::LoopbackTcp);
+        const CliRun first = runCli(local, remote);
+        VERIFY_REFUSED(first, QStringLiteral("local(INBOX): ERROR: "), QStringLiteral("APPENDUID"));
+    }
+
+    // The message landed as local UID 1; HIGHESTMODSEQ 0 on record means "nothing synced yet",
+    // so both SELECTs ask with CONDSTORE again.
+    const Inbox localInbox{localUidValidity, 1, 2, 2};
+    const Inbox remoteInbox{remoteUidValidity, 1, 2, 3};
+    // T4 is the journal's search from the old UIDNEXT; T5 the usual look for new local mail,
+    // which finds only the message now mapped.
+    FakeImapServer local(opening(localInbox) + firstSelect(localInbox) + summaryOfOneMessage(4) +
+                             summaryOfOneMessage(5) + logout(6),
+                         FakeImapServer::Mode::LoopbackTcp);
+    FakeImapServer remote(opening(remoteInbox) + firstSelect(remoteInbox) + summaryOfOneMessage(4) +
+                              logout(5),
+                          FakeImapServer::Mode::LoopbackTcp);
+    const CliRun run = runCli(local, remote);
+    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.output));
+    QVERIFY2(run.errorLines.isEmpty(), qPrintable(run.output));
+    VERIFY_SCRIPT_DONE(local);
+    VERIFY_SCRIPT_DONE(remote);
+
+    const StateRows state = readState(databasePath());
+    QVERIFY2(state.error.isEmpty(), qPrintable(state.error));
+    QCOMPARE(state.mapping, QStringList{QStringLiteral("local 1 remote 1")});
+    QCOMPARE(state.pending, QStringList());
+    QCOMPARE(state.sides, (QStringList{QStringLiteral("local 11 uidnext 2 highestmodseq 2"),
+                                       QStringLiteral("remote 22 uidnext 2 highestmodseq 3")}));
+}
+
+QTEST_GUILESS_MAIN(TestCliRefusals)
+#include "tst_cli_refusals.moc"
