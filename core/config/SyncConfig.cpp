@@ -10,6 +10,9 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 
+#include <arpa/inet.h>
+#include <netdb.h>
+
 namespace twinbox::config {
 
 namespace {
@@ -35,7 +38,7 @@ const KeyRule rules[] = {
     {"append-batch", Scope::Program, "[1-9][0-9]{0,4}"},
     {"type", Scope::Side, "imaps?|tunnel"},
     {"host", Scope::Side, "[^\\x00-\\x1f\\x7f]+"},
-    {"port", Scope::Side, "[0-9]{1,5}"},
+    {"port", Scope::Side, "[0-9]{1,5}|[A-Za-z][A-Za-z0-9-]*"},
     {"proxy", Scope::Side, "[^\\x00-\\x1f\\x7f]+"},
     {"command", Scope::Side, "[^\\x00-\\x1f\\x7f]+"},
     {"null-stderr", Scope::Side, "(?i:yes|no)"},
@@ -216,7 +219,15 @@ std::optional<SyncConfig> SyncConfig::parse(const QString &text, const Paths &pa
                                                            : imap::ConnectionSettings::Type::Imaps;
         settings.host = values.value(QStringLiteral("host"), QStringLiteral("localhost"));
         if (values.contains(QStringLiteral("port"))) {
-            const uint port = values.value(QStringLiteral("port")).toUInt();
+            // A number, or a service name as /etc/services knows it ("imaps"), as
+            // interimap's getaddrinfo accepts.
+            const QString value = values.value(QStringLiteral("port"));
+            uint port = value.toUInt();
+            if (port == 0 && !value.isEmpty() && value.at(0).isLetter()) {
+                const QByteArray name = value.toLatin1();
+                if (const servent *service = ::getservbyname(name.constData(), "tcp"))
+                    port = ntohs(quint16(service->s_port));
+            }
             if (port == 0 || port > 65535) {
                 *error = tr("invalid value for port: %1").arg(values.value(QStringLiteral("port")));
                 return std::nullopt;

@@ -262,6 +262,12 @@ void ImapConnection::setReadingPaused(bool paused)
     if (m_readingPaused == paused)
         return;
     m_readingPaused = paused;
+    // While we do not read, the server's silence is ours: no timeout; it starts afresh on
+    // resuming.
+    if (paused)
+        m_timer.stop();
+    else
+        updateTimer();
     if (!paused) // what arrived meanwhile raised no new signal
         QMetaObject::invokeMethod(this, &ImapConnection::onReadyRead, Qt::QueuedConnection);
 }
@@ -502,7 +508,7 @@ void ImapConnection::abort(const QString &reason)
 
 void ImapConnection::updateTimer()
 {
-    const bool waiting = !m_inFlight.empty() || !m_greeting.isComplete();
+    const bool waiting = (!m_inFlight.empty() || !m_greeting.isComplete()) && !m_readingPaused;
     if (m_timeout.count() > 0 && waiting && !m_failure)
         m_timer.start(m_timeout);
     else

@@ -50,6 +50,7 @@ private slots:
     void malformedResponseEndsConnection();
     void unknownTagEndsConnection();
     void timeoutWhenServerIsSilent();
+    void noTimeoutWhileReadingIsPaused();
     void startTlsDiscardsInjectedResponses();
     void nothingIsSentBetweenStartTlsAndTheHandshake();
     void deletingTheConnectionFromItsSignalsIsSafe();
@@ -270,6 +271,21 @@ void TestImapConnection::timeoutWhenServerIsSilent()
     const auto error = awaitError(h.connection.execute(Command("NOOP")));
     QCOMPARE(error.kind(), ImapError::Kind::Connection);
     QVERIFY2(error.describe().contains(QStringLiteral("no answer")), qPrintable(error.describe()));
+}
+
+void TestImapConnection::noTimeoutWhileReadingIsPaused()
+{
+    // Reading pauses while the other server is slow to take what is copied (back-pressure);
+    // the silence that follows is ours, not the server's.
+    Harness h({"S: * OK ready", "C: T1 NOOP", "S: T1 OK done"});
+    h.connection.setTimeout(std::chrono::milliseconds(200));
+    await(h.connection.greeting());
+    h.connection.setReadingPaused(true);
+    auto noop = h.connection.execute(Command("NOOP"));
+    QTest::qWait(600);
+    QVERIFY(h.connection.isOpen());
+    h.connection.setReadingPaused(false);
+    QVERIFY(await(std::move(noop)).ok());
 }
 
 void TestImapConnection::startTlsDiscardsInjectedResponses()

@@ -114,8 +114,8 @@ void TestSyncConfig::twinboxKeys()
     const auto config =
         parse(QStringLiteral(
                   "[local]\ntype = imap\nhost = mail.lan\nplaintext-auth = yes\nSTARTTLS = NO\n"
-                  "auth = plain\n[remote]\npassword-command = pass show mail\ntimeout = 0\n"
-                  "password = pässwört ✓\ncompress = no\n"),
+                  "auth = plain\nport = imap\n[remote]\npassword-command = pass show mail\n"
+                  "timeout = 0\npassword = pässwört ✓\ncompress = no\nport = imaps\n"),
               &error);
     QVERIFY2(config, qPrintable(error));
     QVERIFY(config->local.allowPlaintextAuth);
@@ -124,6 +124,8 @@ void TestSyncConfig::twinboxKeys()
     QCOMPARE(config->remote.timeout.count(), 0);
     QCOMPARE(config->remote.password, QStringLiteral("pässwört ✓")); // UTF-8, unlike interimap
     QVERIFY(!config->remote.compress);
+    QCOMPARE(config->local.port, 143); // service names, as getaddrinfo takes them
+    QCOMPARE(config->remote.port, 993);
 }
 
 void TestSyncConfig::errors_data()
@@ -143,6 +145,8 @@ void TestSyncConfig::errors_data()
         << QStringLiteral("line 1: invalid value for logfile: log.txt");
     QTest::newRow("port range") << QStringLiteral("[local]\nport = 70000\n[remote]\n")
                                 << QStringLiteral("invalid value for port: 70000");
+    QTest::newRow("unknown service") << QStringLiteral("[local]\nport = nosuchservice\n[remote]\n")
+                                     << QStringLiteral("invalid value for port: nosuchservice");
     QTest::newRow("tunnel without command")
         << QStringLiteral("[local]\ntype = tunnel\n[remote]\n")
         << QStringLiteral("[local]: type = tunnel needs a command");
