@@ -36,6 +36,7 @@ const KeyRule rules[] = {
     {"logfile", Scope::Program, "/[^\\x00-\\x1f\\x7f]*"},
     {"log-prefix", Scope::Program, "[^\\x00-\\x1f\\x7f]*"},
     {"append-batch", Scope::Program, "[1-9][0-9]{0,4}"},
+    {"interimap-database", Scope::Program, "[^\\x00-\\x1f\\x7f]+"},
     {"type", Scope::Side, "imaps?|tunnel"},
     {"host", Scope::Side, "[^\\x00-\\x1f\\x7f]+"},
     {"port", Scope::Side, "[0-9]{1,5}|[A-Za-z][A-Za-z0-9-]*"},
@@ -109,16 +110,26 @@ SyncConfig::Paths SyncConfig::Paths::standard()
     auto base = [](const char *variable, const QString &fallback) -> QString {
         const QString value = qEnvironmentVariable(variable);
         const QString root = value.isEmpty() ? QDir::homePath() + fallback : value;
-        return root + QStringLiteral("/twinbox");
+        return root + u'/';
     };
-    return {base("XDG_CONFIG_HOME", QStringLiteral("/.config")),
-            base("XDG_DATA_HOME", QStringLiteral("/.local/share"))};
+    const QString config = base("XDG_CONFIG_HOME", QStringLiteral("/.config"));
+    const QString data = base("XDG_DATA_HOME", QStringLiteral("/.local/share"));
+    return {config + QStringLiteral("twinbox"), data + QStringLiteral("twinbox"),
+            config + QStringLiteral("interimap"), data + QStringLiteral("interimap")};
 }
 
 QString SyncConfig::resolveConfigPath(const QString &argument, const Paths &paths)
 {
     const QString name = argument.isEmpty() ? QStringLiteral("config") : argument;
-    return QDir::isAbsolutePath(name) ? name : paths.configDirectory + u'/' + name;
+    if (QDir::isAbsolutePath(name))
+        return name;
+    const QString own = paths.configDirectory + u'/' + name;
+    if (!QFile::exists(own) && !paths.interimapConfigDirectory.isEmpty()) {
+        const QString theirs = paths.interimapConfigDirectory + u'/' + name;
+        if (QFile::exists(theirs))
+            return theirs;
+    }
+    return own;
 }
 
 std::optional<SyncConfig> SyncConfig::load(const QString &configPath, const Paths &paths,
@@ -298,6 +309,14 @@ std::optional<SyncConfig> SyncConfig::parse(const QString &text, const Paths &pa
         database = config.remote.host + QStringLiteral(".db");
     config.database =
         QDir::isAbsolutePath(database) ? database : paths.dataDirectory + u'/' + database;
+    // interimap's state for the same pair, where interimap keeps it.
+    const QString theirs = program.value(QStringLiteral("interimap-database"),
+                                         QDir::isAbsolutePath(database) ? QString() : database);
+    if (!theirs.isEmpty())
+        config.interimapDatabase =
+            QDir::isAbsolutePath(theirs) || paths.interimapDataDirectory.isEmpty()
+                ? theirs
+                : paths.interimapDataDirectory + u'/' + theirs;
     return config;
 }
 

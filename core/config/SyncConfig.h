@@ -17,6 +17,9 @@ namespace twinbox::config {
 //   plaintext-auth = YES     allow credentials over unencrypted TCP to a non-loopback host
 //   timeout = SECONDS        how long a server may stay silent (default 60, 0: forever)
 //   append-batch = N         messages per journalled APPEND batch (default 100)
+//   interimap-database = F   interimap's state for this pair, adopted while Twinbox's own
+//                            database holds no mailbox (default: the database's name in
+//                            interimap's data directory)
 // Every key is checked in every section: an unknown key or a malformed value is an error
 // that names it. Program-wide keys are read from the default section only; placed in
 // [local] or [remote] they are reported, not silently ignored as interimap does.
@@ -31,16 +34,22 @@ public:
     {
         QString configDirectory;
         QString dataDirectory;
+        // interimap's own ($XDG_CONFIG_HOME/interimap, $XDG_DATA_HOME/interimap): where an
+        // interimap user's config and state are found, to switch without starting over.
+        QString interimapConfigDirectory;
+        QString interimapDataDirectory;
         static Paths standard();
     };
 
     static std::optional<SyncConfig> load(const QString &configPath, const Paths &paths,
                                           QString *error);
     static std::optional<SyncConfig> parse(const QString &text, const Paths &paths, QString *error);
-    // --config=FILE: a relative name is looked up in the configuration directory.
+    // --config=FILE: a relative name is looked up in the configuration directory, then in
+    // interimap's (so that `twinbox-cli` alone finds an interimap user's config).
     static QString resolveConfigPath(const QString &argument, const Paths &paths);
 
     QString database;          // absolute path
+    QString interimapDatabase; // absolute path, or empty
     QString listMailbox;       // list-mailbox as written (the mailbox issue parses it)
     QString listSelectOptions; // upper-cased
     QString ignoreMailbox;     // a regular expression on internal names

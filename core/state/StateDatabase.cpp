@@ -180,8 +180,9 @@ bool StateDatabase::open(const QString &path, QString *error)
     const bool empty = version == 0 && applicationId == 0 && tableCount() == 0;
     if (!empty && applicationId != twinboxApplicationId) {
         *error =
-            tr("database: %1: not a Twinbox state database (an interimap database cannot be used "
-               "directly); refusing to touch it")
+            tr("database: %1: not a Twinbox state database; refusing to touch it (to adopt an "
+               "interimap database, point database at a new file and interimap-database at "
+               "this one)")
                 .arg(path);
         return false;
     }

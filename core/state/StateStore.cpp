@@ -84,6 +84,13 @@ qint64 StateStore::addMailbox(const QByteArray &internalName, bool subscribed)
     return query.bind(internalName).bind(subscribed ? 1 : 0).exec().lastInsertId().toLongLong();
 }
 
+int StateStore::mailboxCount() const
+{
+    Query query(m_database, QStringLiteral("SELECT count(*) FROM mailboxes"));
+    query.exec().next();
+    return query.value(0).toInt();
+}
+
 std::optional<SideState> StateStore::sideState(qint64 mailbox, Side side) const
 {
     Query query(m_database,

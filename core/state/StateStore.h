@@ -81,6 +81,7 @@ public:
 
     std::optional<qint64> mailboxId(const QByteArray &internalName) const;
     qint64 addMailbox(const QByteArray &internalName, bool subscribed);
+    int mailboxCount() const;
 
     std::optional<SideState> sideState(qint64 mailbox, Side side) const;
     void setSideState(qint64 mailbox, Side side, const SideState &state);

@@ -4,10 +4,12 @@
 #include "config/PasswordCommand.h"
 #include "config/SecretStore.h"
 #include "imap/ImapSession.h"
+#include "state/InterimapImport.h"
 #include "state/PairLock.h"
 #include "state/StateDatabase.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 
 namespace twinbox::sync {
@@ -102,6 +104,28 @@ QCoro::Task<SyncJob::Outcome> SyncJob::run(const config::SyncConfig &configIn,
     state::StateDatabase stateDatabase;
     if (!stateDatabase.open(config.database, &error)) {
         events.error(QString(), QString(), error);
+        co_return outcome;
+    }
+    // An interimap user switching: start from interimap's state, never from nothing (which
+    // would copy every message a second time).
+    try {
+        if (!config.interimapDatabase.isEmpty() && QFile::exists(config.interimapDatabase) &&
+            state::StateStore(stateDatabase).mailboxCount() == 0) {
+            const auto adopted =
+                state::InterimapImport::adopt(config.interimapDatabase, stateDatabase, &error);
+            if (!adopted) {
+                events.error(QString(), QString(), error);
+                co_return outcome;
+            }
+            events.info(database, QString(),
+                        tr("adopted interimap's state from %1: %n mailbox(es), %2 message(s); "
+                           "that file is left as it was",
+                           nullptr, adopted->mailboxes)
+                            .arg(config.interimapDatabase)
+                            .arg(adopted->messages));
+        }
+    } catch (const state::StateError &e) {
+        events.error(QString(), QString(), e.message());
         co_return outcome;
     }
 

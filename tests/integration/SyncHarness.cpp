@@ -152,6 +152,34 @@ SyncHarness::Run SyncHarness::sync(const QStringList &arguments, int timeoutMs)
     return run;
 }
 
+SyncHarness::Run SyncHarness::interimap(int timeoutMs)
+{
+    const QString configPath = m_dir.filePath(QStringLiteral("interimap.conf"));
+    QFile file(configPath);
+    file.open(QIODevice::WriteOnly | QIODevice::Truncate);
+    // interimap hands the tunnel a socket, which Dovecot's imap takes for inetd and
+    // refuses; pipes in between make it a plain stdio session.
+    file.write(
+        QStringLiteral("database = %1\n[local]\ntype = tunnel\ncommand = cat | %2 | cat\n"
+                       "[remote]\ntype = tunnel\ncommand = cat | %3 | cat\n")
+            .arg(interimapDatabasePath(), m_local.tunnelCommandLine(), m_remote.tunnelCommandLine())
+            .toUtf8());
+    file.close();
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral("interimap"), {QStringLiteral("--config=") + configPath});
+    Run run;
+    if (!process.waitForFinished(timeoutMs))
+        process.kill();
+    process.waitForFinished();
+    run.output = QString::fromUtf8(process.readAllStandardError());
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    return run;
+}
+
 std::unique_ptr<TestImapClient> SyncHarness::client(DovecotServer &server)
 {
     auto client = std::make_unique<TestImapClient>();

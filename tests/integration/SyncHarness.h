@@ -48,6 +48,9 @@ public:
     void writeConfig(const QString &extra = {});
     // twinbox-cli --config=... --debug [arguments]; waits up to timeoutMs.
     Run sync(const QStringList &arguments = {}, int timeoutMs = 600000);
+    // interimap itself on the same pair, with its own database (interimapDatabasePath()).
+    Run interimap(int timeoutMs = 600000);
+    QString interimapDatabasePath() const { return m_dir.filePath(QStringLiteral("interimap.db")); }
     // The same, started and left running (for kill tests); the caller owns the process.
     std::unique_ptr<class QProcess> startSync(const QStringList &arguments = {});
 

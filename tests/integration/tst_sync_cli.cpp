@@ -44,6 +44,7 @@ private slots:
     void secondProcessIsRefused();
     void serverWithoutMultiappendOrLiteralPlus();
     void messageRefusedOverQuotaIsSkippedAndRetried();
+    void adoptsInterimapStateWithoutCopyingAgain();
 
 private:
     // Expects `run` to have succeeded and `mailboxes` to have converged, then a second run
@@ -325,6 +326,42 @@ void TestSyncCli::messageRefusedOverQuotaIsSkippedAndRetried()
     const SyncHarness::Run third = m_harness->sync();
     QCOMPARE(m_harness->rowCount(QStringLiteral("refused_message")), 0);
     expectConverged(third, {"INBOX"});
+}
+
+void TestSyncCli::adoptsInterimapStateWithoutCopyingAgain()
+{
+    // An interimap user's pair, synced by interimap 0.5.7 itself; then changes on both sides.
+    QString error;
+    QVERIFY(m_harness->local().append(QStringLiteral("INBOX"), seeds(0, 20), &error));
+    QVERIFY(m_harness->local().append(QStringLiteral("Archive/2026"), seeds(100, 5), &error));
+    QVERIFY(m_harness->remote().append(QStringLiteral("INBOX"), seeds(200, 3), &error));
+    const SyncHarness::Run reference = m_harness->interimap();
+    QVERIFY2(reference.exitCode == 0, qPrintable(reference.output));
+    QVERIFY(m_harness->local().append(QStringLiteral("INBOX"), seeds(300, 2), &error));
+    QVERIFY(m_harness->change(m_harness->remote(), "INBOX", {"UID STORE 1 +FLAGS (\\Seen)"}));
+    QFile theirs(m_harness->interimapDatabasePath());
+    QVERIFY(theirs.open(QIODevice::ReadOnly));
+    const QByteArray before = theirs.readAll();
+    theirs.close();
+
+    // Twinbox takes over: the state is adopted, only what changed since is synced.
+    m_harness->writeConfig(QStringLiteral("interimap-database = ") +
+                           m_harness->interimapDatabasePath());
+    const SyncHarness::Run run = m_harness->sync();
+    QVERIFY2(run.infoLines().filter(QStringLiteral("database: adopted interimap's state")).size() ==
+                 1,
+             qPrintable(run.infoLines().join(u'\n')));
+    QCOMPARE(run.count(QStringLiteral("APPEND")), 1); // the two new messages, nothing else
+    // remote UID 1 came to local from interimap as local UID 21; its last agreed flags are
+    // not known (interimap keeps none), so they are read from the servers.
+    const QStringList updated = run.infoLines().filter(QStringLiteral("Updated flags"));
+    QVERIFY2(updated ==
+                 QStringList{QStringLiteral("local(INBOX): Updated flags (\\Seen) for UID 21")},
+             qPrintable(run.infoLines().join(u'\n')));
+    expectConverged(run, {"INBOX", "Archive/2026"});
+    QCOMPARE(m_harness->rowCount(QStringLiteral("mapping")), 20 + 5 + 3 + 2);
+    QVERIFY(theirs.open(QIODevice::ReadOnly));
+    QVERIFY2(theirs.readAll() == before, "interimap's database was changed");
 }
 
 QTEST_GUILESS_MAIN(TestSyncCli)

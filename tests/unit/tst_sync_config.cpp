@@ -12,8 +12,9 @@ using twinbox::imap::ConnectionSettings;
 
 namespace {
 
-const SyncConfig::Paths paths{QStringLiteral("/home/u/.config/twinbox"),
-                              QStringLiteral("/home/u/.local/share/twinbox")};
+const SyncConfig::Paths paths{
+    QStringLiteral("/home/u/.config/twinbox"), QStringLiteral("/home/u/.local/share/twinbox"),
+    QStringLiteral("/home/u/.config/interimap"), QStringLiteral("/home/u/.local/share/interimap")};
 
 std::optional<SyncConfig> parse(const QString &text, QString *error)
 {
@@ -34,6 +35,7 @@ private slots:
     void errors_data();
     void errors();
     void programKeysInSidesAreReported();
+    void interimapConfigIsFoundWhenTwinboxHasNone();
     void passwordFileReadableByOthersWarns();
 };
 
@@ -97,6 +99,9 @@ void TestSyncConfig::defaultsAndInheritance()
     QCOMPARE(config->local.effectivePort(), quint16(143));
     QVERIFY(!config->local.startTls);
     QCOMPARE(config->database, paths.dataDirectory + QStringLiteral("/mail.example.org.db"));
+    // interimap keeps the same pair's state under the same name in its own directory.
+    QCOMPARE(config->interimapDatabase,
+             paths.interimapDataDirectory + QStringLiteral("/mail.example.org.db"));
     QCOMPARE(config->remote.auth, (QByteArrayList{"SCRAM-SHA-256", "PLAIN", "LOGIN"}));
     QVERIFY(config->remote.sslVerify);
     QCOMPARE(config->logPrefix, QStringLiteral("%?n?%?m?%n(%m)&%n?: ?"));
@@ -106,6 +111,26 @@ void TestSyncConfig::defaultsAndInheritance()
              paths.configDirectory + QStringLiteral("/work"));
     QCOMPARE(SyncConfig::resolveConfigPath(QStringLiteral("/etc/x"), paths),
              QStringLiteral("/etc/x"));
+}
+
+void TestSyncConfig::interimapConfigIsFoundWhenTwinboxHasNone()
+{
+    QTemporaryDir home;
+    const SyncConfig::Paths here{home.filePath(QStringLiteral("twinbox")),
+                                 home.filePath(QStringLiteral("data/twinbox")),
+                                 home.filePath(QStringLiteral("interimap")),
+                                 home.filePath(QStringLiteral("data/interimap"))};
+    QVERIFY(QDir().mkpath(here.interimapConfigDirectory));
+    QFile theirs(here.interimapConfigDirectory + QStringLiteral("/config"));
+    QVERIFY(theirs.open(QIODevice::WriteOnly));
+    theirs.close();
+    QCOMPARE(SyncConfig::resolveConfigPath(QString(), here), theirs.fileName());
+    // Twinbox's own config, once there, comes first.
+    QVERIFY(QDir().mkpath(here.configDirectory));
+    QFile own(here.configDirectory + QStringLiteral("/config"));
+    QVERIFY(own.open(QIODevice::WriteOnly));
+    own.close();
+    QCOMPARE(SyncConfig::resolveConfigPath(QString(), here), own.fileName());
 }
 
 void TestSyncConfig::twinboxKeys()

@@ -1,0 +1,112 @@
+#include "InterimapImport.h"
+
+#include "StateStore.h"
+#include "Transaction.h"
+
+#include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+#include <QVariant>
+
+namespace twinbox::state {
+
+namespace {
+
+// A read-only connection of its own, removed when done.
+class ReadOnlyConnection
+{
+public:
+    explicit ReadOnlyConnection(const QString &path)
+        : m_name(QStringLiteral("interimap-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000"));
+        m_open = db.open();
+    }
+    ~ReadOnlyConnection() { QSqlDatabase::removeDatabase(m_name); }
+    bool isOpen() const { return m_open; }
+    QSqlDatabase database() const { return QSqlDatabase::database(m_name, false); }
+
+private:
+    QString m_name;
+    bool m_open = false;
+};
+
+} // namespace
+
+std::optional<InterimapImport::Summary>
+InterimapImport::adopt(const QString &interimapPath, StateDatabase &target, QString *error)
+{
+    const auto fail = [&](const QString &cause) {
+        *error = tr("database: %1: %2").arg(interimapPath, cause);
+        return std::nullopt;
+    };
+    if (!QFile::exists(interimapPath))
+        return fail(tr("no such file"));
+    ReadOnlyConnection source(interimapPath);
+    if (!source.isOpen())
+        return fail(source.database().lastError().text());
+    QSqlQuery query(source.database());
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next() ||
+        query.value(0).toInt() != 1)
+        return fail(tr("not an interimap database of schema version 1"));
+    // interimap's tables: mailboxes(idx, mailbox, subscribed), local and remote(idx,
+    // UIDVALIDITY, UIDNEXT, HIGHESTMODSEQ), mapping(idx, lUID, rUID).
+    struct Mailbox
+    {
+        qint64 idx;
+        QByteArray name;
+        bool subscribed;
+    };
+    QList<Mailbox> mailboxes;
+    if (!query.exec(QStringLiteral("SELECT idx, mailbox, subscribed FROM mailboxes ORDER BY idx")))
+        return fail(query.lastError().text());
+    while (query.next())
+        mailboxes.append({query.value(0).toLongLong(), query.value(1).toByteArray(),
+                          query.value(2).toInt() != 0});
+
+    StateStore store(target);
+    Summary summary;
+    try {
+        Transaction transaction(target.connection());
+        for (const Mailbox &mailbox : mailboxes) {
+            const qint64 id = store.addMailbox(mailbox.name, mailbox.subscribed);
+            for (const auto &[table, side] : {std::pair{QStringLiteral("local"), Side::Local},
+                                              std::pair{QStringLiteral("remote"), Side::Remote}}) {
+                QSqlQuery state(source.database());
+                state.prepare(QStringLiteral("SELECT UIDVALIDITY, UIDNEXT, HIGHESTMODSEQ FROM %1 "
+                                             "WHERE idx = ?")
+                                  .arg(table));
+                state.addBindValue(mailbox.idx);
+                if (!state.exec())
+                    return fail(state.lastError().text());
+                if (state.next())
+                    store.setSideState(id, side,
+                                       {std::uint32_t(state.value(0).toLongLong()),
+                                        std::uint32_t(state.value(1).toLongLong()),
+                                        StateDatabase::fromStored(state.value(2).toLongLong())});
+            }
+            QSqlQuery mapping(source.database());
+            mapping.prepare(QStringLiteral("SELECT lUID, rUID FROM mapping WHERE idx = ?"));
+            mapping.addBindValue(mailbox.idx);
+            if (!mapping.exec())
+                return fail(mapping.lastError().text());
+            while (mapping.next()) {
+                store.addMapping(id, {std::uint32_t(mapping.value(0).toLongLong()),
+                                      std::uint32_t(mapping.value(1).toLongLong()), std::nullopt});
+                ++summary.messages;
+            }
+            ++summary.mailboxes;
+        }
+        if (!transaction.commit())
+            return fail(tr("could not commit the adopted state"));
+    } catch (const StateError &e) {
+        *error = e.message();
+        return std::nullopt;
+    }
+    return summary;
+}
+
+} // namespace twinbox::state
