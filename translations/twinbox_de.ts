@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AppendJournal</name>
+    <message numerus="yes">
+        <source>Resumed an interrupted sync: %n appended message(s) found and mapped, %1 to copy again</source>
+        <translation>
+            <numerusform>Unterbrochene Synchronisation fortgesetzt: %n angehängte Nachricht gefunden und zugeordnet, %1 erneut zu kopieren</numerusform>
+            <numerusform>Unterbrochene Synchronisation fortgesetzt: %n angehängte Nachrichten gefunden und zugeordnet, %1 erneut zu kopieren</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CertificatePin</name>
     <message>
         <source>unknown fingerprint algorithm: %1</source>
@@ -10,6 +20,44 @@
     <message>
         <source>invalid fingerprint: %1</source>
         <translation>ungültiger Fingerabdruck: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeSync</name>
+    <message>
+        <source>expunged on %1 while its flags changed on %2 (%3)</source>
+        <translation>auf %1 gelöscht, während sich die Flags auf %2 geändert haben (%3)</translation>
+    </message>
+    <message>
+        <source>Conflicting flag update in %1 for local UID %2 (%3) and remote UID %4 (%5). Setting both to %6 (%7).</source>
+        <translation>Widersprüchliche Flag-Änderung in %1 für lokale UID %2 (%3) und entfernte UID %4 (%5). Beide werden auf %6 gesetzt (%7).</translation>
+    </message>
+    <message>
+        <source>the union</source>
+        <translation>die Vereinigung</translation>
+    </message>
+    <message>
+        <source>local (%1), remote (%2), both set to (%3)</source>
+        <translation>lokal (%1), entfernt (%2), beide gesetzt auf (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n UID(s) %1</source>
+        <translation>
+            <numerusform>%n UID gelöscht: %1</numerusform>
+            <numerusform>%n UIDs gelöscht: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Updated flags (%1) for UID %2</source>
+        <translation>Flags aktualisiert (%1) für UID %2</translation>
+    </message>
+    <message>
+        <source>Couldn&apos;t update flags for UID %1, will try again</source>
+        <translation>Flags für UID %1 konnten nicht aktualisiert werden, wird erneut versucht</translation>
+    </message>
+    <message>
+        <source>the three-way merge</source>
+        <translation>die Drei-Wege-Zusammenführung</translation>
     </message>
 </context>
 <context>
@@ -185,6 +233,32 @@ Optionen:
     </message>
 </context>
 <context>
+    <name>InterimapImport</name>
+    <message>
+        <source>database: %1: %2</source>
+        <translation>database: %1: %2</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>Datei existiert nicht</translation>
+    </message>
+    <message>
+        <source>not an interimap database of schema version 1</source>
+        <translation>keine interimap-Datenbank mit Schemaversion 1</translation>
+    </message>
+    <message>
+        <source>could not commit the adopted state</source>
+        <translation>übernommener Zustand konnte nicht festgeschrieben werden</translation>
+    </message>
+</context>
+<context>
+    <name>MailboxContext</name>
+    <message>
+        <source>database: %1: could not commit the changes of %2</source>
+        <translation>database: %1: Änderungen an %2 konnten nicht festgeschrieben werden</translation>
+    </message>
+</context>
+<context>
     <name>MailboxLister</name>
     <message>
         <source>the server does not support %1, which Twinbox needs</source>
@@ -192,14 +266,21 @@ Optionen:
     </message>
 </context>
 <context>
+    <name>MailboxSync</name>
+    <message>
+        <source>the mailbox is read-only</source>
+        <translation>das Postfach ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>the mailbox kept changing during %1 passes; it is synced again next time</source>
+        <translation>das Postfach hat sich während %1 Durchläufen ständig geändert; es wird beim nächsten Mal erneut synchronisiert</translation>
+    </message>
+</context>
+<context>
     <name>MessageCopier</name>
     <message>
         <source>the server sent a message body before its UID, FLAGS and INTERNALDATE</source>
         <translation>der Server hat einen Nachrichteninhalt vor UID, FLAGS und INTERNALDATE gesendet</translation>
-    </message>
-    <message>
-        <source>APPEND refused: %1</source>
-        <translation>APPEND abgelehnt: %1</translation>
     </message>
     <message>
         <source>APPEND without APPENDUID (UIDPLUS)</source>
@@ -210,12 +291,38 @@ Optionen:
         <translation>APPENDUID nennt %1 UIDs für %2 Nachrichten</translation>
     </message>
     <message>
-        <source>streaming APPEND needs LITERAL+, which the server does not offer</source>
-        <translation>gestreamtes APPEND braucht LITERAL+, das der Server nicht anbietet</translation>
-    </message>
-    <message>
         <source>the source stopped in the middle of a message</source>
         <translation>die Quelle hat mitten in einer Nachricht aufgehört</translation>
+    </message>
+</context>
+<context>
+    <name>NewMessageSync</name>
+    <message>
+        <source>Ignoring new 0-length message (UID %1)</source>
+        <translation>Neue Nachricht mit Länge 0 wird ignoriert (UID %1)</translation>
+    </message>
+    <message>
+        <source>the message is empty</source>
+        <translation>die Nachricht ist leer</translation>
+    </message>
+    <message>
+        <source>UIDVALIDITY changed from %1 to %2 during APPEND</source>
+        <translation>UIDVALIDITY hat sich während APPEND von %1 auf %2 geändert</translation>
+    </message>
+    <message>
+        <source>%1 refused the message: %2</source>
+        <translation>%1 hat die Nachricht abgelehnt: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n UID(s) %1</source>
+        <translation>
+            <numerusform>%n UID hinzugefügt: %1</numerusform>
+            <numerusform>%n UIDs hinzugefügt: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>refused %1 UID %2 (tried again next time): %3</source>
+        <translation>UID %2 von %1 abgelehnt (wird beim nächsten Mal erneut versucht): %3</translation>
     </message>
 </context>
 <context>
@@ -235,6 +342,29 @@ Optionen:
     <message>
         <source>cannot lock %1: %2</source>
         <translation>%1 kann nicht gesperrt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PairSync</name>
+    <message>
+        <source>the server does not support %1, which Twinbox needs</source>
+        <translation>der Server unterstützt %1 nicht, das Twinbox braucht</translation>
+    </message>
+    <message>
+        <source>the local and remote namespaces are not both flat or both hierarchical</source>
+        <translation>der lokale und der entfernte Namensraum sind nicht beide flach oder beide hierarchisch</translation>
+    </message>
+    <message>
+        <source>the name cannot be written with this server&apos;s hierarchy delimiter</source>
+        <translation>der Name lässt sich mit dem Hierarchie-Trennzeichen dieses Servers nicht schreiben</translation>
+    </message>
+    <message>
+        <source>Created mailbox</source>
+        <translation>Postfach angelegt</translation>
+    </message>
+    <message>
+        <source>the mailbox is gone on this side but still exists on %1 and in the database (deleted or renamed?); it is left alone: recreate it here to sync it again, or delete it on %1 too</source>
+        <translation>das Postfach fehlt auf dieser Seite, besteht aber noch auf %1 und in der Datenbank (gelöscht oder umbenannt?); es bleibt unberührt: hier neu anlegen, um es wieder abzugleichen, oder auch auf %1 löschen</translation>
     </message>
 </context>
 <context>
@@ -489,8 +619,8 @@ Optionen:
         <translation>database: %1: fehlerhafte Verweise nach Migration %2; nichts wurde geändert</translation>
     </message>
     <message>
-        <source>database: %1: not a Twinbox state database (an interimap database cannot be used directly); refusing to touch it</source>
-        <translation>database: %1: keine Twinbox-Zustandsdatenbank (eine interimap-Datenbank kann nicht direkt verwendet werden); sie wird nicht angerührt</translation>
+        <source>database: %1: not a Twinbox state database; refusing to touch it (to adopt an interimap database, point database at a new file and interimap-database at this one)</source>
+        <translation>database: %1: keine Twinbox-Zustandsdatenbank; sie wird nicht angerührt (um eine interimap-Datenbank zu übernehmen, database auf eine neue Datei und interimap-database auf diese setzen)</translation>
     </message>
 </context>
 <context>
@@ -549,6 +679,77 @@ Optionen:
     <message>
         <source>invalid value for list-mailbox: %1</source>
         <translation>ungültiger Wert für list-mailbox: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncJob</name>
+    <message>
+        <source>no password: set password-command in the configuration, or store the password in the keychain (%1)</source>
+        <translation>kein Passwort: password-command in der Konfiguration setzen oder das Passwort im Schlüsselbund speichern (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced %n mailbox(es): </source>
+        <translation>
+            <numerusform>%n Postfach synchronisiert: </numerusform>
+            <numerusform>%n Postfächer synchronisiert: </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) copied, </source>
+        <translation>
+            <numerusform>%n Nachricht kopiert, </numerusform>
+            <numerusform>%n Nachrichten kopiert, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flag update(s), </source>
+        <translation>
+            <numerusform>%n Flag-Änderung, </numerusform>
+            <numerusform>%n Flag-Änderungen, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expunge(s), </source>
+        <translation>
+            <numerusform>%n Löschung, </numerusform>
+            <numerusform>%n Löschungen, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s), </source>
+        <translation>
+            <numerusform>%n Konflikt, </numerusform>
+            <numerusform>%n Konflikte, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused, </source>
+        <translation>
+            <numerusform>%n abgelehnt, </numerusform>
+            <numerusform>%n abgelehnt, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failure(s)</source>
+        <translation>
+            <numerusform>%n Fehlschlag</numerusform>
+            <numerusform>%n Fehlschläge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cannot create the directory of %1</source>
+        <translation>Verzeichnis für %1 kann nicht angelegt werden</translation>
+    </message>
+    <message numerus="yes">
+        <source>adopted interimap&apos;s state from %1: %n mailbox(es), %2 message(s); that file is left as it was</source>
+        <translation>
+            <numerusform>Zustand von interimap aus %1 übernommen: %n Postfach, %2 Nachricht(en); diese Datei bleibt unverändert</numerusform>
+            <numerusform>Zustand von interimap aus %1 übernommen: %n Postfächer, %2 Nachricht(en); diese Datei bleibt unverändert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--repair, --delete, --rename, --watch and --notify are not available yet</source>
+        <translation>--repair, --delete, --rename, --watch und --notify sind noch nicht verfügbar</translation>
     </message>
 </context>
 <context>
@@ -655,12 +856,27 @@ Optionen:
         <source>unexpected continuation request</source>
         <translation>unerwartete Fortsetzungsanforderung</translation>
     </message>
+    <message>
+        <source>the server sent EXPUNGE instead of VANISHED although QRESYNC is enabled (RFC 7162 violation)</source>
+        <translation>der Server hat EXPUNGE statt VANISHED gesendet, obwohl QRESYNC aktiviert ist (Verstoß gegen RFC 7162)</translation>
+    </message>
 </context>
 <context>
     <name>twinbox::imap::ProtocolError</name>
     <message>
         <source>%1 near: «%2»</source>
         <translation>%1 bei: „%2“</translation>
+    </message>
+</context>
+<context>
+    <name>twinbox::sync::SyncLogWriter</name>
+    <message>
+        <source>Can&apos;t open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>copied %1 of %2 message(s), %3 of %4 MB</source>
+        <translation>%1 von %2 Nachricht(en) kopiert, %3 von %4 MB</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AppendJournal</name>
+    <message numerus="yes">
+        <source>Resumed an interrupted sync: %n appended message(s) found and mapped, %1 to copy again</source>
+        <translation>
+            <numerusform>Reprise d’une synchronisation interrompue : %n message ajouté retrouvé et associé, %1 à recopier</numerusform>
+            <numerusform>Reprise d’une synchronisation interrompue : %n messages ajoutés retrouvés et associés, %1 à recopier</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CertificatePin</name>
     <message>
         <source>unknown fingerprint algorithm: %1</source>
@@ -10,6 +20,44 @@
     <message>
         <source>invalid fingerprint: %1</source>
         <translation>empreinte invalide : %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeSync</name>
+    <message>
+        <source>expunged on %1 while its flags changed on %2 (%3)</source>
+        <translation>supprimé sur %1 alors que ses drapeaux ont changé sur %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Conflicting flag update in %1 for local UID %2 (%3) and remote UID %4 (%5). Setting both to %6 (%7).</source>
+        <translation>Mise à jour de drapeaux conflictuelle dans %1 pour l’UID local %2 (%3) et l’UID distant %4 (%5). Les deux passent à %6 (%7).</translation>
+    </message>
+    <message>
+        <source>the union</source>
+        <translation>l’union</translation>
+    </message>
+    <message>
+        <source>local (%1), remote (%2), both set to (%3)</source>
+        <translation>local (%1), distant (%2), les deux mis à (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n UID(s) %1</source>
+        <translation>
+            <numerusform>%n UID supprimé : %1</numerusform>
+            <numerusform>%n UID supprimés : %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Updated flags (%1) for UID %2</source>
+        <translation>Drapeaux mis à jour (%1) pour l’UID %2</translation>
+    </message>
+    <message>
+        <source>Couldn&apos;t update flags for UID %1, will try again</source>
+        <translation>Impossible de mettre à jour les drapeaux de l’UID %1, nouvelle tentative à suivre</translation>
+    </message>
+    <message>
+        <source>the three-way merge</source>
+        <translation>la fusion à trois</translation>
     </message>
 </context>
 <context>
@@ -185,6 +233,32 @@ Options :
     </message>
 </context>
 <context>
+    <name>InterimapImport</name>
+    <message>
+        <source>database: %1: %2</source>
+        <translation>database: %1 : %2</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>fichier introuvable</translation>
+    </message>
+    <message>
+        <source>not an interimap database of schema version 1</source>
+        <translation>pas une base interimap de schéma version 1</translation>
+    </message>
+    <message>
+        <source>could not commit the adopted state</source>
+        <translation>impossible de valider l’état adopté</translation>
+    </message>
+</context>
+<context>
+    <name>MailboxContext</name>
+    <message>
+        <source>database: %1: could not commit the changes of %2</source>
+        <translation>database: %1 : impossible de valider les modifications de %2</translation>
+    </message>
+</context>
+<context>
     <name>MailboxLister</name>
     <message>
         <source>the server does not support %1, which Twinbox needs</source>
@@ -192,14 +266,21 @@ Options :
     </message>
 </context>
 <context>
+    <name>MailboxSync</name>
+    <message>
+        <source>the mailbox is read-only</source>
+        <translation>la boîte est en lecture seule</translation>
+    </message>
+    <message>
+        <source>the mailbox kept changing during %1 passes; it is synced again next time</source>
+        <translation>la boîte n’a cessé de changer pendant %1 passes ; elle sera resynchronisée la prochaine fois</translation>
+    </message>
+</context>
+<context>
     <name>MessageCopier</name>
     <message>
         <source>the server sent a message body before its UID, FLAGS and INTERNALDATE</source>
         <translation>le serveur a envoyé le corps d’un message avant son UID, ses FLAGS et son INTERNALDATE</translation>
-    </message>
-    <message>
-        <source>APPEND refused: %1</source>
-        <translation>APPEND refusé : %1</translation>
     </message>
     <message>
         <source>APPEND without APPENDUID (UIDPLUS)</source>
@@ -210,12 +291,38 @@ Options :
         <translation>APPENDUID donne %1 UID pour %2 messages</translation>
     </message>
     <message>
-        <source>streaming APPEND needs LITERAL+, which the server does not offer</source>
-        <translation>l’APPEND en flux exige LITERAL+, que le serveur ne propose pas</translation>
-    </message>
-    <message>
         <source>the source stopped in the middle of a message</source>
         <translation>la source s’est arrêtée au milieu d’un message</translation>
+    </message>
+</context>
+<context>
+    <name>NewMessageSync</name>
+    <message>
+        <source>Ignoring new 0-length message (UID %1)</source>
+        <translation>Nouveau message de longueur 0 ignoré (UID %1)</translation>
+    </message>
+    <message>
+        <source>the message is empty</source>
+        <translation>le message est vide</translation>
+    </message>
+    <message>
+        <source>UIDVALIDITY changed from %1 to %2 during APPEND</source>
+        <translation>UIDVALIDITY est passé de %1 à %2 pendant l’APPEND</translation>
+    </message>
+    <message>
+        <source>%1 refused the message: %2</source>
+        <translation>%1 a refusé le message : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n UID(s) %1</source>
+        <translation>
+            <numerusform>%n UID ajouté : %1</numerusform>
+            <numerusform>%n UID ajoutés : %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>refused %1 UID %2 (tried again next time): %3</source>
+        <translation>UID %2 de %1 refusé (nouvel essai la prochaine fois) : %3</translation>
     </message>
 </context>
 <context>
@@ -235,6 +342,29 @@ Options :
     <message>
         <source>cannot lock %1: %2</source>
         <translation>impossible de verrouiller %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>PairSync</name>
+    <message>
+        <source>the server does not support %1, which Twinbox needs</source>
+        <translation>le serveur ne prend pas en charge %1, dont Twinbox a besoin</translation>
+    </message>
+    <message>
+        <source>the local and remote namespaces are not both flat or both hierarchical</source>
+        <translation>les espaces de noms local et distant ne sont pas tous deux plats ou tous deux hiérarchiques</translation>
+    </message>
+    <message>
+        <source>the name cannot be written with this server&apos;s hierarchy delimiter</source>
+        <translation>le nom ne peut pas s’écrire avec le séparateur de hiérarchie de ce serveur</translation>
+    </message>
+    <message>
+        <source>Created mailbox</source>
+        <translation>Boîte créée</translation>
+    </message>
+    <message>
+        <source>the mailbox is gone on this side but still exists on %1 and in the database (deleted or renamed?); it is left alone: recreate it here to sync it again, or delete it on %1 too</source>
+        <translation>la boîte a disparu de ce côté mais existe encore sur %1 et dans la base (supprimée ou renommée ?) ; elle est laissée en l’état : recréez-la ici pour la synchroniser de nouveau, ou supprimez-la aussi sur %1</translation>
     </message>
 </context>
 <context>
@@ -489,8 +619,8 @@ Options :
         <translation>database: %1 : références rompues après la migration %2 ; rien n’a été modifié</translation>
     </message>
     <message>
-        <source>database: %1: not a Twinbox state database (an interimap database cannot be used directly); refusing to touch it</source>
-        <translation>database: %1 : pas une base d’état Twinbox (une base interimap ne peut pas servir directement) ; elle ne sera pas modifiée</translation>
+        <source>database: %1: not a Twinbox state database; refusing to touch it (to adopt an interimap database, point database at a new file and interimap-database at this one)</source>
+        <translation>database: %1 : pas une base d’état Twinbox ; elle ne sera pas modifiée (pour adopter une base interimap, faites pointer database vers un nouveau fichier et interimap-database vers celle-ci)</translation>
     </message>
 </context>
 <context>
@@ -549,6 +679,77 @@ Options :
     <message>
         <source>invalid value for list-mailbox: %1</source>
         <translation>valeur invalide pour list-mailbox : %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncJob</name>
+    <message>
+        <source>no password: set password-command in the configuration, or store the password in the keychain (%1)</source>
+        <translation>pas de mot de passe : définissez password-command dans la configuration, ou enregistrez le mot de passe dans le trousseau (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced %n mailbox(es): </source>
+        <translation>
+            <numerusform>%n boîte synchronisée : </numerusform>
+            <numerusform>%n boîtes synchronisées : </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) copied, </source>
+        <translation>
+            <numerusform>%n message copié, </numerusform>
+            <numerusform>%n messages copiés, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flag update(s), </source>
+        <translation>
+            <numerusform>%n mise à jour de drapeaux, </numerusform>
+            <numerusform>%n mises à jour de drapeaux, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expunge(s), </source>
+        <translation>
+            <numerusform>%n suppression, </numerusform>
+            <numerusform>%n suppressions, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s), </source>
+        <translation>
+            <numerusform>%n conflit, </numerusform>
+            <numerusform>%n conflits, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused, </source>
+        <translation>
+            <numerusform>%n refusé, </numerusform>
+            <numerusform>%n refusés, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failure(s)</source>
+        <translation>
+            <numerusform>%n échec</numerusform>
+            <numerusform>%n échecs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cannot create the directory of %1</source>
+        <translation>impossible de créer le dossier de %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>adopted interimap&apos;s state from %1: %n mailbox(es), %2 message(s); that file is left as it was</source>
+        <translation>
+            <numerusform>état d’interimap adopté depuis %1 : %n boîte, %2 message(s) ; ce fichier reste tel quel</numerusform>
+            <numerusform>état d’interimap adopté depuis %1 : %n boîtes, %2 message(s) ; ce fichier reste tel quel</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--repair, --delete, --rename, --watch and --notify are not available yet</source>
+        <translation>--repair, --delete, --rename, --watch et --notify ne sont pas encore disponibles</translation>
     </message>
 </context>
 <context>
@@ -655,12 +856,27 @@ Options :
         <source>unexpected continuation request</source>
         <translation>demande de continuation inattendue</translation>
     </message>
+    <message>
+        <source>the server sent EXPUNGE instead of VANISHED although QRESYNC is enabled (RFC 7162 violation)</source>
+        <translation>le serveur a envoyé EXPUNGE au lieu de VANISHED alors que QRESYNC est activé (violation de la RFC 7162)</translation>
+    </message>
 </context>
 <context>
     <name>twinbox::imap::ProtocolError</name>
     <message>
         <source>%1 near: «%2»</source>
         <translation>%1 près de : « %2 »</translation>
+    </message>
+</context>
+<context>
+    <name>twinbox::sync::SyncLogWriter</name>
+    <message>
+        <source>Can&apos;t open %1: %2</source>
+        <translation>Impossible d’ouvrir %1 : %2</translation>
+    </message>
+    <message>
+        <source>copied %1 of %2 message(s), %3 of %4 MB</source>
+        <translation>%1 message(s) sur %2 copié(s), %3 Mo sur %4</translation>
     </message>
 </context>
 </TS>

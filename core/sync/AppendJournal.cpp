@@ -63,9 +63,7 @@ QCoro::Task<void> AppendJournal::recover(MailboxContext &context)
         context.store->addMapping(context.id, message);
     for (const state::PendingAppend &entry : pending)
         context.store->clearPendingAppend(context.id, entry.source, entry.sourceUid);
-    if (!transaction.commit())
-        throw state::StateError(tr("database: %1: could not commit %2")
-                                    .arg(context.database->path(), context.displayName));
+    context.commit(transaction);
     for (const state::MappedMessage &message : found)
         context.mapping.add(message);
     context.events->info(QStringLiteral("database"), context.displayName,

@@ -154,7 +154,7 @@ QCoro::Task<bool> ChangeSync::apply(MailboxContext &context,
                     .arg(flagText(now[0]))
                     .arg(message.remoteUid)
                     .arg(flagText(now[1]))
-                    .arg(message.flags ? tr("their three-way merge") : tr("the union"))
+                    .arg(message.flags ? tr("the three-way merge") : tr("the union"))
                     .arg(flagText(plan.merged)));
             context.store->logIssue(
                 context.internalName, QStringLiteral("flag-conflict"),
@@ -216,9 +216,7 @@ QCoro::Task<bool> ChangeSync::apply(MailboxContext &context,
         context.store->removeMapping(context.id, local);
     for (auto it = agreed.begin(); it != agreed.end(); ++it)
         context.store->setAgreedFlags(context.id, it.key(), it.value());
-    if (!transaction.commit())
-        throw state::StateError(tr("database: %1: could not commit the changes of %2")
-                                    .arg(context.database->path(), context.displayName));
+    context.commit(transaction);
     for (std::uint32_t local : dropped)
         context.mapping.remove(local);
     for (auto it = agreed.begin(); it != agreed.end(); ++it)

@@ -6,6 +6,9 @@
 #include "imap/Responses.h"
 #include "state/StateDatabase.h"
 #include "state/StateStore.h"
+#include "state/Transaction.h"
+
+#include <QCoreApplication>
 
 #include <array>
 
@@ -50,6 +53,9 @@ struct ObservedChanges
 // Everything the steps of one mailbox share.
 struct MailboxContext
 {
+    Q_DECLARE_TR_FUNCTIONS(MailboxContext)
+
+public:
     qint64 id = 0;
     QByteArray internalName;
     QString displayName;
@@ -67,6 +73,8 @@ struct MailboxContext
     {
         return which == state::Side::Local ? state::Side::Remote : state::Side::Local;
     }
+    // Commits, or throws StateError naming the database and the mailbox.
+    void commit(state::Transaction &transaction) const;
 };
 
 } // namespace twinbox::sync

@@ -66,7 +66,7 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
         known[std::size_t(side)] = context.store->sideState(context.id, side);
 
     Q_EMIT context.events->progress(
-        {context.displayName, SyncProgress::Phase::Selecting, 0, 0, 0, 0});
+        {context.displayName, SyncProgress::Phase::Selecting, 0, 0, 0, 0, QString()});
     auto selectLocal = QresyncSelect::select(*context.sides[0].session, context.sides[0].wireName,
                                              known[0], context.displayName);
     auto selectRemote = QresyncSelect::select(*context.sides[1].session, context.sides[1].wireName,
@@ -100,9 +100,7 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
                 context.store->setSideState(context.id, side,
                                             {context.side(side).uidValidity, 0, 0});
         }
-        if (!transaction.commit())
-            throw state::StateError(tr("database: %1: could not commit %2")
-                                        .arg(context.database->path(), context.displayName));
+        context.commit(transaction);
     }
 
     context.mapping.load(context.store->mapping(context.id));
@@ -118,7 +116,7 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
     bool settled = false;
     for (int pass = 0; pass < maxPasses && !settled; ++pass) {
         Q_EMIT context.events->progress(
-            {context.displayName, SyncProgress::Phase::Changes, 0, 0, 0, 0});
+            {context.displayName, SyncProgress::Phase::Changes, 0, 0, 0, 0, QString()});
         bool wrote = co_await ChangeSync::apply(context, changes);
         // interimap's order: the remote's new mail first.
         for (Side source : {Side::Remote, Side::Local}) {
@@ -130,7 +128,7 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
             break;
         }
         Q_EMIT context.events->progress(
-            {context.displayName, SyncProgress::Phase::Checking, 0, 0, 0, 0});
+            {context.displayName, SyncProgress::Phase::Checking, 0, 0, 0, 0, QString()});
         auto checkLocal = changedSince(*context.sides[0].session, context.sides[0].confirmed,
                                        context.displayName);
         auto checkRemote = changedSince(*context.sides[1].session, context.sides[1].confirmed,
@@ -162,10 +160,9 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
                                     {view.uidValidity, std::max(view.uidNext, view.copyFrom),
                                      std::max(view.confirmed, view.reportedModSeq)});
     }
-    if (!transaction.commit())
-        throw state::StateError(tr("database: %1: could not commit %2")
-                                    .arg(context.database->path(), context.displayName));
-    Q_EMIT context.events->progress({context.displayName, SyncProgress::Phase::Done, 0, 0, 0, 0});
+    context.commit(transaction);
+    Q_EMIT context.events->progress(
+        {context.displayName, SyncProgress::Phase::Done, 0, 0, 0, 0, QString()});
 }
 
 } // namespace twinbox::sync

@@ -16,13 +16,6 @@ using state::Side;
 
 namespace {
 
-void commitOrThrow(state::Transaction &transaction, const MailboxContext &context)
-{
-    if (!transaction.commit())
-        throw state::StateError(NewMessageSync::tr("database: %1: could not commit %2")
-                                    .arg(context.database->path(), context.displayName));
-}
-
 // Batches of at most limits.messages messages and limits.bytes bytes (a bigger message
 // goes alone).
 QList<QList<MessageSummary>> batches(const QList<MessageSummary> &messages,
@@ -72,7 +65,7 @@ QCoro::Task<bool> NewMessageSync::copy(MailboxContext &context, Side sourceSide)
         state::Transaction transaction(context.database->connection());
         for (std::uint32_t uid : gone)
             context.store->clearRefusal(context.id, source, uid);
-        commitOrThrow(transaction, context);
+        context.commit(transaction);
         retrying.subtract(gone);
     }
 
@@ -100,11 +93,16 @@ QCoro::Task<bool> NewMessageSync::copy(MailboxContext &context, Side sourceSide)
             context.store->recordRefusal(context.id, source, message.uid,
                                          tr("the message is empty"));
         }
-        commitOrThrow(transaction, context);
+        context.commit(transaction);
     }
 
-    SyncProgress progress{context.displayName, SyncProgress::Phase::Copying, 0, toCopy.size(), 0,
-                          totalBytes};
+    SyncProgress progress{context.displayName,
+                          SyncProgress::Phase::Copying,
+                          0,
+                          toCopy.size(),
+                          0,
+                          totalBytes,
+                          to.name()};
     std::optional<ImapError> failure;
     for (const QList<MessageSummary> &batch : batches(toCopy, context.batchLimits)) {
         // The journal first: committed before a byte of the APPEND is sent.
@@ -114,7 +112,7 @@ QCoro::Task<bool> NewMessageSync::copy(MailboxContext &context, Side sourceSide)
                 context.store->addPendingAppend(context.id,
                                                 {source, message.uid, message.messageId,
                                                  message.size, message.internalDate, to.uidNext});
-            commitOrThrow(transaction, context);
+            context.commit(transaction);
         }
         QList<std::uint32_t> uids;
         QHash<std::uint32_t, MessageSummary> byUid;
@@ -183,7 +181,7 @@ QCoro::Task<bool> NewMessageSync::copy(MailboxContext &context, Side sourceSide)
             if (settled.contains(message.uid) || !result.failure)
                 context.store->clearPendingAppend(context.id, source, message.uid);
         }
-        commitOrThrow(transaction, context);
+        context.commit(transaction);
 
         QList<std::uint32_t> added;
         qint64 addedBytes = 0;
@@ -203,14 +201,13 @@ QCoro::Task<bool> NewMessageSync::copy(MailboxContext &context, Side sourceSide)
                 tr("Added %n UID(s) %1", nullptr, int(added.size()))
                     .arg(QString::fromLatin1(SequenceSet::fromList(added).toByteArray())));
         for (const auto &refusal : std::as_const(result.refused)) {
-            // Not fatal for the mailbox, but the run did not sync everything: it says so.
+            // Not fatal for the mailbox, but the run did not sync everything: it says so here
+            // and in its exit status (SyncTotals::refused).
             const QString text = tr("refused %1 UID %2 (tried again next time): %3")
                                      .arg(from.name())
                                      .arg(refusal.sourceUid)
                                      .arg(refusal.reason);
             context.events->error(to.name(), context.displayName, text);
-            context.totals->failures.append(to.name() + QStringLiteral(": ") + context.displayName +
-                                            QStringLiteral(": ") + text);
         }
         context.totals->messagesCopied += added.size();
         context.totals->refused += int(result.refused.size());

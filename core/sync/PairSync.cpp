@@ -178,8 +178,9 @@ QCoro::Task<SyncTotals> PairSync::run(ImapSession &local, ImapSession &remote,
                 if (id)
                     throw ImapError(ImapError::Kind::Configuration, target.name(),
                                     tr("the mailbox is gone on this side but still exists on %1 "
-                                       "(deleted or renamed?); run twinbox-cli "
-                                       "--target=database --delete to forget it, or recreate it")
+                                       "and in the database (deleted or renamed?); it is left "
+                                       "alone: recreate it here to sync it again, or delete it "
+                                       "on %1 too")
                                         .arg(sessions[std::size_t(present)]->name()),
                                     display);
                 // RFC 3501 §6.3.3 CREATE; then SUBSCRIBE (§6.3.6) like the source.

@@ -32,6 +32,7 @@ struct SyncProgress
     qint64 totalMessages = 0;
     qint64 doneBytes = 0;
     qint64 totalBytes = 0;
+    QString target; // Copying: the server written to ("local", "remote")
 };
 
 // A message whose flags changed differently on both sides (both got `merged`), or that was
@@ -56,8 +57,8 @@ struct SyncTotals
     qint64 flagUpdates = 0;
     qint64 expunges = 0;
     int conflicts = 0;
-    int refused = 0;
-    QStringList failures; // one line each: "remote: Archive: APPEND refused: over quota"
+    int refused = 0;      // messages a server refused (each also logged as an error)
+    QStringList failures; // mailboxes that failed: "remote: Archive: the server closed ..."
 };
 
 class SyncEvents : public QObject

@@ -2,6 +2,7 @@
 
 #include "config/LogPrefix.h"
 
+#include <QLocale>
 #include <QRegularExpression>
 
 #include <csignal>
@@ -30,6 +31,7 @@ bool SyncLogWriter::open(QString *error)
 void SyncLogWriter::attach(SyncEvents &events)
 {
     connect(&events, &SyncEvents::message, this, &SyncLogWriter::write);
+    connect(&events, &SyncEvents::progress, this, &SyncLogWriter::writeProgress);
 }
 
 void SyncLogWriter::write(const SyncMessage &message)
@@ -50,6 +52,21 @@ void SyncLogWriter::write(const SyncMessage &message)
     if (m_killAtStep > 0 && message.severity == Severity::Debug &&
         step.match(message.text).hasMatch() && ++m_steps == m_killAtStep)
         std::raise(SIGKILL);
+}
+
+void SyncLogWriter::writeProgress(const SyncProgress &progress)
+{
+    if (progress.phase != SyncProgress::Phase::Copying ||
+        progress.doneMessages >= progress.totalMessages)
+        return;
+    const auto megabytes = [](qint64 bytes) {
+        return QLocale().toString(double(bytes) / 1e6, 'f', 1);
+    };
+    write({SyncMessage::Severity::Info, progress.target, progress.mailbox,
+           tr("copied %1 of %2 message(s), %3 of %4 MB")
+               .arg(progress.doneMessages)
+               .arg(progress.totalMessages)
+               .arg(megabytes(progress.doneBytes), megabytes(progress.totalBytes))});
 }
 
 void SyncLogWriter::writeLine(const QString &line, bool always)

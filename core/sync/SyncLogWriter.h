@@ -34,6 +34,9 @@ public:
     bool open(QString *error);
     void attach(SyncEvents &events);
     void write(const SyncMessage &message);
+    // A long copy shows how far it got after each batch but the last (whose "Added" line
+    // says it is done).
+    void writeProgress(const SyncProgress &progress);
     // A line without prefix (the summary).
     void writeLine(const QString &line, bool always = false);
 

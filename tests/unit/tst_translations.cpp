@@ -42,9 +42,22 @@ void TestTranslations::catalogueIsComplete()
         if (xml.name() == u"source") {
             source = xml.readElementText();
         } else if (xml.name() == u"translation") {
-            const auto type = xml.attributes().value(QStringLiteral("type"));
-            const QString text = xml.readElementText();
-            QVERIFY2(type != u"unfinished" && !text.isEmpty(),
+            const auto type = xml.attributes().value(QStringLiteral("type")).toString();
+            // A plural message (%n) holds one <numerusform> per form: each must be there.
+            QStringList forms;
+            QString text;
+            while (!xml.atEnd()) {
+                xml.readNext();
+                if (xml.isEndElement() && xml.name() == u"translation")
+                    break;
+                if (xml.isCharacters())
+                    text += xml.text();
+                else if (xml.isStartElement() && xml.name() == u"numerusform")
+                    forms.append(xml.readElementText());
+            }
+            const bool complete =
+                forms.isEmpty() ? !text.trimmed().isEmpty() : !forms.contains(QString());
+            QVERIFY2(type != u"unfinished" && complete,
                      qPrintable(QStringLiteral("untranslated in %1: %2").arg(language, source)));
             ++messages;
         }

@@ -1,0 +1,12 @@
+#include "MailboxContext.h"
+
+namespace twinbox::sync {
+
+void MailboxContext::commit(state::Transaction &transaction) const
+{
+    if (!transaction.commit())
+        throw state::StateError(tr("database: %1: could not commit the changes of %2")
+                                    .arg(database->path(), displayName));
+}
+
+} // namespace twinbox::sync
