@@ -45,6 +45,7 @@ private slots:
     void serverWithoutMultiappendOrLiteralPlus();
     void messageRefusedOverQuotaIsSkippedAndRetried();
     void adoptsInterimapStateWithoutCopyingAgain();
+    void aFailingMailboxDoesNotStopTheOthers();
 
 private:
     // Expects `run` to have succeeded and `mailboxes` to have converged, then a second run
@@ -362,6 +363,31 @@ void TestSyncCli::adoptsInterimapStateWithoutCopyingAgain()
     QCOMPARE(m_harness->rowCount(QStringLiteral("mapping")), 20 + 5 + 3 + 2);
     QVERIFY(theirs.open(QIODevice::ReadOnly));
     QVERIFY2(theirs.readAll() == before, "interimap's database was changed");
+}
+
+void TestSyncCli::aFailingMailboxDoesNotStopTheOthers()
+{
+    QString error;
+    QVERIFY(m_harness->local().append(QStringLiteral("INBOX"), seeds(0, 2), &error));
+    QVERIFY(m_harness->local().append(QStringLiteral("Lists"), seeds(10, 2), &error));
+    QVERIFY(m_harness->local().append(QStringLiteral("Work"), seeds(20, 2), &error));
+    syncAndExpectConverged({"INBOX", "Lists", "Work"});
+    // Lists disappears from the remote server behind Twinbox's back (deleted or renamed:
+    // the user's call); new mail arrives in the others, before and after it in the order.
+    QVERIFY(m_harness->change(m_harness->remote(), "INBOX", {"DELETE Lists"}));
+    QVERIFY(m_harness->local().append(QStringLiteral("INBOX"), seeds(30, 1), &error));
+    QVERIFY(m_harness->local().append(QStringLiteral("Work"), seeds(40, 1), &error));
+    const SyncHarness::Run run = m_harness->sync();
+    QCOMPARE(run.exitCode, 1);
+    const QStringList errors = run.infoLines().filter(QStringLiteral("ERROR"));
+    QVERIFY2(errors.size() == 1 && errors[0].startsWith(QStringLiteral("remote(Lists): ERROR: ")),
+             qPrintable(run.infoLines().join(u'\n')));
+    for (const QByteArray mailbox : {"INBOX", "Work"}) {
+        const QString problem = m_harness->convergence(mailbox);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+    // Nothing was done to the mailbox that is left alone.
+    QCOMPARE(twinbox::test::MailboxSnapshot::read(m_harness->local(), "Lists")->prints.size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestSyncCli)
