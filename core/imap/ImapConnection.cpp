@@ -401,6 +401,8 @@ void ImapConnection::handleFrame(ResponseFrame &&frame)
             pending->chunks.resize(pending->nextChunk);
             if (m_streamOwner == pending)
                 m_streamOwner.reset();
+            QMetaObject::invokeMethod(
+                this, [this] { Q_EMIT backlogDropped(); }, Qt::QueuedConnection);
         }
         // Answered in the middle of a non-synchronising literal (RFC 7888 §4: the server
         // still reads it to its end): the stream stays open, its writer completes that
@@ -498,7 +500,12 @@ void ImapConnection::fail(ImapError error)
         m_device->close();
     }
     QMetaObject::invokeMethod(
-        this, [this, reason = error.describe()] { Q_EMIT closed(reason); }, Qt::QueuedConnection);
+        this,
+        [this, reason = error.describe()] {
+            Q_EMIT backlogDropped();
+            Q_EMIT closed(reason);
+        },
+        Qt::QueuedConnection);
 }
 
 void ImapConnection::abort(const QString &reason)

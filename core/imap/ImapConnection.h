@@ -124,6 +124,9 @@ Q_SIGNALS:
     // delivered queued, so a receiver may delete the connection.
     void untaggedReceived(const twinbox::imap::Response &response);
     void closed(const QString &reason);
+    // Data that waited to be written was dropped without a write (a literal refused before
+    // its "+", or the connection failed): bytesToWrite() fell without bytesWritten.
+    void backlogDropped();
 
 private:
     enum class Switch { None, Tls, Compression };

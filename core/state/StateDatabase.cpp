@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <optional>
 #include <unistd.h>
 
 namespace twinbox::state {
@@ -179,11 +180,10 @@ bool StateDatabase::open(const QString &path, QString *error)
     identity.finish();
     const bool empty = version == 0 && applicationId == 0 && tableCount() == 0;
     if (!empty && applicationId != twinboxApplicationId) {
-        *error =
-            tr("database: %1: not a Twinbox state database; refusing to touch it (to adopt an "
-               "interimap database, point database at a new file and interimap-database at "
-               "this one)")
-                .arg(path);
+        *error = tr("database: %1: not a Twinbox state database; refusing to touch it (to adopt an "
+                    "interimap database, point database at a new file and interimap-database at "
+                    "this one)")
+                     .arg(path);
         return false;
     }
     if (version > schemaVersion) {
@@ -218,11 +218,14 @@ bool StateDatabase::open(const QString &path, QString *error)
 bool StateDatabase::migrate(QString *error)
 {
     for (int version = userVersion(); version < schemaVersion; ++version) {
-        Transaction transaction(m_db);
-        if (!transaction.isActive()) {
-            *error = tr("database: %1: %2").arg(m_path, sqlError(m_db.lastError()));
+        std::optional<Transaction> began;
+        try {
+            began.emplace(m_db);
+        } catch (const StateError &e) {
+            *error = e.message();
             return false;
         }
+        Transaction &transaction = *began;
         for (const QString &statement : migrations.at(version)) {
             if (!exec(statement, error))
                 return false;

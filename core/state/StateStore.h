@@ -1,6 +1,7 @@
 #pragma once
 
 #include "StateDatabase.h"
+#include "StateError.h"
 
 #include <QByteArrayList>
 #include <QCoreApplication>
@@ -51,22 +52,6 @@ struct PendingAppend
     qint64 size = 0;
     QDateTime internalDate;
     std::uint32_t targetUidNext = 0; // the copy, if it landed, has a UID at or above this
-};
-
-// A failed database operation: "database: <path>: <cause>".
-class StateError : public std::exception
-{
-public:
-    explicit StateError(QString message)
-        : m_message(std::move(message))
-        , m_what(m_message.toUtf8())
-    {}
-    const QString &message() const { return m_message; }
-    const char *what() const noexcept override { return m_what.constData(); }
-
-private:
-    QString m_message;
-    QByteArray m_what;
 };
 
 // The sync engine's reads and writes of the state database, one method per statement.

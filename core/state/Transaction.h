@@ -1,6 +1,9 @@
 #pragma once
 
+#include "StateError.h"
+
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 
 namespace twinbox::state {
@@ -12,10 +15,17 @@ namespace twinbox::state {
 class Transaction
 {
 public:
+    // Throws StateError when the transaction cannot begin: statements run without one would
+    // each commit on their own, which is exactly what a transaction is there to prevent.
     explicit Transaction(QSqlDatabase &db)
         : m_db(db)
-        , m_active(QSqlQuery(db).exec(QStringLiteral("BEGIN IMMEDIATE")))
-    {}
+    {
+        QSqlQuery begin(db);
+        m_active = begin.exec(QStringLiteral("BEGIN IMMEDIATE"));
+        if (!m_active)
+            throw StateError(QStringLiteral("database: %1: %2")
+                                 .arg(db.databaseName(), begin.lastError().text()));
+    }
     ~Transaction()
     {
         if (m_active)
@@ -38,7 +48,7 @@ public:
 
 private:
     QSqlDatabase &m_db;
-    bool m_active;
+    bool m_active = false;
 };
 
 } // namespace twinbox::state

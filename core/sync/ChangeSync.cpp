@@ -55,6 +55,16 @@ QCoro::Task<bool> ChangeSync::apply(MailboxContext &context,
 {
     const std::array<ObservedChanges, 2> changes = changesIn; // copied before co_await
     const UidMapping &mapping = context.mapping;
+    // Written with the rest once the servers have done their part, so that a pass that fails
+    // and is run again does not log the same conflict twice.
+    struct Issue
+    {
+        QString kind;
+        QString detail;
+        std::uint32_t localUid;
+        std::uint32_t remoteUid;
+    };
+    QList<Issue> issues;
 
     // Flag reports per side, by UID (the newest wins when a UID is reported twice).
     std::array<QHash<std::uint32_t, QByteArrayList>, 2> reported;
@@ -94,12 +104,11 @@ QCoro::Task<bool> ChangeSync::apply(MailboxContext &context,
                                         side == Side::Local ? flags : QByteArrayList(),
                                         QByteArrayList(),
                                         true};
-                context.store->logIssue(context.internalName,
-                                        QStringLiteral("expunged-with-flag-change"),
-                                        tr("expunged on %1 while its flags changed on %2 (%3)")
-                                            .arg(context.side(side).name(),
-                                                 context.side(otherSide).name(), flagText(flags)),
-                                        message.localUid, message.remoteUid);
+                issues.append({QStringLiteral("expunged-with-flag-change"),
+                               tr("expunged on %1 while its flags changed on %2 (%3)")
+                                   .arg(context.side(side).name(), context.side(otherSide).name(),
+                                        flagText(flags)),
+                               message.localUid, message.remoteUid});
                 Q_EMIT context.events->conflict(conflict);
                 ++context.totals->conflicts;
             }
@@ -134,6 +143,12 @@ QCoro::Task<bool> ChangeSync::apply(MailboxContext &context,
 
     std::array<QHash<std::uint32_t, QByteArrayList>, 2> updates; // by that side's UID
     QHash<std::uint32_t, QByteArrayList> agreed;                 // by local UID
+    struct Planned
+    {
+        std::array<QByteArrayList, 2> now;
+        std::array<bool, 2> changed;
+    };
+    QHash<std::uint32_t, Planned> planned; // by local UID
     for (auto it = touched.begin(); it != touched.end(); ++it) {
         const state::MappedMessage message = *mapping.find(Side::Local, it.key());
         std::array<QByteArrayList, 2> now;
@@ -142,8 +157,16 @@ QCoro::Task<bool> ChangeSync::apply(MailboxContext &context,
             now[std::size_t(side)] = it->flags[std::size_t(side)].value_or(
                 message.flags ? *message.flags : fetched[std::size_t(side)].value(uid));
         }
-        const FlagMerge plan = FlagMerge::plan(message.flags, now[0], it->flags[0].has_value(),
-                                               now[1], it->flags[1].has_value());
+        // A report of the flags both sides last agreed on is no change (our own copy seen
+        // by a check, or a change undone): only a real change can conflict.
+        std::array<bool, 2> changed{};
+        for (Side side : bothSides)
+            changed[std::size_t(side)] =
+                it->flags[std::size_t(side)] &&
+                (!message.flags || !FlagMerge::same(*it->flags[std::size_t(side)], *message.flags));
+        const FlagMerge plan =
+            FlagMerge::plan(message.flags, now[0], changed[0], now[1], changed[1]);
+        planned.insert(message.localUid, {now, changed});
         if (plan.conflict) {
             context.events->warning(
                 QString(), QString(),
@@ -156,11 +179,10 @@ QCoro::Task<bool> ChangeSync::apply(MailboxContext &context,
                     .arg(flagText(now[1]))
                     .arg(message.flags ? tr("the three-way merge") : tr("the union"))
                     .arg(flagText(plan.merged)));
-            context.store->logIssue(
-                context.internalName, QStringLiteral("flag-conflict"),
-                tr("local (%1), remote (%2), both set to (%3)")
-                    .arg(flagText(now[0]), flagText(now[1]), flagText(plan.merged)),
-                message.localUid, message.remoteUid);
+            issues.append({QStringLiteral("flag-conflict"),
+                           tr("local (%1), remote (%2), both set to (%3)")
+                               .arg(flagText(now[0]), flagText(now[1]), flagText(plan.merged)),
+                           message.localUid, message.remoteUid});
             Q_EMIT context.events->conflict({context.displayName, message.localUid,
                                              message.remoteUid, now[0], now[1], plan.merged,
                                              false});
@@ -201,6 +223,27 @@ QCoro::Task<bool> ChangeSync::apply(MailboxContext &context,
         }
     }
 
+    // A STORE that met [MODIFIED] leaves the other side's change unapplied, and the next
+    // check will not report it again (its MODSEQ is below what is confirmed): it is carried
+    // into the next pass, where it meets whatever the modified side now holds.
+    for (Side side : bothSides) {
+        const Side otherSide = MailboxContext::opposite(side);
+        for (std::uint32_t uid : modified[std::size_t(side)].toList()) {
+            const state::MappedMessage *message = mapping.find(side, uid);
+            if (!message || !planned.contains(message->localUid))
+                continue;
+            const Planned &plan = planned.value(message->localUid);
+            const std::uint32_t otherUid = UidMapping::uidOn(*message, otherSide);
+            if (plan.changed[std::size_t(otherSide)] &&
+                !updates[std::size_t(otherSide)].contains(otherUid)) {
+                FetchData carried;
+                carried.uid = otherUid;
+                carried.flags = plan.now[std::size_t(otherSide)];
+                context.carried[std::size_t(otherSide)].append(carried);
+            }
+        }
+    }
+
     // The database follows the servers: mappings of expunged messages go, agreed flags
     // are those both servers now hold (not where a STORE met [MODIFIED]: the next check
     // reports that message again).
@@ -216,6 +259,9 @@ QCoro::Task<bool> ChangeSync::apply(MailboxContext &context,
         context.store->removeMapping(context.id, local);
     for (auto it = agreed.begin(); it != agreed.end(); ++it)
         context.store->setAgreedFlags(context.id, it.key(), it.value());
+    for (const Issue &issue : std::as_const(issues))
+        context.store->logIssue(context.internalName, issue.kind, issue.detail, issue.localUid,
+                                issue.remoteUid);
     context.commit(transaction);
     for (std::uint32_t local : dropped)
         context.mapping.remove(local);

@@ -66,6 +66,9 @@ public:
     SyncEvents *events = nullptr;
     SyncTotals *totals = nullptr;
     BatchLimits batchLimits;
+    // Changes a pass could not apply because the other side changed meanwhile ([MODIFIED]):
+    // reported to the next pass again, by side.
+    std::array<QList<imap::FetchData>, 2> carried;
 
     SideView &side(state::Side which) { return sides[std::size_t(which)]; }
     SideView &other(state::Side which) { return sides[which == state::Side::Local ? 1 : 0]; }

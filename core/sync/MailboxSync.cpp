@@ -6,6 +6,10 @@
 #include "QresyncSelect.h"
 #include "state/Transaction.h"
 
+#include <QSet>
+
+#include <algorithm>
+
 namespace twinbox::sync {
 
 using namespace imap;
@@ -21,7 +25,7 @@ QCoro::Task<ObservedChanges> changedSince(ImapSession &session, std::uint64_t si
 {
     const QString displayName = displayIn;
     const Command check = Command("UID FETCH")
-                              .atom("1:*")
+                              .atom("1:4294967295") // not "*": see RFC 3501 §6.4.8
                               .open()
                               .atom("UID")
                               .atom("FLAGS")
@@ -44,6 +48,21 @@ QCoro::Task<ObservedChanges> changedSince(ImapSession &session, std::uint64_t si
         }
     }
     co_return changes;
+}
+
+// `UID FETCH 1:4294967295 (UID FLAGS)`: every message's flags.
+QCoro::Task<QList<FetchData>> allFlags(ImapSession &session, const QString &displayIn)
+{
+    const QString displayName = displayIn;
+    const Command fetch =
+        Command("UID FETCH").atom("1:4294967295").open().atom("UID").atom("FLAGS").close();
+    const auto reply = co_await session.connection().executeOk(fetch, displayName);
+    QList<FetchData> messages;
+    for (const Response &response : reply.untagged) {
+        if (const auto *data = std::get_if<FetchData>(&response); data && data->uid && data->flags)
+            messages.append(*data);
+    }
+    co_return messages;
 }
 
 // Whether a check found a message step 3 has to copy.
@@ -113,6 +132,32 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
         changes[std::size_t(side)].vanished = selected[std::size_t(side)].vanished;
         changes[std::size_t(side)].changed = selected[std::size_t(side)].changed;
     }
+    // Messages mapped by a first sync that did not finish (or by interimap's, adopted) have no
+    // HIGHESTMODSEQ to ask QRESYNC from: their flags and existence are read in full (as
+    // interimap's resume pass does, reference §3.8), or a change made since would be missed.
+    const bool resuming = std::any_of(known.begin(), known.end(), [](const auto &state) {
+        return !state || state->highestModSeq == 0;
+    });
+    if (resuming && context.mapping.size() > 0) {
+        auto readLocal = allFlags(*context.sides[0].session, context.displayName);
+        auto readRemote = allFlags(*context.sides[1].session, context.displayName);
+        // (Not a braced initializer: GCC 12 miscompiles co_await inside one.)
+        std::array<QList<FetchData>, 2> present;
+        present[0] = co_await readLocal;
+        present[1] = co_await readRemote;
+        for (Side side : bothSides) {
+            QSet<std::uint32_t> there;
+            for (const FetchData &fetch : present[std::size_t(side)])
+                there.insert(*fetch.uid);
+            ObservedChanges &observed = changes[std::size_t(side)];
+            for (const state::MappedMessage &message : context.mapping.all()) {
+                const std::uint32_t uid = UidMapping::uidOn(message, side);
+                if (!there.contains(uid))
+                    observed.vanished.add(uid);
+            }
+            observed.changed = present[std::size_t(side)];
+        }
+    }
     bool settled = false;
     for (int pass = 0; pass < maxPasses && !settled; ++pass) {
         Q_EMIT context.events->progress(
@@ -135,6 +180,19 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
                                         context.displayName);
         changes[0] = co_await checkLocal;
         changes[1] = co_await checkRemote;
+        for (Side side : bothSides) {
+            // What the last pass could not apply comes again, unless the check saw newer.
+            auto &carried = context.carried[std::size_t(side)];
+            auto &seen = changes[std::size_t(side)].changed;
+            QSet<std::uint32_t> reported;
+            for (const FetchData &fetch : std::as_const(seen))
+                reported.insert(*fetch.uid);
+            for (const FetchData &fetch : std::as_const(carried)) {
+                if (!reported.contains(*fetch.uid))
+                    seen.append(fetch);
+            }
+            carried.clear();
+        }
         for (Side side : bothSides) {
             SideView &view = context.side(side);
             const ObservedChanges &seen = changes[std::size_t(side)];

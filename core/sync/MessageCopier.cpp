@@ -27,10 +27,15 @@ public:
     {
         m_watch = QObject::connect(m_target.connection().device(), &QIODevice::bytesWritten,
                                    m_target.connection().device(), [this] { relieve(); });
+        // What waited may also go unwritten (refused literal, lost connection): reading
+        // must resume then too, or the source would wait forever.
+        m_dropWatch = QObject::connect(&m_target.connection(), &ImapConnection::backlogDropped,
+                                       &m_target.connection(), [this] { relieve(); });
     }
     ~StreamingAppend() override
     {
         QObject::disconnect(m_watch);
+        QObject::disconnect(m_dropWatch);
         m_source.connection().setReadingPaused(false);
     }
 
@@ -72,15 +77,20 @@ public:
         if (!m_error.isEmpty())
             return;
         m_target.connection().streamWrite(m_stream, chunk);
-        if (m_target.connection().bytesToWrite() > m_options.pauseAbove)
+        // A stream already answered or a closed connection writes nothing more: no reason
+        // to wait for it.
+        if (m_target.connection().bytesToWrite() > m_options.pauseAbove &&
+            !m_target.connection().streamAnswered(m_stream) && m_target.connection().isOpen())
             m_source.connection().setReadingPaused(true);
     }
     void bodyEnd() override { m_inBody = false; }
 
     // Waits for every APPEND and keeps what each one that succeeded copied.
-    QCoro::Task<MessageCopier::Result> finish(const QString &displayName,
-                                              std::optional<ImapError> failure)
+    QCoro::Task<MessageCopier::Result> finish(const QString &displayIn,
+                                              const std::optional<ImapError> &failureIn)
     {
+        const QString displayName = displayIn; // copies before the first co_await
+        std::optional<ImapError> failure = failureIn;
         if (m_inBody) {
             // The source stopped in the middle of a body: that APPEND cannot be completed, so
             // the target connection is given up. APPENDs answered before keep their answer
@@ -136,7 +146,8 @@ public:
 private:
     void relieve()
     {
-        if (m_target.connection().bytesToWrite() < m_options.resumeBelow)
+        if (m_target.connection().bytesToWrite() < m_options.resumeBelow ||
+            m_target.connection().streamAnswered(m_stream) || !m_target.connection().isOpen())
             m_source.connection().setReadingPaused(false);
     }
 
@@ -147,6 +158,7 @@ private:
     bool m_literalPlus;
     MessageCopier::Options m_options;
     QMetaObject::Connection m_watch;
+    QMetaObject::Connection m_dropWatch;
     ImapConnection::StreamHandle m_stream;
     struct Stream
     {

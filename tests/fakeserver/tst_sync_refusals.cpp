@@ -48,6 +48,7 @@ private slots:
     void dataOfThePreviousMailboxIsNotCredited();
     void uidValidityChangeIsReported();
     void partialCopyKeepsWhatLanded();
+    void literalRefusedBeforeItsBodyDoesNotStallTheSource();
 };
 
 void TestSyncRefusals::serverWithoutListStatus()
@@ -183,6 +184,39 @@ void TestSyncRefusals::partialCopyKeepsWhatLanded()
     QVERIFY(result.failure);
     QVERIFY2(result.failure->describe().contains(QStringLiteral("UID FETCH refused")),
              qPrintable(result.failure->describe()));
+}
+
+void TestSyncRefusals::literalRefusedBeforeItsBodyDoesNotStallTheSource()
+{
+    // No LITERAL+ on the target: the body waits for "+" and, past pauseAbove, the source
+    // stops reading. The target refuses the literal instead (RFC 3501 §7.5): what waited is
+    // dropped unwritten, and reading must resume or the FETCH would never end.
+    const QByteArray body(199998, 'x');
+    FakeImapServer source(
+        {"S: * PREAUTH [CAPABILITY IMAP4rev1] hi",
+         "C: T1 UID FETCH 1 (UID FLAGS INTERNALDATE BODY.PEEK[])",
+         "S: * 1 FETCH (UID 1 FLAGS () INTERNALDATE \"02-Nov-2026 10:00:00 +0000\" "
+         "BODY[] {200000}",
+         "S: " + body, "S: )", "S: T1 OK done"},
+        FakeImapServer::Mode::LoopbackTcp);
+    FakeImapServer target({"S: * PREAUTH [CAPABILITY IMAP4rev1 UIDPLUS] hi",
+                           "C: T1 APPEND Box () \"02-Nov-2026 10:00:00 +0000\" {200000}",
+                           "S: T1 NO [TOOBIG] too big"},
+                          FakeImapServer::Mode::LoopbackTcp);
+    auto from = openPreauth(source);
+    auto to = openPreauth(target);
+    sync::MessageCopier::Options options;
+    options.pauseAbove = 1024;
+    options.resumeBelow = 512;
+    const auto result = await(sync::MessageCopier::copy(
+        *from, imap::SequenceSet::fromRange(1, 1), *to, "Box", QStringLiteral("Box"), options));
+    QVERIFY2(source.failure().isEmpty(), qPrintable(source.failure()));
+    QVERIFY2(target.failure().isEmpty(), qPrintable(target.failure()));
+    QVERIFY(!result.failure);
+    QCOMPARE(result.copied.size(), 0);
+    QCOMPARE(result.refused.size(), 1);
+    QCOMPARE(result.refused[0].sourceUid, 1u);
+    QVERIFY(result.refused[0].reason.contains(QStringLiteral("too big")));
 }
 
 QTEST_GUILESS_MAIN(TestSyncRefusals)

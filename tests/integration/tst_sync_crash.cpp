@@ -38,8 +38,10 @@ private slots:
 private:
     // Puts mailbox `name` in its starting state, for a sync with database `database`.
     using Prepare = std::function<bool(const QByteArray &name)>;
-    // For every step of the sync that `prepare` sets up: kill there, sync again, check.
-    void killAtEveryStep(const QByteArray &prefix, const Prepare &prepare, int expectedMessages);
+    // For every step of the sync that `prepare` sets up: kill there, make the changes of
+    // `meanwhile` (may be empty), sync again, check.
+    void killAtEveryStep(const QByteArray &prefix, const Prepare &prepare, const Prepare &meanwhile,
+                         int expectedMessages);
 
     std::unique_ptr<SyncHarness> m_harness;
 };
@@ -57,7 +59,7 @@ void TestSyncCrash::cleanupTestCase()
 }
 
 void TestSyncCrash::killAtEveryStep(const QByteArray &prefix, const Prepare &prepare,
-                                    int expectedMessages)
+                                    const Prepare &meanwhile, int expectedMessages)
 {
     // The probe: the same sync without a kill tells how many steps there are.
     const QByteArray probe = prefix + "Probe";
@@ -84,6 +86,8 @@ void TestSyncCrash::killAtEveryStep(const QByteArray &prefix, const Prepare &pre
         // Pipelining may make a run a step or two shorter than the probe; then it just ends.
         QVERIFY2(killed.exitCode == -1 || step > steps - 3,
                  qPrintable(QStringLiteral("step %1 was not killed").arg(step)));
+        if (meanwhile)
+            QVERIFY2(meanwhile(name), name.constData());
         const SyncHarness::Run after = m_harness->sync({QString::fromLatin1(name)});
         QVERIFY2(
             after.exitCode == 0,
@@ -115,7 +119,14 @@ void TestSyncCrash::initialSyncSurvivesAKillAtEveryStep()
             return m_harness->local().append(QString::fromLatin1(name), seeds(0, 300), &error) &&
                    m_harness->remote().append(QString::fromLatin1(name), seeds(1000, 30), &error);
         },
-        330);
+        // Before the next run, the user deletes a message of the first batch and flags
+        // another: copied or not, they must end the same on both sides.
+        [this](const QByteArray &name) {
+            return m_harness->change(m_harness->local(), name,
+                                     {"UID STORE 1 +FLAGS (\\Deleted)", "UID EXPUNGE 1",
+                                      "UID STORE 2 +FLAGS (\\Flagged $Later)"});
+        },
+        329);
 }
 
 void TestSyncCrash::incrementalSyncSurvivesAKillAtEveryStep()
@@ -145,7 +156,7 @@ void TestSyncCrash::incrementalSyncSurvivesAKillAtEveryStep()
                                       "UID STORE 30:33 +FLAGS (\\Answered)",
                                       "UID STORE 20 +FLAGS ($Remote)"});
         },
-        120 + 45 - 10);
+        {}, 120 + 45 - 10);
 }
 
 QTEST_GUILESS_MAIN(TestSyncCrash)

@@ -140,6 +140,10 @@ void TestStateDatabase::transactionRollsBackUnlessCommitted()
         query.exec(QStringLiteral("SELECT group_concat(CAST(mailbox AS TEXT)) FROM mailboxes")) &&
         query.next());
     QCOMPARE(query.value(0).toString(), QStringLiteral("B"));
+    // A transaction that cannot begin (one is open already) says so instead of letting the
+    // statements commit one by one.
+    Transaction outer(db.connection());
+    QVERIFY_THROWS_EXCEPTION(twinbox::state::StateError, Transaction inner(db.connection()));
 }
 
 void TestStateDatabase::refusesNewerSchema()
