@@ -324,6 +324,10 @@ Optionen:
         <source>refused %1 UID %2 (tried again next time): %3</source>
         <translation>UID %2 von %1 abgelehnt (wird beim nächsten Mal erneut versucht): %3</translation>
     </message>
+    <message>
+        <source>%1 did not send the message&apos;s body</source>
+        <translation>%1 hat den Inhalt der Nachricht nicht gesendet</translation>
+    </message>
 </context>
 <context>
     <name>PairLock</name>

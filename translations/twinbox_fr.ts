@@ -324,6 +324,10 @@ Options :
         <source>refused %1 UID %2 (tried again next time): %3</source>
         <translation>UID %2 de %1 refusé (nouvel essai la prochaine fois) : %3</translation>
     </message>
+    <message>
+        <source>%1 did not send the message&apos;s body</source>
+        <translation>%1 n’a pas envoyé le corps du message</translation>
+    </message>
 </context>
 <context>
     <name>PairLock</name>

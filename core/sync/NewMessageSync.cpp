@@ -142,6 +142,29 @@ QCoro::Task<bool> NewMessageSync::copy(MailboxContext &context, Side sourceSide)
             result.refused += retry.refused;
             result.failure = retry.failure;
         }
+        // A message neither copied nor refused was expunged meanwhile, unless it is still
+        // there: then its body never came as a literal (NIL, or a quoted string that cannot be
+        // streamed) and it is recorded as not copied, to be tried again, never skipped.
+        if (!result.failure) {
+            QSet<std::uint32_t> accounted;
+            for (const auto &copied : std::as_const(result.copied))
+                accounted.insert(copied.sourceUid);
+            for (const auto &refusal : std::as_const(result.refused))
+                accounted.insert(refusal.sourceUid);
+            QList<std::uint32_t> missing;
+            for (std::uint32_t uid : std::as_const(uids)) {
+                if (!accounted.contains(uid))
+                    missing.append(uid);
+            }
+            if (!missing.isEmpty()) {
+                const QList<MessageSummary> still = co_await MessageSummary::fetch(
+                    *from.session, SequenceSet::fromList(missing), context.displayName);
+                for (const MessageSummary &message : still)
+                    result.refused.append(
+                        {message.uid, tr("%1 did not send the message's body").arg(from.name()),
+                         1});
+            }
+        }
         for (const auto &copied : std::as_const(result.copied)) {
             if (copied.targetUidValidity != 0 && copied.targetUidValidity != to.uidValidity &&
                 !result.failure)

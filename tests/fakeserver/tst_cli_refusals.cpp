@@ -5,6 +5,8 @@
 // confirm, no UIDNEXT or HIGHESTMODSEQ stored for a mailbox whose sync failed, and an
 // unconfirmed APPEND still in the journal for the next run to find.
 #include "FakeImapServer.h"
+#include "state/StateDatabase.h"
+#include "state/StateStore.h"
 
 #include <QFile>
 #include <QProcess>
@@ -236,6 +238,8 @@ private slots:
     void expungeDuringTheFetchOfNewMessages();
     void appendWithoutAppendUid();
     void appendWithoutAppendUidIsFoundByTheNextRun();
+    void modifiedStoreKeepsTheOtherSidesChange();
+    void bodyNotSentAsALiteralIsRecordedNotSkipped();
 
 private:
     CliRun runCli(const FakeImapServer &local, const FakeImapServer &remote);
@@ -442,15 +446,16 @@ void TestCliRefusals::expungeDuringTheCheckAfterACopy()
     FakeImapServer local(
         endingAtExpunge(opening(localInbox) + firstSelect(localInbox) + appendOfOneMessage(4) +
                         Script{"S: T4 OK [APPENDUID 11 1] appended",
-                               "C: T5 UID FETCH 1:* (UID FLAGS) (CHANGEDSINCE 1 VANISHED)",
+                               "C: T5 UID FETCH 1:4294967295 (UID FLAGS) (CHANGEDSINCE 1 VANISHED)",
                                "S: * 1 EXPUNGE", "S: T5 OK fetched"}),
         FakeImapServer::Mode::LoopbackTcp);
-    FakeImapServer remote(opening(remoteInbox) + firstSelect(remoteInbox) + summaryOfOneMessage(4) +
-                              bodyOfOneMessage(5) +
-                              Script{"C: T6 UID FETCH 1:* (UID FLAGS) (CHANGEDSINCE 3 VANISHED)",
-                                     "S: T6 OK nothing changed"} +
-                              logout(7),
-                          FakeImapServer::Mode::LoopbackTcp);
+    FakeImapServer remote(
+        opening(remoteInbox) + firstSelect(remoteInbox) + summaryOfOneMessage(4) +
+            bodyOfOneMessage(5) +
+            Script{"C: T6 UID FETCH 1:4294967295 (UID FLAGS) (CHANGEDSINCE 3 VANISHED)",
+                   "S: T6 OK nothing changed"} +
+            logout(7),
+        FakeImapServer::Mode::LoopbackTcp);
 
     const CliRun run = runCli(local, remote);
     VERIFY_REFUSED(run, QStringLiteral("local(INBOX): ERROR: "), QStringLiteral("EXPUNGE"));
@@ -537,13 +542,20 @@ void TestCliRefusals::appendWithoutAppendUidIsFoundByTheNextRun()
     // so both SELECTs ask with CONDSTORE again.
     const Inbox localInbox{localUidValidity, 1, 2, 2};
     const Inbox remoteInbox{remoteUidValidity, 1, 2, 3};
-    // T4 is the journal's search from the old UIDNEXT; T5 the usual look for new local mail,
+    // Local T4 is the journal's search from the old UIDNEXT. A first sync that did not finish
+    // has no HIGHESTMODSEQ to ask QRESYNC from, so the mapped message's flags and existence
+    // are read in full on both sides (local T5, remote T4); then the usual look for new mail,
     // which finds only the message now mapped.
+    const auto allFlags = [](int tag) {
+        const QByteArray t = "T" + number(quint64(tag));
+        return Script{"C: " + t + " UID FETCH 1:4294967295 (UID FLAGS)",
+                      "S: * 1 FETCH (UID 1 FLAGS (\\Seen))", "S: " + t + " OK fetched"};
+    };
     FakeImapServer local(opening(localInbox) + firstSelect(localInbox) + summaryOfOneMessage(4) +
-                             summaryOfOneMessage(5) + logout(6),
+                             allFlags(5) + summaryOfOneMessage(6) + logout(7),
                          FakeImapServer::Mode::LoopbackTcp);
-    FakeImapServer remote(opening(remoteInbox) + firstSelect(remoteInbox) + summaryOfOneMessage(4) +
-                              logout(5),
+    FakeImapServer remote(opening(remoteInbox) + firstSelect(remoteInbox) + allFlags(4) +
+                              summaryOfOneMessage(5) + logout(6),
                           FakeImapServer::Mode::LoopbackTcp);
     const CliRun run = runCli(local, remote);
     QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.output));
@@ -557,6 +569,156 @@ void TestCliRefusals::appendWithoutAppendUidIsFoundByTheNextRun()
     QCOMPARE(state.pending, QStringList());
     QCOMPARE(state.sides, (QStringList{QStringLiteral("local 11 uidnext 2 highestmodseq 2"),
                                        QStringLiteral("remote 22 uidnext 2 highestmodseq 3")}));
+}
+
+void TestCliRefusals::modifiedStoreKeepsTheOtherSidesChange()
+{
+    // INBOX was synced before (both sides at HIGHESTMODSEQ 5, message 1 mapped with no flags).
+    // The user marked it read locally; the UID STORE that writes \Seen to the remote meets
+    // [MODIFIED] (RFC 7162 §3.1.3), because another client set $Other there just after the
+    // SELECT. The check reports only the remote's change, not the local one again (its
+    // MODSEQ is below what is confirmed): the local \Seen must be carried into the next pass,
+    // where the three-way merge from '' gives both sides ($Other \Seen). An engine that drops
+    // it writes ($Other) to the local server and loses the user's change.
+    {
+        twinbox::state::StateDatabase database;
+        QString error;
+        QVERIFY2(database.open(databasePath(), &error), qPrintable(error));
+        twinbox::state::StateStore store(database);
+        const qint64 inbox = store.addMailbox("INBOX", false);
+        store.setSideState(inbox, twinbox::state::Side::Local, {localUidValidity, 2, 5});
+        store.setSideState(inbox, twinbox::state::Side::Remote, {remoteUidValidity, 2, 5});
+        store.addMapping(inbox, {1, 1, QByteArrayList()}); // '': known to be none
+    }
+
+    // The remote's LIST-STATUS is what was stored (the other client comes later); the local
+    // one shows the change, so INBOX is selected on both.
+    const Inbox localInbox{localUidValidity, 1, 2, 10};
+    const Inbox remoteInbox{remoteUidValidity, 1, 2, 5};
+    const auto resync = [](const Inbox &inbox, const Script &extra) {
+        Script script = {"C: T3 SELECT INBOX (QRESYNC (" + number(inbox.uidValidity) + " 5))",
+                         "S: * " + number(inbox.exists) + " EXISTS",
+                         "S: * OK [UIDVALIDITY " + number(inbox.uidValidity) + "] ok"};
+        for (const QByteArray &line : extra)
+            script.append(line);
+        script += {"S: * OK [UIDNEXT " + number(inbox.uidNext) + "] ok",
+                   "S: * OK [HIGHESTMODSEQ " + number(inbox.highestModSeq) + "] ok",
+                   "S: T3 OK [READ-WRITE] selected"};
+        return script;
+    };
+    const auto check = [](int tag, quint64 since, const Script &extra) {
+        const QByteArray t = "T" + number(quint64(tag));
+        Script script = {"C: " + t + " UID FETCH 1:4294967295 (UID FLAGS) (CHANGEDSINCE " +
+                         number(since) + " VANISHED)"};
+        for (const QByteArray &line : extra)
+            script.append(line);
+        script.append("S: " + t + " OK fetched");
+        return script;
+    };
+    FakeImapServer local(
+        opening(localInbox) +
+            resync(localInbox, {"S: * 1 FETCH (UID 1 FLAGS (\\Seen) MODSEQ (10))"}) +
+            check(4, 10, {}) +
+            Script{"C: T5 UID STORE 1 (UNCHANGEDSINCE 10) FLAGS.SILENT ($Other \\Seen)",
+                   "S: T5 OK stored"} +
+            check(6, 10, {"S: * 1 FETCH (UID 1 FLAGS ($Other \\Seen) MODSEQ (11))"}) + logout(7),
+        FakeImapServer::Mode::LoopbackTcp);
+    FakeImapServer remote(
+        opening(remoteInbox) + resync(remoteInbox, {}) +
+            Script{"C: T4 UID STORE 1 (UNCHANGEDSINCE 5) FLAGS.SILENT (\\Seen)",
+                   "S: T4 OK [MODIFIED 1] Conditional STORE failed"} +
+            check(5, 5, {"S: * 1 FETCH (UID 1 FLAGS ($Other) MODSEQ (7))"}) +
+            Script{"C: T6 UID STORE 1 (UNCHANGEDSINCE 7) FLAGS.SILENT ($Other \\Seen)",
+                   "S: T6 OK stored"} +
+            check(7, 7, {"S: * 1 FETCH (UID 1 FLAGS ($Other \\Seen) MODSEQ (8))"}) + logout(8),
+        FakeImapServer::Mode::LoopbackTcp);
+
+    const CliRun run = runCli(local, remote);
+    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.output));
+    QVERIFY2(run.errorLines.isEmpty(), qPrintable(run.output));
+    VERIFY_SCRIPT_DONE(local);
+    VERIFY_SCRIPT_DONE(remote);
+    QVERIFY2(run.output.contains(QStringLiteral("Conflicting flag update")),
+             qPrintable(run.output));
+
+    const StateRows state = readState(databasePath());
+    QVERIFY2(state.error.isEmpty(), qPrintable(state.error));
+    QCOMPARE(state.mapping, QStringList{QStringLiteral("local 1 remote 1")});
+    QCOMPARE(state.pending, QStringList());
+    QCOMPARE(state.sides, (QStringList{QStringLiteral("local 11 uidnext 2 highestmodseq 11"),
+                                       QStringLiteral("remote 22 uidnext 2 highestmodseq 8")}));
+
+    twinbox::state::StateDatabase database;
+    QString error;
+    QVERIFY2(database.open(databasePath(), &error), qPrintable(error));
+    QSqlQuery query(database.connection());
+    QVERIFY2(query.exec(QStringLiteral("SELECT flags FROM mapping WHERE local_uid = 1")) &&
+                 query.next(),
+             qPrintable(query.lastError().text()));
+    QCOMPARE(query.value(0).toString(), QStringLiteral("$Other \\Seen"));
+    QVERIFY2(query.exec(QStringLiteral("SELECT kind, local_uid, remote_uid FROM issue_log")),
+             qPrintable(query.lastError().text()));
+    QStringList issues;
+    while (query.next())
+        issues.append(QStringLiteral("%1 local %2 remote %3")
+                          .arg(query.value(0).toString())
+                          .arg(query.value(1).toLongLong())
+                          .arg(query.value(2).toLongLong()));
+    QCOMPARE(issues, QStringList{QStringLiteral("flag-conflict local 1 remote 1")});
+}
+
+void TestCliRefusals::bodyNotSentAsALiteralIsRecordedNotSkipped()
+{
+    // The remote lists a new message but answers the body FETCH with BODY[] NIL (RFC 3501
+    // allows NIL for an nstring). Nothing can be streamed to the local side; the message is
+    // still there, so it is recorded as not copied (retried next run), never skipped as if it
+    // had been expunged.
+    const Inbox localInbox{localUidValidity, 0, 1, 1};
+    const Inbox remoteInbox{remoteUidValidity, 1, 2, 3};
+    FakeImapServer local(opening(localInbox) + firstSelect(localInbox) +
+                             Script{"C: T4 UID FETCH 1:4294967295 (UID FLAGS) (CHANGEDSINCE 1 "
+                                    "VANISHED)",
+                                    "S: T4 OK nothing"} +
+                             logout(5),
+                         FakeImapServer::Mode::LoopbackTcp);
+    Script again = summaryOfOneMessage(6);
+    again[0] = "C: T6 UID FETCH 1 (UID RFC822.SIZE INTERNALDATE FLAGS BODY.PEEK[HEADER.FIELDS "
+               "(MESSAGE-ID)])";
+    FakeImapServer remote(
+        opening(remoteInbox) + firstSelect(remoteInbox) + summaryOfOneMessage(4) +
+            Script{"C: T5 UID FETCH 1 (UID FLAGS INTERNALDATE BODY.PEEK[])",
+                   "S: * 1 FETCH (UID 1 FLAGS (\\Seen) INTERNALDATE " + internalDate +
+                       " BODY[] NIL)",
+                   "S: T5 OK fetched"} +
+            again +
+            Script{"C: T7 UID FETCH 1:4294967295 (UID FLAGS) (CHANGEDSINCE 3 VANISHED)",
+                   "S: T7 OK nothing"} +
+            logout(8),
+        FakeImapServer::Mode::LoopbackTcp);
+    const CliRun run = runCli(local, remote);
+    VERIFY_REFUSED(run, QStringLiteral("local(INBOX): ERROR: "),
+                   QStringLiteral("did not send the message's body"));
+    VERIFY_SCRIPT_DONE(local);
+    VERIFY_SCRIPT_DONE(remote);
+    const StateRows state = readState(databasePath());
+    QVERIFY2(state.error.isEmpty(), qPrintable(state.error));
+    QCOMPARE(state.mapping, QStringList());
+    QCOMPARE(state.pending, QStringList());
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("nil"));
+    {
+        db.setDatabaseName(databasePath());
+        QVERIFY(db.open());
+        QSqlQuery refused(db);
+        QVERIFY(
+            refused.exec(QStringLiteral("SELECT source_side, source_uid FROM refused_message")));
+        QVERIFY(refused.next());
+        QCOMPARE(refused.value(0).toInt(), 1); // remote
+        QCOMPARE(refused.value(1).toInt(), 1);
+        QVERIFY(!refused.next());
+        db.close();
+    }
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(QStringLiteral("nil"));
 }
 
 QTEST_GUILESS_MAIN(TestCliRefusals)
