@@ -75,10 +75,11 @@ Script opening(const Inbox &inbox)
 }
 
 // The first SELECT of INBOX (no state yet, so CONDSTORE: RFC 7162 §3.1.8) as T3, with `extra`
-// untagged lines among the usual ones.
-Script firstSelect(const Inbox &inbox, const Script &extra = {})
+// untagged lines among the usual ones; `command` for a SELECT with QRESYNC parameters.
+Script firstSelect(const Inbox &inbox, const Script &extra = {},
+                   const QByteArray &command = "SELECT INBOX (CONDSTORE)")
 {
-    Script script = {"C: T3 SELECT INBOX (CONDSTORE)", "S: * " + number(inbox.exists) + " EXISTS",
+    Script script = {"C: T3 " + command, "S: * " + number(inbox.exists) + " EXISTS",
                      "S: * OK [UIDVALIDITY " + number(inbox.uidValidity) + "] ok"};
     for (const QByteArray &line : extra)
         script.append(line);
@@ -596,15 +597,8 @@ void TestCliRefusals::modifiedStoreKeepsTheOtherSidesChange()
     const Inbox localInbox{localUidValidity, 1, 2, 10};
     const Inbox remoteInbox{remoteUidValidity, 1, 2, 5};
     const auto resync = [](const Inbox &inbox, const Script &extra) {
-        Script script = {"C: T3 SELECT INBOX (QRESYNC (" + number(inbox.uidValidity) + " 5))",
-                         "S: * " + number(inbox.exists) + " EXISTS",
-                         "S: * OK [UIDVALIDITY " + number(inbox.uidValidity) + "] ok"};
-        for (const QByteArray &line : extra)
-            script.append(line);
-        script += {"S: * OK [UIDNEXT " + number(inbox.uidNext) + "] ok",
-                   "S: * OK [HIGHESTMODSEQ " + number(inbox.highestModSeq) + "] ok",
-                   "S: T3 OK [READ-WRITE] selected"};
-        return script;
+        return firstSelect(inbox, extra,
+                           "SELECT INBOX (QRESYNC (" + number(inbox.uidValidity) + " 5))");
     };
     const auto check = [](int tag, quint64 since, const Script &extra) {
         const QByteArray t = "T" + number(quint64(tag));
