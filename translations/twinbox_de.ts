@@ -275,6 +275,13 @@ Optionen:
         <source>the mailbox kept changing during %1 passes; it is synced again next time</source>
         <translation>das Postfach hat sich während %1 Durchläufen ständig geändert; es wird beim nächsten Mal erneut synchronisiert</translation>
     </message>
+    <message numerus="yes">
+        <source>%n message(s) already on both sides paired, not copied</source>
+        <translation>
+            <numerusform>%n Nachricht bereits auf beiden Seiten zugeordnet, nicht kopiert</numerusform>
+            <numerusform>%n Nachrichten bereits auf beiden Seiten zugeordnet, nicht kopiert</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MessageCopier</name>

@@ -275,6 +275,13 @@ Options :
         <source>the mailbox kept changing during %1 passes; it is synced again next time</source>
         <translation>la boîte n’a cessé de changer pendant %1 passes ; elle sera resynchronisée la prochaine fois</translation>
     </message>
+    <message numerus="yes">
+        <source>%n message(s) already on both sides paired, not copied</source>
+        <translation>
+            <numerusform>%n message déjà présent des deux côtés : apparié, non copié</numerusform>
+            <numerusform>%n messages déjà présents des deux côtés : appariés, non copiés</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MessageCopier</name>

@@ -2,6 +2,9 @@
 
 #include "AppendJournal.h"
 #include "ChangeSync.h"
+#include "FlagMerge.h"
+#include "MessageMatcher.h"
+#include "MessageSummary.h"
 #include "NewMessageSync.h"
 #include "QresyncSelect.h"
 #include "state/Transaction.h"
@@ -9,6 +12,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <limits>
 
 namespace twinbox::sync {
 
@@ -63,6 +67,50 @@ QCoro::Task<QList<FetchData>> allFlags(ImapSession &session, const QString &disp
             messages.append(*data);
     }
     co_return messages;
+}
+
+// Pairs the messages both sides already hold (MessageMatcher) and maps them; where their flags
+// differ, both are reported to the first pass as changed (no agreed flags: the union).
+QCoro::Task<void> matchExisting(MailboxContext &context, std::array<ObservedChanges, 2> &changes)
+{
+    auto listLocal =
+        MessageSummary::fetch(*context.sides[0].session,
+                              SequenceSet::fromRange(context.sides[0].copyFrom,
+                                                     std::numeric_limits<std::uint32_t>::max()),
+                              context.displayName);
+    auto listRemote =
+        MessageSummary::fetch(*context.sides[1].session,
+                              SequenceSet::fromRange(context.sides[1].copyFrom,
+                                                     std::numeric_limits<std::uint32_t>::max()),
+                              context.displayName);
+    const QList<MessageSummary> local = co_await listLocal;
+    const QList<MessageSummary> remote = co_await listRemote;
+    const QList<MessageMatcher::Pair> pairs = MessageMatcher::match(local, remote);
+    if (pairs.isEmpty())
+        co_return;
+    QList<state::MappedMessage> mapped;
+    for (const auto &[l, r] : pairs) {
+        const bool same = FlagMerge::same(l.flags, r.flags);
+        mapped.append(
+            {l.uid, r.uid, same ? std::optional(FlagMerge::normalized(l.flags)) : std::nullopt});
+        if (!same) {
+            for (const auto &[side, message] : {std::pair{0, l}, std::pair{1, r}}) {
+                FetchData report;
+                report.uid = message.uid;
+                report.flags = message.flags;
+                changes[std::size_t(side)].changed.append(report);
+            }
+        }
+    }
+    state::Transaction transaction(context.database->connection());
+    for (const state::MappedMessage &message : std::as_const(mapped))
+        context.store->addMapping(context.id, message);
+    context.commit(transaction);
+    for (const state::MappedMessage &message : std::as_const(mapped))
+        context.mapping.add(message);
+    context.events->info(QStringLiteral("database"), context.displayName,
+                         MailboxSync::tr("%n message(s) already on both sides paired, not copied",
+                                         nullptr, int(pairs.size())));
 }
 
 // Whether a check found a message step 3 has to copy.
@@ -132,6 +180,10 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
         changes[std::size_t(side)].vanished = selected[std::size_t(side)].vanished;
         changes[std::size_t(side)].changed = selected[std::size_t(side)].changed;
     }
+    // Two accounts that both hold mail before their first sync: what they have in common is
+    // paired, not copied to each other. Flags that differ are merged by the first pass.
+    if (context.mapping.size() == 0 && mayHaveNew[0] && mayHaveNew[1])
+        co_await matchExisting(context, changes);
     // Messages mapped by a first sync that did not finish (or by interimap's, adopted) have no
     // HIGHESTMODSEQ to ask QRESYNC from: their flags and existence are read in full (as
     // interimap's resume pass does, reference §3.8), or a change made since would be missed.

@@ -46,6 +46,7 @@ private slots:
     void messageRefusedOverQuotaIsSkippedAndRetried();
     void adoptsInterimapStateWithoutCopyingAgain();
     void aFailingMailboxDoesNotStopTheOthers();
+    void twoPrefilledAccountsPairTheirCommonMessages();
 
 private:
     // Expects `run` to have succeeded and `mailboxes` to have converged, then a second run
@@ -388,6 +389,30 @@ void TestSyncCli::aFailingMailboxDoesNotStopTheOthers()
     }
     // Nothing was done to the mailbox that is left alone.
     QCOMPARE(twinbox::test::MailboxSnapshot::read(m_harness->local(), "Lists")->prints.size(), 2);
+}
+
+void TestSyncCli::twoPrefilledAccountsPairTheirCommonMessages()
+{
+    // Moving providers: both accounts already hold messages 5 to 9 (an earlier copy by other
+    // means); the first sync pairs them instead of copying each a second time.
+    QString error;
+    QList<SeedMessage> local = seeds(0, 10);
+    QList<SeedMessage> remote = seeds(5, 10);
+    remote[0].flags = {QStringLiteral("\\Flagged")}; // message 5, unflagged on local
+    QVERIFY(m_harness->local().append(QStringLiteral("INBOX"), local, &error));
+    QVERIFY(m_harness->remote().append(QStringLiteral("INBOX"), remote, &error));
+    const SyncHarness::Run run = m_harness->sync();
+    QVERIFY2(run.infoLines().contains(
+                 QStringLiteral("database(INBOX): 5 message(s) already on both sides paired, not "
+                                "copied")),
+             qPrintable(run.infoLines().join(u'\n')));
+    QVERIFY2(run.infoLines().contains(QStringLiteral("local(INBOX): Added 5 UID(s) 11:15")) &&
+                 run.infoLines().contains(QStringLiteral("remote(INBOX): Added 5 UID(s) 11:15")),
+             qPrintable(run.infoLines().join(u'\n')));
+    expectConverged(run, {"INBOX"});
+    const auto snapshot = twinbox::test::MailboxSnapshot::read(m_harness->local(), "INBOX");
+    QCOMPARE(snapshot->prints.size(), 15);
+    QVERIFY(snapshot->prints.value(6).startsWith("\\Flagged|")); // the union of both
 }
 
 QTEST_GUILESS_MAIN(TestSyncCli)
