@@ -282,6 +282,10 @@ Optionen:
             <numerusform>%n Nachrichten bereits auf beiden Seiten zugeordnet, nicht kopiert</numerusform>
         </translation>
     </message>
+    <message>
+        <source>UIDVALIDITY changed from %1 to %2: matching the messages again by Message-ID, size and date</source>
+        <translation>UIDVALIDITY von %1 auf %2 geändert: die Nachrichten werden erneut nach Message-ID, Größe und Datum zugeordnet</translation>
+    </message>
 </context>
 <context>
     <name>MessageCopier</name>

@@ -282,6 +282,10 @@ Options :
             <numerusform>%n messages déjà présents des deux côtés : appariés, non copiés</numerusform>
         </translation>
     </message>
+    <message>
+        <source>UIDVALIDITY changed from %1 to %2: matching the messages again by Message-ID, size and date</source>
+        <translation>UIDVALIDITY a changé de %1 à %2 : les messages sont de nouveau appariés par Message-ID, taille et date</translation>
+    </message>
 </context>
 <context>
     <name>MessageCopier</name>

@@ -153,6 +153,15 @@ void StateStore::removeMapping(qint64 mailbox, std::uint32_t localUid)
         .exec();
 }
 
+void StateStore::forgetMessages(qint64 mailbox)
+{
+    for (const QString &table : {QStringLiteral("mapping"), QStringLiteral("pending_append"),
+                                 QStringLiteral("refused_message")})
+        Query(m_database, QStringLiteral("DELETE FROM %1 WHERE idx = ?").arg(table))
+            .bind(mailbox)
+            .exec();
+}
+
 void StateStore::setAgreedFlags(qint64 mailbox, std::uint32_t localUid, const QByteArrayList &flags)
 {
     Query(m_database,

@@ -74,6 +74,9 @@ public:
     QList<MappedMessage> mapping(qint64 mailbox) const;
     void addMapping(qint64 mailbox, const MappedMessage &message);
     void removeMapping(qint64 mailbox, std::uint32_t localUid);
+    // Forgets every message of the mailbox (mapping, journal, refusals): its UIDs mean nothing
+    // any more after a UIDVALIDITY change.
+    void forgetMessages(qint64 mailbox);
     void setAgreedFlags(qint64 mailbox, std::uint32_t localUid, const QByteArrayList &flags);
 
     QList<PendingAppend> pendingAppends(qint64 mailbox) const;

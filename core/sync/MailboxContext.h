@@ -39,6 +39,9 @@ struct SideView
     // The server's UIDNEXT as far as this run knows it (SELECT, APPENDUID, FETCH).
     std::uint32_t uidNext = 1;
 
+    // UIDVALIDITY as LIST-STATUS showed it before the SELECT (0: not shown).
+    std::uint32_t listedUidValidity = 0;
+
     QString name() const { return session->name(); }
 };
 

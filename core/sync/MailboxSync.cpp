@@ -69,6 +69,44 @@ QCoro::Task<QList<FetchData>> allFlags(ImapSession &session, const QString &disp
     co_return messages;
 }
 
+// A new UIDVALIDITY (RFC 3501 §2.3.1.1: the server renumbered the mailbox) makes every stored
+// UID of that mailbox meaningless. interimap stops everything there (§7.5); here the mailbox
+// starts over as a first sync, whose matching pairs the messages both sides still hold by
+// Message-ID, size and INTERNALDATE: nothing is copied twice, nothing lost (a message deleted
+// on one side since the last sync may come back, the safe way to be wrong).
+void rematchAfterUidValidityChange(MailboxContext &context,
+                                   std::array<std::optional<state::SideState>, 2> &known)
+{
+    bool changed = false;
+    for (Side side : bothSides) {
+        const SideView &view = context.side(side);
+        const auto &stored = known[std::size_t(side)];
+        if (stored && view.listedUidValidity != 0 &&
+            stored->uidValidity != view.listedUidValidity) {
+            context.events->warning(view.name(), context.displayName,
+                                    MailboxSync::tr("UIDVALIDITY changed from %1 to %2: matching "
+                                                    "the messages again by Message-ID, size and "
+                                                    "date")
+                                        .arg(stored->uidValidity)
+                                        .arg(view.listedUidValidity));
+            changed = true;
+        }
+    }
+    if (!changed)
+        return;
+    state::Transaction transaction(context.database->connection());
+    context.store->forgetMessages(context.id);
+    for (Side side : bothSides) {
+        auto &stored = known[std::size_t(side)];
+        const SideView &view = context.side(side);
+        const std::uint32_t uidValidity =
+            view.listedUidValidity != 0 ? view.listedUidValidity : stored->uidValidity;
+        stored = state::SideState{uidValidity, 0, 0};
+        context.store->setSideState(context.id, side, *stored);
+    }
+    context.commit(transaction);
+}
+
 // Pairs the messages both sides already hold (MessageMatcher) and maps them; where their flags
 // differ, both are reported to the first pass as changed (no agreed flags: the union).
 QCoro::Task<void> matchExisting(MailboxContext &context, std::array<ObservedChanges, 2> &changes)
@@ -131,6 +169,7 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
     std::array<std::optional<state::SideState>, 2> known;
     for (Side side : bothSides)
         known[std::size_t(side)] = context.store->sideState(context.id, side);
+    rematchAfterUidValidityChange(context, known);
 
     Q_EMIT context.events->progress(
         {context.displayName, SyncProgress::Phase::Selecting, 0, 0, 0, 0, QString()});

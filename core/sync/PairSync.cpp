@@ -211,6 +211,8 @@ QCoro::Task<SyncTotals> PairSync::run(ImapSession &local, ImapSession &remote,
                 context.side(side).side = side;
                 context.side(side).session = sessions[std::size_t(side)];
                 context.side(side).wireName = wire[std::size_t(side)];
+                if (const ListedMailbox *shown = here[std::size_t(side)]; shown && shown->status)
+                    context.side(side).listedUidValidity = shown->status->uidValidity.value_or(0);
             }
             context.database = &database;
             context.store = &store;

@@ -47,6 +47,7 @@ private slots:
     void adoptsInterimapStateWithoutCopyingAgain();
     void aFailingMailboxDoesNotStopTheOthers();
     void twoPrefilledAccountsPairTheirCommonMessages();
+    void uidValidityResetIsRematchedWithoutDuplicates();
 
 private:
     // Expects `run` to have succeeded and `mailboxes` to have converged, then a second run
@@ -413,6 +414,30 @@ void TestSyncCli::twoPrefilledAccountsPairTheirCommonMessages()
     const auto snapshot = twinbox::test::MailboxSnapshot::read(m_harness->local(), "INBOX");
     QCOMPARE(snapshot->prints.size(), 15);
     QVERIFY(snapshot->prints.value(6).startsWith("\\Flagged|")); // the union of both
+}
+
+void TestSyncCli::uidValidityResetIsRematchedWithoutDuplicates()
+{
+    QString error;
+    QVERIFY(m_harness->local().append(QStringLiteral("Box"), seeds(0, 10), &error));
+    QVERIFY(m_harness->local().append(QStringLiteral("Other"), seeds(100, 2), &error));
+    syncAndExpectConverged({"Box", "Other"});
+    // The remote server loses its UIDs for Box (rebuilt from a backup: new UIDVALIDITY, new
+    // UIDs, the same messages) and receives one more; the local side gets one too.
+    QVERIFY(m_harness->change(m_harness->remote(), "INBOX", {"DELETE Box", "CREATE Box"}));
+    QVERIFY(m_harness->remote().append(QStringLiteral("Box"), seeds(0, 10) + seeds(20, 1), &error));
+    QVERIFY(m_harness->local().append(QStringLiteral("Box"), seeds(30, 1), &error));
+    QVERIFY(m_harness->local().append(QStringLiteral("Other"), seeds(130, 1), &error));
+    const SyncHarness::Run run = m_harness->sync();
+    QVERIFY2(run.infoLines()
+                     .filter(QStringLiteral("remote(Box): WARNING: UIDVALIDITY changed"))
+                     .size() == 1,
+             qPrintable(run.infoLines().join(u'\n')));
+    QVERIFY2(run.infoLines().contains(QStringLiteral(
+                 "database(Box): 10 message(s) already on both sides paired, not copied")),
+             qPrintable(run.infoLines().join(u'\n')));
+    expectConverged(run, {"Box", "Other"});
+    QCOMPARE(twinbox::test::MailboxSnapshot::read(m_harness->local(), "Box")->prints.size(), 12);
 }
 
 QTEST_GUILESS_MAIN(TestSyncCli)
