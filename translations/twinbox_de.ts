@@ -646,6 +646,17 @@ Optionen:
     </message>
 </context>
 <context>
+    <name>SubscriptionSync</name>
+    <message>
+        <source>Subscribed</source>
+        <translation>Abonniert</translation>
+    </message>
+    <message>
+        <source>Unsubscribed</source>
+        <translation>Abbestellt</translation>
+    </message>
+</context>
+<context>
     <name>SyncConfig</name>
     <message>
         <source>no such config file %1</source>

@@ -646,6 +646,17 @@ Options :
     </message>
 </context>
 <context>
+    <name>SubscriptionSync</name>
+    <message>
+        <source>Subscribed</source>
+        <translation>Abonné</translation>
+    </message>
+    <message>
+        <source>Unsubscribed</source>
+        <translation>Désabonné</translation>
+    </message>
+</context>
+<context>
     <name>SyncConfig</name>
     <message>
         <source>no such config file %1</source>

@@ -91,6 +91,20 @@ int StateStore::mailboxCount() const
     return query.value(0).toInt();
 }
 
+bool StateStore::isSubscribed(qint64 mailbox) const
+{
+    Query query(m_database, QStringLiteral("SELECT subscribed FROM mailboxes WHERE idx = ?"));
+    return query.bind(mailbox).exec().next() && query.value(0).toInt() != 0;
+}
+
+void StateStore::setSubscribed(qint64 mailbox, bool subscribed)
+{
+    Query(m_database, QStringLiteral("UPDATE mailboxes SET subscribed = ? WHERE idx = ?"))
+        .bind(subscribed ? 1 : 0)
+        .bind(mailbox)
+        .exec();
+}
+
 std::optional<SideState> StateStore::sideState(qint64 mailbox, Side side) const
 {
     Query query(m_database,

@@ -67,6 +67,8 @@ public:
     std::optional<qint64> mailboxId(const QByteArray &internalName) const;
     qint64 addMailbox(const QByteArray &internalName, bool subscribed);
     int mailboxCount() const;
+    bool isSubscribed(qint64 mailbox) const;
+    void setSubscribed(qint64 mailbox, bool subscribed);
 
     std::optional<SideState> sideState(qint64 mailbox, Side side) const;
     void setSideState(qint64 mailbox, Side side, const SideState &state);

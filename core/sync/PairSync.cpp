@@ -2,6 +2,7 @@
 
 #include "MailboxName.h"
 #include "MailboxSync.h"
+#include "SubscriptionSync.h"
 #include "config/ListMailboxPatterns.h"
 
 #include <QRegularExpression>
@@ -191,9 +192,19 @@ QCoro::Task<SyncTotals> PairSync::run(ImapSession &local, ImapSession &remote,
                         Command("SUBSCRIBE").astring(wire[std::size_t(missing)]), display);
                 events.info(target.name(), display, tr("Created mailbox"));
             }
+            const std::optional<bool> agreed =
+                id ? std::optional<bool>(store.isSubscribed(*id)) : std::nullopt;
             if (!id)
-                id = store.addMailbox(name, (here[0] && here[0]->subscribed) ||
-                                                (here[1] && here[1]->subscribed));
+                id = store.addMailbox(name, false);
+            if (exists[0] && exists[1]) {
+                co_await SubscriptionSync::reconcile(sessions, wire,
+                                                     {here[0]->subscribed, here[1]->subscribed},
+                                                     agreed, store, *id, display, events);
+            } else {
+                const ListedMailbox *present = exists[0] ? here[0] : here[1];
+                if (present->subscribed != agreed.value_or(false))
+                    store.setSubscribed(*id, present->subscribed); // the copy was subscribed too
+            }
 
             bool dirty =
                 !store.pendingAppends(*id).isEmpty() || !store.refusedMessages(*id).isEmpty();

@@ -48,6 +48,7 @@ private slots:
     void aFailingMailboxDoesNotStopTheOthers();
     void twoPrefilledAccountsPairTheirCommonMessages();
     void uidValidityResetIsRematchedWithoutDuplicates();
+    void subscriptionsMergeThreeWay();
 
 private:
     // Expects `run` to have succeeded and `mailboxes` to have converged, then a second run
@@ -438,6 +439,40 @@ void TestSyncCli::uidValidityResetIsRematchedWithoutDuplicates()
              qPrintable(run.infoLines().join(u'\n')));
     expectConverged(run, {"Box", "Other"});
     QCOMPARE(twinbox::test::MailboxSnapshot::read(m_harness->local(), "Box")->prints.size(), 12);
+}
+
+void TestSyncCli::subscriptionsMergeThreeWay()
+{
+    QString error;
+    for (auto *server : {&m_harness->local(), &m_harness->remote()}) {
+        QVERIFY(server->append(QStringLiteral("Lists"), seeds(0, 1), &error));
+        QVERIFY(server->append(QStringLiteral("Work"), seeds(10, 1), &error));
+    }
+    // Before the first sync: subscribed on one side only, so on both (the union).
+    QVERIFY(m_harness->change(m_harness->local(), "INBOX", {"SUBSCRIBE Lists"}));
+    const auto subscriptions = [this](twinbox::test::DovecotServer &server) {
+        auto client = m_harness->client(server);
+        const auto reply = client->command("LIST (SUBSCRIBED) \"\" \"*\"");
+        QStringList names;
+        for (const QByteArray &line : reply.untagged)
+            names.append(QString::fromLatin1(line.mid(line.lastIndexOf(' ') + 1)));
+        names.sort();
+        return names;
+    };
+    const SyncHarness::Run first = m_harness->sync();
+    QVERIFY2(first.infoLines().contains(QStringLiteral("remote(Lists): Subscribed")),
+             qPrintable(first.infoLines().join(u'\n')));
+    QCOMPARE(subscriptions(m_harness->remote()), QStringList{QStringLiteral("Lists")});
+    // Then each side changes one: the other follows, the database being the base.
+    QVERIFY(m_harness->change(m_harness->local(), "INBOX", {"UNSUBSCRIBE Lists"}));
+    QVERIFY(m_harness->change(m_harness->remote(), "INBOX", {"SUBSCRIBE Work"}));
+    const SyncHarness::Run second = m_harness->sync();
+    QCOMPARE(second.exitCode, 0);
+    QCOMPARE(subscriptions(m_harness->local()), QStringList{QStringLiteral("Work")});
+    QCOMPARE(subscriptions(m_harness->remote()), QStringList{QStringLiteral("Work")});
+    const SyncHarness::Run third = m_harness->sync();
+    QCOMPARE(third.count(QStringLiteral("SUBSCRIBE")) + third.count(QStringLiteral("UNSUBSCRIBE")),
+             0);
 }
 
 QTEST_GUILESS_MAIN(TestSyncCli)
