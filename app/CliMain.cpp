@@ -41,7 +41,8 @@ QCoro::Task<void> runSync(const twinbox::config::SyncConfig &configIn,
     limits.messages = config.appendBatch;
     const sync::SyncJob::Outcome outcome =
         co_await sync::SyncJob::run(config, options, pair, events, limits);
-    log.writeLine(sync::SyncJob::summary(outcome.totals));
+    if (options.command == config::CliOptions::Command::Sync)
+        log.writeLine(sync::SyncJob::summary(outcome.totals));
     QCoreApplication::exit(outcome.exitCode);
 }
 

@@ -252,6 +252,49 @@ Optionen:
     </message>
 </context>
 <context>
+    <name>MailboxCommands</name>
+    <message>
+        <source>the name cannot be written with this server&apos;s hierarchy delimiter</source>
+        <translation>der Name lässt sich mit dem Hierarchietrennzeichen dieses Servers nicht schreiben</translation>
+    </message>
+    <message>
+        <source>INBOX can&apos;t be deleted</source>
+        <translation>INBOX kann nicht gelöscht werden</translation>
+    </message>
+    <message>
+        <source>Deleted mailbox</source>
+        <translation>Postfach gelöscht</translation>
+    </message>
+    <message>
+        <source>database: %1: could not remove %2</source>
+        <translation>database: %1: %2 konnte nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>Removed mailbox %1</source>
+        <translation>Postfach %1 entfernt</translation>
+    </message>
+    <message>
+        <source>mailbox %1 exists; delete it first with --target=%2 --delete %1</source>
+        <translation>Postfach %1 existiert; zuerst mit --target=%2 --delete %1 löschen</translation>
+    </message>
+    <message>
+        <source>mailbox %1 exists; delete it first with --target=database --delete %1</source>
+        <translation>Postfach %1 existiert; zuerst mit --target=database --delete %1 löschen</translation>
+    </message>
+    <message>
+        <source>Renamed mailbox to %1</source>
+        <translation>Postfach umbenannt in %1</translation>
+    </message>
+    <message>
+        <source>database: %1: could not rename %2</source>
+        <translation>database: %1: %2 konnte nicht umbenannt werden</translation>
+    </message>
+    <message>
+        <source>Renamed mailbox %1 to %2</source>
+        <translation>Postfach %1 umbenannt in %2</translation>
+    </message>
+</context>
+<context>
     <name>MailboxContext</name>
     <message>
         <source>database: %1: could not commit the changes of %2</source>
@@ -378,8 +421,8 @@ Optionen:
         <translation>Postfach angelegt</translation>
     </message>
     <message>
-        <source>the mailbox is gone on this side but still exists on %1 and in the database (deleted or renamed?); it is left alone: recreate it here to sync it again, or delete it on %1 too</source>
-        <translation>das Postfach fehlt auf dieser Seite, besteht aber noch auf %1 und in der Datenbank (gelöscht oder umbenannt?); es bleibt unberührt: hier neu anlegen, um es wieder abzugleichen, oder auch auf %1 löschen</translation>
+        <source>the mailbox is gone on this side but still exists on %1 and in the database (deleted or renamed?); it is left alone: recreate it here, or run twinbox-cli --target=%1 --target=database --delete %2</source>
+        <translation>das Postfach fehlt auf dieser Seite, besteht aber noch auf %1 und in der Datenbank (gelöscht oder umbenannt?); es bleibt unberührt: hier neu anlegen oder twinbox-cli --target=%1 --target=database --delete %2 ausführen</translation>
     </message>
 </context>
 <context>
@@ -774,8 +817,8 @@ Optionen:
         </translation>
     </message>
     <message>
-        <source>--repair, --delete, --rename, --watch and --notify are not available yet</source>
-        <translation>--repair, --delete, --rename, --watch und --notify sind noch nicht verfügbar</translation>
+        <source>--repair, --watch and --notify are not available yet</source>
+        <translation>--repair, --watch und --notify sind noch nicht verfügbar</translation>
     </message>
 </context>
 <context>

@@ -252,6 +252,49 @@ Options :
     </message>
 </context>
 <context>
+    <name>MailboxCommands</name>
+    <message>
+        <source>the name cannot be written with this server&apos;s hierarchy delimiter</source>
+        <translation>le nom ne peut pas s’écrire avec le séparateur de hiérarchie de ce serveur</translation>
+    </message>
+    <message>
+        <source>INBOX can&apos;t be deleted</source>
+        <translation>INBOX ne peut pas être supprimée</translation>
+    </message>
+    <message>
+        <source>Deleted mailbox</source>
+        <translation>Boîte supprimée</translation>
+    </message>
+    <message>
+        <source>database: %1: could not remove %2</source>
+        <translation>database: %1 : impossible de retirer %2</translation>
+    </message>
+    <message>
+        <source>Removed mailbox %1</source>
+        <translation>Boîte %1 retirée</translation>
+    </message>
+    <message>
+        <source>mailbox %1 exists; delete it first with --target=%2 --delete %1</source>
+        <translation>la boîte %1 existe ; supprimez-la d’abord avec --target=%2 --delete %1</translation>
+    </message>
+    <message>
+        <source>mailbox %1 exists; delete it first with --target=database --delete %1</source>
+        <translation>la boîte %1 existe ; supprimez-la d’abord avec --target=database --delete %1</translation>
+    </message>
+    <message>
+        <source>Renamed mailbox to %1</source>
+        <translation>Boîte renommée en %1</translation>
+    </message>
+    <message>
+        <source>database: %1: could not rename %2</source>
+        <translation>database: %1 : impossible de renommer %2</translation>
+    </message>
+    <message>
+        <source>Renamed mailbox %1 to %2</source>
+        <translation>Boîte %1 renommée en %2</translation>
+    </message>
+</context>
+<context>
     <name>MailboxContext</name>
     <message>
         <source>database: %1: could not commit the changes of %2</source>
@@ -378,8 +421,8 @@ Options :
         <translation>Boîte créée</translation>
     </message>
     <message>
-        <source>the mailbox is gone on this side but still exists on %1 and in the database (deleted or renamed?); it is left alone: recreate it here to sync it again, or delete it on %1 too</source>
-        <translation>la boîte a disparu de ce côté mais existe encore sur %1 et dans la base (supprimée ou renommée ?) ; elle est laissée en l’état : recréez-la ici pour la synchroniser de nouveau, ou supprimez-la aussi sur %1</translation>
+        <source>the mailbox is gone on this side but still exists on %1 and in the database (deleted or renamed?); it is left alone: recreate it here, or run twinbox-cli --target=%1 --target=database --delete %2</source>
+        <translation>la boîte a disparu de ce côté mais existe encore sur %1 et dans la base (supprimée ou renommée ?) ; elle est laissée en l’état : recréez-la ici, ou lancez twinbox-cli --target=%1 --target=database --delete %2</translation>
     </message>
 </context>
 <context>
@@ -774,8 +817,8 @@ Options :
         </translation>
     </message>
     <message>
-        <source>--repair, --delete, --rename, --watch and --notify are not available yet</source>
-        <translation>--repair, --delete, --rename, --watch et --notify ne sont pas encore disponibles</translation>
+        <source>--repair, --watch and --notify are not available yet</source>
+        <translation>--repair, --watch et --notify ne sont pas encore disponibles</translation>
     </message>
 </context>
 <context>

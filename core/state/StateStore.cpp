@@ -31,6 +31,7 @@ public:
     bool next() { return m_query.next(); }
     QVariant value(int column) const { return m_query.value(column); }
     QVariant lastInsertId() const { return m_query.lastInsertId(); }
+    int numRowsAffected() const { return m_query.numRowsAffected(); }
 
 private:
     [[noreturn]] void fail() const
@@ -89,6 +90,23 @@ int StateStore::mailboxCount() const
     Query query(m_database, QStringLiteral("SELECT count(*) FROM mailboxes"));
     query.exec().next();
     return query.value(0).toInt();
+}
+
+void StateStore::removeMailbox(qint64 mailbox)
+{
+    Query(m_database, QStringLiteral("DELETE FROM mailboxes WHERE idx = ?")).bind(mailbox).exec();
+}
+
+int StateStore::renameMailboxes(const QByteArray &from, const QByteArray &to)
+{
+    // Children: the names that start with `from` and a NUL (the hierarchy delimiter).
+    QByteArray prefix = from;
+    prefix.append('\0');
+    Query query(m_database,
+                QStringLiteral("UPDATE mailboxes SET mailbox = CAST(? || substr(mailbox, ?) AS "
+                               "BLOB) WHERE mailbox = ? OR substr(mailbox, 1, ?) = ?"));
+    query.bind(to).bind(from.size() + 1).bind(from).bind(prefix.size()).bind(prefix).exec();
+    return query.numRowsAffected();
 }
 
 bool StateStore::isSubscribed(qint64 mailbox) const

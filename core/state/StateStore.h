@@ -67,6 +67,10 @@ public:
     std::optional<qint64> mailboxId(const QByteArray &internalName) const;
     qint64 addMailbox(const QByteArray &internalName, bool subscribed);
     int mailboxCount() const;
+    // Deletes a mailbox with its state, mapping, journal and refusals (foreign keys cascade).
+    void removeMailbox(qint64 mailbox);
+    // Renames `from` and every mailbox below it (`from` NUL ...) to `to`; returns how many.
+    int renameMailboxes(const QByteArray &from, const QByteArray &to);
     bool isSubscribed(qint64 mailbox) const;
     void setSubscribed(qint64 mailbox, bool subscribed);
 

@@ -90,13 +90,20 @@ void PairSync::checkCapabilities(const ImapSession &session)
     }
 }
 
-QCoro::Task<SyncTotals> PairSync::run(ImapSession &local, ImapSession &remote,
-                                      state::StateDatabase &database, SyncEvents &events,
-                                      const Options &optionsIn)
+const ListedMailbox *PairSync::Listing::find(Side side, const QByteArray &internalName) const
+{
+    for (const ListedMailbox &mailbox : mailboxes[std::size_t(side)]) {
+        if (mailbox.internalName == internalName)
+            return &mailbox;
+    }
+    return nullptr;
+}
+
+QCoro::Task<PairSync::Listing> PairSync::prepare(ImapSession &local, ImapSession &remote,
+                                                 const Options &optionsIn)
 {
     const Options options = optionsIn; // copied before the first co_await
-    std::array<ImapSession *, 2> sessions = {&local, &remote};
-    for (ImapSession *session : sessions)
+    for (ImapSession *session : {&local, &remote})
         checkCapabilities(*session);
     // RFC 7162 §3.2.3: QRESYNC (which implies CONDSTORE) on both, at once.
     auto enableLocal = local.enable({"QRESYNC"});
@@ -106,16 +113,27 @@ QCoro::Task<SyncTotals> PairSync::run(ImapSession &local, ImapSession &remote,
 
     auto listLocal = listSide(local, options, Side::Local);
     auto listRemote = listSide(remote, options, Side::Remote);
-    std::array<QList<ListedMailbox>, 2> listed;
-    listed[0] = co_await listLocal;
-    listed[1] = co_await listRemote;
-    const std::array<std::optional<char>, 2> delimiters = {delimiterOf(listed[0]),
-                                                           delimiterOf(listed[1])};
-    if (delimiters[0].has_value() != delimiters[1].has_value() && !listed[0].isEmpty() &&
-        !listed[1].isEmpty())
+    Listing listing;
+    listing.mailboxes[0] = co_await listLocal;
+    listing.mailboxes[1] = co_await listRemote;
+    listing.delimiters = {delimiterOf(listing.mailboxes[0]), delimiterOf(listing.mailboxes[1])};
+    if (listing.delimiters[0].has_value() != listing.delimiters[1].has_value() &&
+        !listing.mailboxes[0].isEmpty() && !listing.mailboxes[1].isEmpty())
         throw ImapError(ImapError::Kind::Configuration, QString(),
                         tr("the local and remote namespaces are not both flat or both "
                            "hierarchical"));
+    co_return listing;
+}
+
+QCoro::Task<SyncTotals> PairSync::run(ImapSession &local, ImapSession &remote,
+                                      state::StateDatabase &database, SyncEvents &events,
+                                      const Options &optionsIn)
+{
+    const Options options = optionsIn; // copied before the first co_await
+    std::array<ImapSession *, 2> sessions = {&local, &remote};
+    const Listing listing = co_await prepare(local, remote, options);
+    const auto &listed = listing.mailboxes;
+    const auto &delimiters = listing.delimiters;
 
     // Which mailboxes: the command line's, or everything listed but ignore-mailbox.
     QSet<QByteArray> wanted;
@@ -180,9 +198,9 @@ QCoro::Task<SyncTotals> PairSync::run(ImapSession &local, ImapSession &remote,
                     throw ImapError(ImapError::Kind::Configuration, target.name(),
                                     tr("the mailbox is gone on this side but still exists on %1 "
                                        "and in the database (deleted or renamed?); it is left "
-                                       "alone: recreate it here to sync it again, or delete it "
-                                       "on %1 too")
-                                        .arg(sessions[std::size_t(present)]->name()),
+                                       "alone: recreate it here, or run twinbox-cli "
+                                       "--target=%1 --target=database --delete %2")
+                                        .arg(sessions[std::size_t(present)]->name(), display),
                                     display);
                 // RFC 3501 §6.3.3 CREATE; then SUBSCRIBE (§6.3.6) like the source.
                 co_await target.connection().executeOk(

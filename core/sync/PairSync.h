@@ -32,6 +32,18 @@ public:
         BatchLimits batchLimits;
     };
 
+    // Both servers ready and listed: capabilities checked, QRESYNC enabled, both LISTs (with
+    // STATUS) at once, the hierarchy delimiters found.
+    struct Listing
+    {
+        std::array<QList<ListedMailbox>, 2> mailboxes;
+        std::array<std::optional<char>, 2> delimiters;
+        // The mailbox of that internal name on a side, or nullptr.
+        const ListedMailbox *find(state::Side side, const QByteArray &internalName) const;
+    };
+    static QCoro::Task<Listing> prepare(imap::ImapSession &local, imap::ImapSession &remote,
+                                        const Options &options);
+
     // Throws ImapError when a server lacks what the algorithm needs, or the listing fails.
     static QCoro::Task<SyncTotals> run(imap::ImapSession &local, imap::ImapSession &remote,
                                        state::StateDatabase &database, SyncEvents &events,

@@ -1,5 +1,6 @@
 #include "SyncJob.h"
 
+#include "MailboxCommands.h"
 #include "config/ListMailboxPatterns.h"
 #include "config/PasswordCommand.h"
 #include "config/SecretStore.h"
@@ -81,13 +82,12 @@ QCoro::Task<SyncJob::Outcome> SyncJob::run(const config::SyncConfig &configIn,
     outcome.exitCode = 1;
     const QString database = QStringLiteral("database");
 
-    if (options.command != config::CliOptions::Command::Sync || options.watchSeconds ||
+    if (options.command == config::CliOptions::Command::Repair || options.watchSeconds ||
         options.notify) {
-        // Mailbox management and watch mode come with the mailbox issue; until then a
-        // single sync would silently do less than was asked.
+        // These come with the rest of mailbox management; until then a single sync would
+        // silently do less than was asked.
         events.error(QString(), QString(),
-                     tr("--repair, --delete, --rename, --watch and --notify are not available "
-                        "yet"));
+                     tr("--repair, --watch and --notify are not available yet"));
         co_return outcome;
     }
     for (const QString &warning : config.warnings)
@@ -185,8 +185,23 @@ QCoro::Task<SyncJob::Outcome> SyncJob::run(const config::SyncConfig &configIn,
                                   config.remoteListReference.toUtf8()};
         pairOptions.ignoreMailbox = config.ignoreMailbox;
         pairOptions.batchLimits = limits;
-        outcome.totals =
-            co_await PairSync::run(*sessions[0], *sessions[1], stateDatabase, events, pairOptions);
+        const auto targets = MailboxCommands::Targets::from(options.targets);
+        switch (options.command) {
+        case config::CliOptions::Command::Delete:
+            pairOptions.mailboxes.clear(); // names, not a selection
+            co_await MailboxCommands::remove(*sessions[0], *sessions[1], stateDatabase, events,
+                                             pairOptions, options.mailboxes, targets);
+            break;
+        case config::CliOptions::Command::Rename:
+            pairOptions.mailboxes.clear();
+            co_await MailboxCommands::rename(*sessions[0], *sessions[1], stateDatabase, events,
+                                             pairOptions, options.mailboxes.value(0),
+                                             options.mailboxes.value(1), targets);
+            break;
+        default:
+            outcome.totals = co_await PairSync::run(*sessions[0], *sessions[1], stateDatabase,
+                                                    events, pairOptions);
+        }
     } catch (const ImapError &e) {
         outcome.totals.failures.append(e.describe());
         events.error(e.server(), e.mailbox(), e.message());

@@ -49,6 +49,9 @@ private slots:
     void twoPrefilledAccountsPairTheirCommonMessages();
     void uidValidityResetIsRematchedWithoutDuplicates();
     void subscriptionsMergeThreeWay();
+    void deleteCommandOnAllTargets();
+    void deleteFromTheDatabaseLetsAGoneMailboxBeRecreated();
+    void renameCommandCarriesChildrenAndSubscriptions();
 
 private:
     // Expects `run` to have succeeded and `mailboxes` to have converged, then a second run
@@ -473,6 +476,91 @@ void TestSyncCli::subscriptionsMergeThreeWay()
     const SyncHarness::Run third = m_harness->sync();
     QCOMPARE(third.count(QStringLiteral("SUBSCRIBE")) + third.count(QStringLiteral("UNSUBSCRIBE")),
              0);
+}
+
+namespace {
+
+QStringList listed(SyncHarness &harness, twinbox::test::DovecotServer &server,
+                   const QByteArray &selection = {})
+{
+    auto client = harness.client(server);
+    const auto reply = client->command("LIST " + selection + "\"\" \"*\"");
+    QStringList names;
+    for (const QByteArray &line : reply.untagged) {
+        if (!line.contains("\\NonExistent"))
+            names.append(QString::fromLatin1(line.mid(line.lastIndexOf(' ') + 1)));
+    }
+    names.sort();
+    return names;
+}
+
+} // namespace
+
+void TestSyncCli::deleteCommandOnAllTargets()
+{
+    QString error;
+    QVERIFY(m_harness->local().append(QStringLiteral("Old"), seeds(0, 2), &error));
+    QVERIFY(m_harness->local().append(QStringLiteral("Keep"), seeds(10, 1), &error));
+    syncAndExpectConverged({"Old", "Keep"});
+    const SyncHarness::Run run =
+        m_harness->sync({QStringLiteral("--delete"), QStringLiteral("Old")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.infoLines().join(u'\n')));
+    QVERIFY2(run.infoLines().contains(QStringLiteral("database: Removed mailbox Old")),
+             qPrintable(run.infoLines().join(u'\n')));
+    QCOMPARE(listed(*m_harness, m_harness->local()),
+             (QStringList{QStringLiteral("INBOX"), QStringLiteral("Keep")}));
+    QCOMPARE(listed(*m_harness, m_harness->remote()),
+             (QStringList{QStringLiteral("INBOX"), QStringLiteral("Keep")}));
+    QCOMPARE(m_harness->rowCount(QStringLiteral("mapping")), 1);
+    QCOMPARE(m_harness->sync({QStringLiteral("--delete"), QStringLiteral("INBOX")}).exitCode, 1);
+    syncAndExpectConverged({"Keep"});
+}
+
+void TestSyncCli::deleteFromTheDatabaseLetsAGoneMailboxBeRecreated()
+{
+    // Deleted on the remote server behind Twinbox's back: reported; the user decides to keep
+    // the local one, forgets it in the database, and the next sync copies it over again.
+    QString error;
+    QVERIFY(m_harness->local().append(QStringLiteral("Gone"), seeds(0, 2), &error));
+    syncAndExpectConverged({"Gone"});
+    QVERIFY(m_harness->change(m_harness->remote(), "INBOX", {"DELETE Gone"}));
+    QCOMPARE(m_harness->sync().exitCode, 1);
+    const SyncHarness::Run forget = m_harness->sync(
+        {QStringLiteral("--target=database"), QStringLiteral("--delete"), QStringLiteral("Gone")});
+    QCOMPARE(forget.exitCode, 0);
+    QCOMPARE(listed(*m_harness, m_harness->local()),
+             (QStringList{QStringLiteral("Gone"), QStringLiteral("INBOX")}));
+    const SyncHarness::Run run = m_harness->sync();
+    QVERIFY2(run.infoLines().contains(QStringLiteral("remote(Gone): Created mailbox")),
+             qPrintable(run.infoLines().join(u'\n')));
+    expectConverged(run, {"Gone"});
+}
+
+void TestSyncCli::renameCommandCarriesChildrenAndSubscriptions()
+{
+    QString error;
+    QVERIFY(m_harness->local().append(QStringLiteral("Projects"), seeds(0, 2), &error));
+    QVERIFY(m_harness->local().append(QStringLiteral("Projects/2025"), seeds(10, 2), &error));
+    QVERIFY(m_harness->change(m_harness->local(), "INBOX", {"SUBSCRIBE Projects/2025"}));
+    syncAndExpectConverged({"Projects", "Projects/2025"});
+    const SyncHarness::Run run = m_harness->sync(
+        {QStringLiteral("--rename"), QStringLiteral("Projects"), QStringLiteral("Done")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.infoLines().join(u'\n')));
+    QCOMPARE(listed(*m_harness, m_harness->local()),
+             (QStringList{QStringLiteral("Done"), QStringLiteral("Done/2025"),
+                          QStringLiteral("INBOX")}));
+    QCOMPARE(listed(*m_harness, m_harness->remote()),
+             (QStringList{QStringLiteral("Done"), QStringLiteral("Done.2025"),
+                          QStringLiteral("INBOX")}));
+    // interimap loses subscriptions on rename; here they move with the names.
+    QCOMPARE(listed(*m_harness, m_harness->local(), "(SUBSCRIBED) "),
+             QStringList{QStringLiteral("Done/2025")});
+    QCOMPARE(listed(*m_harness, m_harness->remote(), "(SUBSCRIBED) "),
+             QStringList{QStringLiteral("Done.2025")});
+    // Nothing is copied again: the database followed the servers.
+    const SyncHarness::Run after = m_harness->sync();
+    QCOMPARE(after.count(QStringLiteral("APPEND")), 0);
+    expectConverged(after, {"Done", "Done/2025"});
 }
 
 QTEST_GUILESS_MAIN(TestSyncCli)
