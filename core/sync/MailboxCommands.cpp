@@ -159,8 +159,9 @@ QCoro::Task<void> MailboxCommands::rename(ImapSession &local, ImapSession &remot
                 Command("SUBSCRIBE")
                     .astring(wireName(moved, side, listing, options, session.name())),
                 toDisplay);
-            co_await session.connection().executeOk(
-                Command("UNSUBSCRIBE").astring(mailbox.wireName), fromDisplay);
+            // Some servers move subscriptions with RENAME themselves: a NO here only means the
+            // old name is not subscribed any more, which is the point.
+            co_await session.connection().execute(Command("UNSUBSCRIBE").astring(mailbox.wireName));
         }
     }
 
