@@ -468,6 +468,17 @@ Optionen:
     </message>
 </context>
 <context>
+    <name>RenameDetector</name>
+    <message>
+        <source>database: %1: could not rename %2</source>
+        <translation>database: %1: %2 konnte nicht umbenannt werden</translation>
+    </message>
+    <message>
+        <source>Renamed mailbox to %1, as on %2</source>
+        <translation>Postfach umbenannt in %1, wie auf %2</translation>
+    </message>
+</context>
+<context>
     <name>ResponseFramer</name>
     <message>
         <source>response line longer than %1 bytes</source>

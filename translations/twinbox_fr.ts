@@ -468,6 +468,17 @@ Options :
     </message>
 </context>
 <context>
+    <name>RenameDetector</name>
+    <message>
+        <source>database: %1: could not rename %2</source>
+        <translation>database: %1 : impossible de renommer %2</translation>
+    </message>
+    <message>
+        <source>Renamed mailbox to %1, as on %2</source>
+        <translation>Boîte renommée en %1, comme sur %2</translation>
+    </message>
+</context>
+<context>
     <name>ResponseFramer</name>
     <message>
         <source>response line longer than %1 bytes</source>

@@ -92,6 +92,16 @@ int StateStore::mailboxCount() const
     return query.value(0).toInt();
 }
 
+QList<std::pair<qint64, QByteArray>> StateStore::mailboxes() const
+{
+    Query query(m_database, QStringLiteral("SELECT idx, mailbox FROM mailboxes ORDER BY mailbox"));
+    query.exec();
+    QList<std::pair<qint64, QByteArray>> result;
+    while (query.next())
+        result.append({query.value(0).toLongLong(), query.value(1).toByteArray()});
+    return result;
+}
+
 void StateStore::removeMailbox(qint64 mailbox)
 {
     Query(m_database, QStringLiteral("DELETE FROM mailboxes WHERE idx = ?")).bind(mailbox).exec();

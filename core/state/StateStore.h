@@ -67,6 +67,7 @@ public:
     std::optional<qint64> mailboxId(const QByteArray &internalName) const;
     qint64 addMailbox(const QByteArray &internalName, bool subscribed);
     int mailboxCount() const;
+    QList<std::pair<qint64, QByteArray>> mailboxes() const; // id and internal name
     // Deletes a mailbox with its state, mapping, journal and refusals (foreign keys cascade).
     void removeMailbox(qint64 mailbox);
     // Renames `from` and every mailbox below it (`from` NUL ...) to `to`; returns how many.

@@ -2,6 +2,7 @@
 
 #include "MailboxName.h"
 #include "MailboxSync.h"
+#include "RenameDetector.h"
 #include "SubscriptionSync.h"
 #include "config/ListMailboxPatterns.h"
 
@@ -131,7 +132,15 @@ QCoro::Task<SyncTotals> PairSync::run(ImapSession &local, ImapSession &remote,
 {
     const Options options = optionsIn; // copied before the first co_await
     std::array<ImapSession *, 2> sessions = {&local, &remote};
-    const Listing listing = co_await prepare(local, remote, options);
+    Listing listing = co_await prepare(local, remote, options);
+    // A mailbox renamed on one side is renamed on the other before anything else looks at
+    // the lists, which are then read again.
+    if (co_await RenameDetector::follow(local, remote, listing, options, database, events)) {
+        auto listLocal = listSide(local, options, Side::Local);
+        auto listRemote = listSide(remote, options, Side::Remote);
+        listing.mailboxes[0] = co_await listLocal;
+        listing.mailboxes[1] = co_await listRemote;
+    }
     const auto &listed = listing.mailboxes;
     const auto &delimiters = listing.delimiters;
 

@@ -52,6 +52,7 @@ private slots:
     void deleteCommandOnAllTargets();
     void deleteFromTheDatabaseLetsAGoneMailboxBeRecreated();
     void renameCommandCarriesChildrenAndSubscriptions();
+    void externalRenameIsFollowed();
 
 private:
     // Expects `run` to have succeeded and `mailboxes` to have converged, then a second run
@@ -561,6 +562,29 @@ void TestSyncCli::renameCommandCarriesChildrenAndSubscriptions()
     const SyncHarness::Run after = m_harness->sync();
     QCOMPARE(after.count(QStringLiteral("APPEND")), 0);
     expectConverged(after, {"Done", "Done/2025"});
+}
+
+void TestSyncCli::externalRenameIsFollowed()
+{
+    // Renamed on the local server by another client: interimap aborts every run from then on
+    // (§7.4); Twinbox sees the same UIDVALIDITY under the new name and follows.
+    QString error;
+    QVERIFY(m_harness->local().append(QStringLiteral("Projects"), seeds(0, 2), &error));
+    QVERIFY(m_harness->local().append(QStringLiteral("Projects/2025"), seeds(10, 2), &error));
+    syncAndExpectConverged({"Projects", "Projects/2025"});
+    QVERIFY(m_harness->change(m_harness->local(), "INBOX", {"RENAME Projects Done"}));
+    const SyncHarness::Run run = m_harness->sync();
+    QVERIFY2(run.infoLines().contains(
+                 QStringLiteral("remote(Projects): Renamed mailbox to Done, as on local")),
+             qPrintable(run.infoLines().join(u'\n')));
+    QCOMPARE(run.count(QStringLiteral("APPEND")), 0);
+    QCOMPARE(listed(*m_harness, m_harness->remote()),
+             (QStringList{QStringLiteral("Done"), QStringLiteral("Done.2025"),
+                          QStringLiteral("INBOX")}));
+    expectConverged(run, {"Done", "Done/2025"});
+    QCOMPARE(m_harness->rowCount(QStringLiteral("mailboxes"),
+                                 QStringLiteral("CAST(mailbox AS TEXT) LIKE 'Projects%'")),
+             0);
 }
 
 QTEST_GUILESS_MAIN(TestSyncCli)

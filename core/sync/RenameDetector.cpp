@@ -1,0 +1,84 @@
+#include "RenameDetector.h"
+
+#include "MailboxName.h"
+#include "state/Transaction.h"
+
+#include <algorithm>
+
+namespace twinbox::sync {
+
+using namespace imap;
+using state::Side;
+
+QCoro::Task<bool> RenameDetector::follow(ImapSession &local, ImapSession &remote,
+                                         const PairSync::Listing &listingIn,
+                                         const PairSync::Options &optionsIn,
+                                         state::StateDatabase &database, SyncEvents &events)
+{
+    // Copies before the first co_await.
+    const PairSync::Listing listing = listingIn;
+    const PairSync::Options options = optionsIn;
+    const std::array<ImapSession *, 2> sessions = {&local, &remote};
+    state::StateStore store(database);
+    const auto selectable = [&](Side side, const QByteArray &name) {
+        const ListedMailbox *mailbox = listing.find(side, name);
+        return mailbox && mailbox->selectable;
+    };
+    bool renamed = false;
+    // The lists are not read again in between: names a rename already moved (and their
+    // children) are left alone, or the other side's stale entry would look renamed back.
+    QList<QByteArray> moved;
+    const auto isMoved = [&moved](const QByteArray &name) {
+        return std::any_of(moved.begin(), moved.end(), [&name](const QByteArray &root) {
+            return name == root || name.startsWith(QByteArray(root).append('\0'));
+        });
+    };
+    for (Side side : {Side::Local, Side::Remote}) {
+        const Side other = side == Side::Local ? Side::Remote : Side::Local;
+        QList<ListedMailbox> candidates = listing.mailboxes[std::size_t(side)];
+        std::sort(candidates.begin(), candidates.end(),
+                  [](const ListedMailbox &a, const ListedMailbox &b) {
+                      return a.internalName < b.internalName; // parents first
+                  });
+        for (const ListedMailbox &appeared : std::as_const(candidates)) {
+            const QByteArray &to = appeared.internalName;
+            if (!appeared.selectable || !appeared.status || !appeared.status->uidValidity ||
+                isMoved(to) || store.mailboxId(to) || selectable(other, to))
+                continue;
+            for (const auto &[id, from] : store.mailboxes()) {
+                const auto stored = store.sideState(id, side);
+                if (isMoved(from) || selectable(side, from) || !selectable(other, from) ||
+                    !stored || stored->uidValidity != *appeared.status->uidValidity ||
+                    appeared.status->uidNext.value_or(0) < stored->uidNext)
+                    continue; // a new mailbox that only shares the UIDVALIDITY starts at 1
+                ImapSession &follower = *sessions[std::size_t(other)];
+                const auto oldWire =
+                    MailboxName::toWire(from, listing.delimiters[std::size_t(other)],
+                                        options.references[std::size_t(other)]);
+                const auto newWire = MailboxName::toWire(to, listing.delimiters[std::size_t(other)],
+                                                         options.references[std::size_t(other)]);
+                if (!oldWire || !newWire)
+                    break;
+                const QString fromDisplay = MailboxName::display(from);
+                const QString toDisplay = MailboxName::display(to);
+                // RFC 3501 §6.3.5 RENAME, children included.
+                co_await follower.connection().executeOk(
+                    Command("RENAME").astring(*oldWire).astring(*newWire), fromDisplay);
+                state::Transaction transaction(database.connection());
+                store.renameMailboxes(from, to);
+                if (!transaction.commit())
+                    throw state::StateError(
+                        tr("database: %1: could not rename %2").arg(database.path(), fromDisplay));
+                events.info(follower.name(), fromDisplay,
+                            tr("Renamed mailbox to %1, as on %2")
+                                .arg(toDisplay, sessions[std::size_t(side)]->name()));
+                moved += {from, to};
+                renamed = true;
+                break;
+            }
+        }
+    }
+    co_return renamed;
+}
+
+} // namespace twinbox::sync
