@@ -123,7 +123,8 @@ QCoro::Task<bool> ChangeSync::apply(MailboxContext &context,
             const state::MappedMessage *message = mapping.find(side, it.key());
             if (!message || dropped.contains(message->localUid))
                 continue; // new (step 3 copies it), refused earlier, or being expunged
-            touched[message->localUid].flags[std::size_t(side)] = it.value();
+            touched[message->localUid].flags[std::size_t(side)] = FlagMerge::withUnstorable(
+                it.value(), message->flags, context.side(side).permanentFlags);
         }
     }
     std::array<SequenceSet, 2> unknown; // the unchanged side's flags are needed

@@ -15,6 +15,22 @@ bool containsFlag(const QByteArrayList &flags, const QByteArray &flag)
 
 } // namespace
 
+QByteArrayList FlagMerge::withUnstorable(const QByteArrayList &reported,
+                                         const std::optional<QByteArrayList> &agreed,
+                                         const QByteArrayList &permanentFlags)
+{
+    // An empty list: the server did not say, so it is taken to keep everything.
+    if (!agreed || permanentFlags.isEmpty() || containsFlag(permanentFlags, "\\*"))
+        return reported;
+    QByteArrayList result = reported;
+    for (const QByteArray &flag : *agreed) {
+        const bool keyword = !flag.startsWith('\\');
+        if (keyword && !containsFlag(permanentFlags, flag) && !containsFlag(result, flag))
+            result.append(flag);
+    }
+    return normalized(result);
+}
+
 QByteArrayList FlagMerge::normalized(const QByteArrayList &flags)
 {
     QByteArrayList result;

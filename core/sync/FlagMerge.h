@@ -25,6 +25,13 @@ struct FlagMerge
     static FlagMerge plan(const std::optional<QByteArrayList> &base, const QByteArrayList &local,
                           bool localChanged, const QByteArrayList &remote, bool remoteChanged);
 
+    // What a side reported, plus the agreed keywords it cannot store (PERMANENTFLAGS without
+    // "\*" and without them, RFC 3501 §7.1): a server that drops a keyword it does not keep
+    // has not removed it, and the other side must not lose it.
+    static QByteArrayList withUnstorable(const QByteArrayList &reported,
+                                         const std::optional<QByteArrayList> &agreed,
+                                         const QByteArrayList &permanentFlags);
+
     // The normalised form: without \Recent, duplicates removed case-insensitively, sorted.
     static QByteArrayList normalized(const QByteArrayList &flags);
     static bool same(const QByteArrayList &a, const QByteArrayList &b);

@@ -41,6 +41,7 @@ struct SideView
 
     // UIDVALIDITY as LIST-STATUS showed it before the SELECT (0: not shown).
     std::uint32_t listedUidValidity = 0;
+    QByteArrayList permanentFlags; // from SELECT; empty when the server did not say
 
     QString name() const { return session->name(); }
 };

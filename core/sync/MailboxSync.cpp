@@ -191,6 +191,7 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
             throw ImapError(ImapError::Kind::Refused, view.name(), tr("the mailbox is read-only"),
                             context.displayName);
         view.uidValidity = now.uidValidity;
+        view.permanentFlags = now.permanentFlags;
         view.confirmed = now.highestModSeq;
         view.uidNext = std::max<std::uint32_t>(now.uidNext, 1);
         view.copyFrom = stored && stored->uidNext > 0 ? stored->uidNext : 1;

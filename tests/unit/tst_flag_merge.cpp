@@ -17,7 +17,23 @@ private slots:
     void plan_data();
     void plan();
     void normalizedIgnoresCaseAndRecent();
+    void keywordsASideCannotStoreAreNotRemovals();
 };
+
+void TestFlagMerge::keywordsASideCannotStoreAreNotRemovals()
+{
+    const QByteArrayList agreed{"$Label", "$Work", "\\Seen"};
+    // PERMANENTFLAGS without \* and without $Label: the server drops $Label on APPEND and
+    // STORE; its report without it is no removal. \Seen it can store: that one was removed.
+    const QByteArrayList limited{"\\Seen", "\\Flagged", "$Work"};
+    QCOMPARE(FlagMerge::withUnstorable({"$Work"}, agreed, limited),
+             (QByteArrayList{"$Label", "$Work"}));
+    // A server that keeps any keyword (\*), or did not say: the report stands.
+    QCOMPARE(FlagMerge::withUnstorable({"$Work"}, agreed, limited + QByteArrayList{"\\*"}),
+             QByteArrayList{"$Work"});
+    QCOMPARE(FlagMerge::withUnstorable({"$Work"}, agreed, {}), QByteArrayList{"$Work"});
+    QCOMPARE(FlagMerge::withUnstorable({"$Work"}, std::nullopt, limited), QByteArrayList{"$Work"});
+}
 
 void TestFlagMerge::plan_data()
 {
