@@ -266,10 +266,6 @@ Optionen:
         <translation>Postfach gelöscht</translation>
     </message>
     <message>
-        <source>database: %1: could not remove %2</source>
-        <translation>database: %1: %2 konnte nicht entfernt werden</translation>
-    </message>
-    <message>
         <source>Removed mailbox %1</source>
         <translation>Postfach %1 entfernt</translation>
     </message>
@@ -284,10 +280,6 @@ Optionen:
     <message>
         <source>Renamed mailbox to %1</source>
         <translation>Postfach umbenannt in %1</translation>
-    </message>
-    <message>
-        <source>database: %1: could not rename %2</source>
-        <translation>database: %1: %2 konnte nicht umbenannt werden</translation>
     </message>
     <message>
         <source>Renamed mailbox %1 to %2</source>
@@ -469,10 +461,6 @@ Optionen:
 </context>
 <context>
     <name>RenameDetector</name>
-    <message>
-        <source>database: %1: could not rename %2</source>
-        <translation>database: %1: %2 konnte nicht umbenannt werden</translation>
-    </message>
     <message>
         <source>Renamed mailbox to %1, as on %2</source>
         <translation>Postfach umbenannt in %1, wie auf %2</translation>

@@ -266,10 +266,6 @@ Options :
         <translation>Boîte supprimée</translation>
     </message>
     <message>
-        <source>database: %1: could not remove %2</source>
-        <translation>database: %1 : impossible de retirer %2</translation>
-    </message>
-    <message>
         <source>Removed mailbox %1</source>
         <translation>Boîte %1 retirée</translation>
     </message>
@@ -284,10 +280,6 @@ Options :
     <message>
         <source>Renamed mailbox to %1</source>
         <translation>Boîte renommée en %1</translation>
-    </message>
-    <message>
-        <source>database: %1: could not rename %2</source>
-        <translation>database: %1 : impossible de renommer %2</translation>
     </message>
     <message>
         <source>Renamed mailbox %1 to %2</source>
@@ -469,10 +461,6 @@ Options :
 </context>
 <context>
     <name>RenameDetector</name>
-    <message>
-        <source>database: %1: could not rename %2</source>
-        <translation>database: %1 : impossible de renommer %2</translation>
-    </message>
     <message>
         <source>Renamed mailbox to %1, as on %2</source>
         <translation>Boîte renommée en %1, comme sur %2</translation>

@@ -49,10 +49,8 @@ QCoro::Task<void> AppendJournal::recover(MailboxContext &context)
                     !candidate.sameMessage(journalled))
                     continue;
                 used.insert(candidate.uid);
-                const QByteArrayList flags = FlagMerge::normalized(candidate.flags);
-                found.append(source == Side::Local
-                                 ? state::MappedMessage{entry.sourceUid, candidate.uid, flags}
-                                 : state::MappedMessage{candidate.uid, entry.sourceUid, flags});
+                found.append(UidMapping::copyOf(source, entry.sourceUid, candidate.uid,
+                                                FlagMerge::normalized(candidate.flags)));
                 break;
             }
         }

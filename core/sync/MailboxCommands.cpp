@@ -1,7 +1,6 @@
 #include "MailboxCommands.h"
 
 #include "MailboxName.h"
-#include "state/Transaction.h"
 
 namespace twinbox::sync {
 
@@ -71,11 +70,8 @@ QCoro::Task<void> MailboxCommands::remove(ImapSession &local, ImapSession &remot
             events.info(session.name(), display, tr("Deleted mailbox"));
         }
         if (const auto id = store.mailboxId(internal); targets.database && id) {
-            state::Transaction transaction(database.connection());
-            store.removeMailbox(*id); // its state, mapping and journal go with it
-            if (!transaction.commit())
-                throw state::StateError(
-                    tr("database: %1: could not remove %2").arg(database.path(), display));
+            // One statement, all or nothing: its state, mapping and journal cascade with it.
+            store.removeMailbox(*id);
             events.info(QStringLiteral("database"), QString(),
                         tr("Removed mailbox %1").arg(display));
         }
@@ -166,11 +162,7 @@ QCoro::Task<void> MailboxCommands::rename(ImapSession &local, ImapSession &remot
     }
 
     if (targets.database) {
-        state::Transaction transaction(database.connection());
-        const int rows = store.renameMailboxes(from, to);
-        if (!transaction.commit())
-            throw state::StateError(
-                tr("database: %1: could not rename %2").arg(database.path(), fromDisplay));
+        const int rows = store.renameMailboxes(from, to); // one statement: all or nothing
         if (rows > 0)
             events.info(QStringLiteral("database"), QString(),
                         tr("Renamed mailbox %1 to %2").arg(fromDisplay, toDisplay));

@@ -179,12 +179,9 @@ QCoro::Task<bool> NewMessageSync::copy(MailboxContext &context, Side sourceSide)
         QSet<std::uint32_t> settled;
         state::Transaction transaction(context.database->connection());
         for (const auto &copied : std::as_const(result.copied)) {
-            const state::MappedMessage mapped =
-                source == Side::Local ? state::MappedMessage{copied.sourceUid, copied.targetUid,
-                                                             FlagMerge::normalized(copied.flags)}
-                                      : state::MappedMessage{copied.targetUid, copied.sourceUid,
-                                                             FlagMerge::normalized(copied.flags)};
-            context.store->addMapping(context.id, mapped);
+            context.store->addMapping(context.id,
+                                      UidMapping::copyOf(source, copied.sourceUid, copied.targetUid,
+                                                         FlagMerge::normalized(copied.flags)));
             if (retrying.contains(copied.sourceUid))
                 context.store->clearRefusal(context.id, source, copied.sourceUid);
             settled.insert(copied.sourceUid);
@@ -209,11 +206,8 @@ QCoro::Task<bool> NewMessageSync::copy(MailboxContext &context, Side sourceSide)
         QList<std::uint32_t> added;
         qint64 addedBytes = 0;
         for (const auto &copied : std::as_const(result.copied)) {
-            context.mapping.add(source == Side::Local
-                                    ? state::MappedMessage{copied.sourceUid, copied.targetUid,
-                                                           FlagMerge::normalized(copied.flags)}
-                                    : state::MappedMessage{copied.targetUid, copied.sourceUid,
-                                                           FlagMerge::normalized(copied.flags)});
+            context.mapping.add(UidMapping::copyOf(source, copied.sourceUid, copied.targetUid,
+                                                   FlagMerge::normalized(copied.flags)));
             to.uidNext = std::max(to.uidNext, copied.targetUid + 1);
             added.append(copied.targetUid);
             addedBytes += byUid.value(copied.sourceUid).size;

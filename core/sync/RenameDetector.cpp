@@ -1,7 +1,6 @@
 #include "RenameDetector.h"
 
 #include "MailboxName.h"
-#include "state/Transaction.h"
 
 #include <algorithm>
 
@@ -64,11 +63,7 @@ QCoro::Task<bool> RenameDetector::follow(ImapSession &local, ImapSession &remote
                 // RFC 3501 §6.3.5 RENAME, children included.
                 co_await follower.connection().executeOk(
                     Command("RENAME").astring(*oldWire).astring(*newWire), fromDisplay);
-                state::Transaction transaction(database.connection());
-                store.renameMailboxes(from, to);
-                if (!transaction.commit())
-                    throw state::StateError(
-                        tr("database: %1: could not rename %2").arg(database.path(), fromDisplay));
+                store.renameMailboxes(from, to); // one statement: all or nothing
                 events.info(follower.name(), fromDisplay,
                             tr("Renamed mailbox to %1, as on %2")
                                 .arg(toDisplay, sessions[std::size_t(side)]->name()));

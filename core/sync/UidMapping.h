@@ -25,6 +25,14 @@ public:
     qsizetype size() const { return m_byLocal.size(); }
     QList<state::MappedMessage> all() const { return m_byLocal.values(); }
 
+    // The pair of a message copied from `source` (UID sourceUid) to the other side.
+    static state::MappedMessage copyOf(state::Side source, std::uint32_t sourceUid,
+                                       std::uint32_t targetUid,
+                                       const std::optional<QByteArrayList> &flags)
+    {
+        return source == state::Side::Local ? state::MappedMessage{sourceUid, targetUid, flags}
+                                            : state::MappedMessage{targetUid, sourceUid, flags};
+    }
     static std::uint32_t uidOn(const state::MappedMessage &message, state::Side side)
     {
         return side == state::Side::Local ? message.localUid : message.remoteUid;

@@ -331,6 +331,14 @@ CliRun TestCliRefusals::runCli(const FakeImapServer &local, const FakeImapServer
         QVERIFY2((run).errorLines.first().contains(keyword), qPrintable((run).output));            \
     } while (false)
 
+// The usual end of a refusal test: refused as above, and both scripts played to the end.
+#define VERIFY_REFUSED_BOTH_DONE(run, prefix, keyword)                                             \
+    do {                                                                                           \
+        VERIFY_REFUSED(run, prefix, keyword);                                                      \
+        VERIFY_SCRIPT_DONE(local);                                                                 \
+        VERIFY_SCRIPT_DONE(remote);                                                                \
+    } while (false)
+
 // The mailbox failed part-way: `mapping` is all that may be recorded (pairs confirmed by
 // APPENDUID), no journal entry is left, and neither side's UIDNEXT nor HIGHESTMODSEQ moved.
 #define VERIFY_NOTHING_ADVANCED(mappingRows)                                                       \
@@ -366,9 +374,7 @@ void TestCliRefusals::serverWithoutQresync()
 
     const CliRun run = runCli(local, remote);
     const QString server = localLacksIt ? QStringLiteral("local") : QStringLiteral("remote");
-    VERIFY_REFUSED(run, server + QStringLiteral(": ERROR: "), QStringLiteral("QRESYNC"));
-    VERIFY_SCRIPT_DONE(local);
-    VERIFY_SCRIPT_DONE(remote);
+    VERIFY_REFUSED_BOTH_DONE(run, server + QStringLiteral(": ERROR: "), QStringLiteral("QRESYNC"));
 
     const StateRows state = readState(databasePath());
     QVERIFY2(state.error.isEmpty(), qPrintable(state.error));
@@ -426,9 +432,7 @@ void TestCliRefusals::mailboxRefusedOnSelect()
 
     const CliRun run = runCli(local, remote);
     const QString server = onLocal ? QStringLiteral("local") : QStringLiteral("remote");
-    VERIFY_REFUSED(run, server + QStringLiteral("(INBOX): ERROR: "), keyword);
-    VERIFY_SCRIPT_DONE(local);
-    VERIFY_SCRIPT_DONE(remote);
+    VERIFY_REFUSED_BOTH_DONE(run, server + QStringLiteral("(INBOX): ERROR: "), keyword);
 
     // Nothing synced, so nothing that says so (a state row with UIDNEXT and HIGHESTMODSEQ
     // 0, "nothing synced yet", is harmless).
@@ -459,9 +463,8 @@ void TestCliRefusals::expungeDuringTheCheckAfterACopy()
         FakeImapServer::Mode::LoopbackTcp);
 
     const CliRun run = runCli(local, remote);
-    VERIFY_REFUSED(run, QStringLiteral("local(INBOX): ERROR: "), QStringLiteral("EXPUNGE"));
-    VERIFY_SCRIPT_DONE(local);
-    VERIFY_SCRIPT_DONE(remote);
+    VERIFY_REFUSED_BOTH_DONE(run, QStringLiteral("local(INBOX): ERROR: "),
+                             QStringLiteral("EXPUNGE"));
 
     VERIFY_NOTHING_ADVANCED({QStringLiteral("local 1 remote 1")});
 }
@@ -483,9 +486,8 @@ void TestCliRefusals::expungeDuringTheFetchOfNewMessages()
         FakeImapServer::Mode::LoopbackTcp);
 
     const CliRun run = runCli(local, remote);
-    VERIFY_REFUSED(run, QStringLiteral("remote(INBOX): ERROR: "), QStringLiteral("EXPUNGE"));
-    VERIFY_SCRIPT_DONE(local);
-    VERIFY_SCRIPT_DONE(remote);
+    VERIFY_REFUSED_BOTH_DONE(run, QStringLiteral("remote(INBOX): ERROR: "),
+                             QStringLiteral("EXPUNGE"));
 
     VERIFY_NOTHING_ADVANCED({});
 }
@@ -506,9 +508,8 @@ void TestCliRefusals::appendWithoutAppendUid()
                           FakeImapServer::Mode::LoopbackTcp);
 
     const CliRun run = runCli(local, remote);
-    VERIFY_REFUSED(run, QStringLiteral("local(INBOX): ERROR: "), QStringLiteral("APPENDUID"));
-    VERIFY_SCRIPT_DONE(local);
-    VERIFY_SCRIPT_DONE(remote);
+    VERIFY_REFUSED_BOTH_DONE(run, QStringLiteral("local(INBOX): ERROR: "),
+                             QStringLiteral("APPENDUID"));
 
     const StateRows state = readState(databasePath());
     QVERIFY2(state.error.isEmpty(), qPrintable(state.error));

@@ -117,9 +117,7 @@ void SyncHarness::writeConfig(const QString &extra)
 std::unique_ptr<QProcess> SyncHarness::startSync(const QStringList &arguments)
 {
     auto process = std::make_unique<QProcess>();
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
+    QProcessEnvironment environment = privateEnvironment();
     environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
     environment.remove(QStringLiteral("LANGUAGE"));
     for (auto it = m_environment.begin(); it != m_environment.end(); ++it)
@@ -152,6 +150,15 @@ SyncHarness::Run SyncHarness::sync(const QStringList &arguments, int timeoutMs)
     return run;
 }
 
+QProcessEnvironment SyncHarness::privateEnvironment() const
+{
+    // The tools' XDG directories in the test's own: nothing read from or written to $HOME.
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
+    return environment;
+}
+
 SyncHarness::Run SyncHarness::interimap(int timeoutMs)
 {
     const QString configPath = m_dir.filePath(QStringLiteral("interimap.conf"));
@@ -166,9 +173,7 @@ SyncHarness::Run SyncHarness::interimap(int timeoutMs)
             .toUtf8());
     file.close();
     QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
+    QProcessEnvironment environment = privateEnvironment();
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral("interimap"), {QStringLiteral("--config=") + configPath});
     Run run;

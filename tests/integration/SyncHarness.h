@@ -3,6 +3,7 @@
 #include "DovecotPair.h"
 #include "TestImapClient.h"
 
+#include <QProcessEnvironment>
 #include <QStringList>
 #include <QTemporaryDir>
 
@@ -71,6 +72,8 @@ public:
     static QByteArray remoteName(const QByteArray &localName);
 
 private:
+    QProcessEnvironment privateEnvironment() const;
+
     QTemporaryDir m_dir;
     QString m_databaseName = QStringLiteral("state.db");
     QMap<QString, QString> m_environment;
