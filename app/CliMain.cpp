@@ -1,4 +1,5 @@
 #include "AppInfo.h"
+#include "TerminationSignals.h"
 #include "config/CliOptions.h"
 #include "config/SyncConfig.h"
 #include "sync/SyncJob.h"
@@ -39,8 +40,17 @@ QCoro::Task<void> runSync(const twinbox::config::SyncConfig &configIn,
     log.attach(events);
     sync::BatchLimits limits;
     limits.messages = config.appendBatch;
-    const sync::SyncJob::Outcome outcome =
-        co_await sync::SyncJob::run(config, options, pair, events, limits);
+    sync::SyncJob job(config, options, pair, events, limits);
+    TerminationSignals terminations;
+    QObject::connect(
+        &terminations, &TerminationSignals::received, &job, [&job, &events](int number) {
+            events.info(QString(), QString(),
+                        QCoreApplication::translate("CliMain", "signal %1: finishing the current "
+                                                               "mailbox, then stopping")
+                            .arg(number));
+            job.requestStop();
+        });
+    const sync::SyncJob::Outcome outcome = co_await job.run();
     if (options.command == config::CliOptions::Command::Sync)
         log.writeLine(sync::SyncJob::summary(outcome.totals));
     QCoreApplication::exit(outcome.exitCode);

@@ -2,6 +2,7 @@
 
 #include "ResponseParser.h"
 
+#include <QAbstractSocket>
 #include <QCoreApplication>
 #include <QIODevice>
 #include <QProcess>
@@ -40,14 +41,20 @@ ImapConnection::ImapConnection(QString serverName, std::unique_ptr<QIODevice> de
         QMetaObject::invokeMethod(this, &ImapConnection::onReadyRead, Qt::QueuedConnection);
     // Progress either way keeps a connection alive: a long upload is not a silent server.
     connect(m_device.get(), &QIODevice::bytesWritten, this, &ImapConnection::updateTimer);
-    connect(m_device.get(), &QIODevice::readChannelFinished, this, [this] {
+    const auto peerClosed = [this] {
+        if (m_failure)
+            return;
         onReadyRead(); // whatever arrived last
         const QString bye = m_byeText.isEmpty()
                                 ? QString()
                                 : QStringLiteral(" (%1)").arg(QString::fromUtf8(m_byeText));
         fail(ImapError(ImapError::Kind::Connection, m_serverName,
                        tr("the server closed the connection") + bye));
-    });
+    };
+    connect(m_device.get(), &QIODevice::readChannelFinished, this, peerClosed);
+    // A TLS socket may report the peer's close only as a disconnection.
+    if (auto *socket = qobject_cast<QAbstractSocket *>(m_device.get()))
+        connect(socket, &QAbstractSocket::disconnected, this, peerClosed);
     if (auto *process = qobject_cast<QProcess *>(m_device.get())) {
         connect(process, &QProcess::errorOccurred, this, [this, process] {
             fail(ImapError(ImapError::Kind::Connection, m_serverName,

@@ -63,6 +63,7 @@ public:
     // How long the server may stay silent while a command waits; 0 disables. A transfer
     // that keeps moving is alive, however long it takes.
     void setTimeout(std::chrono::milliseconds timeout);
+    std::chrono::milliseconds timeout() const { return m_timeout; }
     // debugLevel 1 logs every command and response with literals elided and secrets
     // redacted; 2 also shows the secrets.
     void setProtocolLog(int debugLevel, LogSink sink);

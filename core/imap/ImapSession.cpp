@@ -230,7 +230,13 @@ QCoro::Task<void> ImapSession::authenticate(const ConnectionSettings &settings)
 QCoro::Task<void> ImapSession::enable(const QByteArrayList &extensionsIn)
 {
     // Copies before the first co_await (the caller's list may be a temporary).
-    const QByteArrayList extensions = extensionsIn;
+    QByteArrayList extensions;
+    for (const QByteArray &extension : extensionsIn) {
+        if (!Capabilities(m_enabled).has(extension)) // enabled once, enabled for the session
+            extensions.append(extension);
+    }
+    if (extensions.isEmpty())
+        co_return;
     const QString name = m_name;
     Command command("ENABLE"); // RFC 5161 §3.1
     for (const QByteArray &extension : extensions)
@@ -248,6 +254,7 @@ QCoro::Task<void> ImapSession::enable(const QByteArrayList &extensionsIn)
     }
     if (Capabilities(enabled).has("QRESYNC"))
         m_connection->setQresyncEnabled(true);
+    m_enabled += enabled;
 }
 
 QCoro::Task<void> ImapSession::logout()

@@ -51,6 +51,7 @@ private:
 
     std::unique_ptr<ImapConnection> m_connection;
     Capabilities m_capabilities;
+    QByteArrayList m_enabled; // by ENABLE (RFC 5161), for the whole session
     QString m_name;
     bool m_encrypted = false;
     QByteArray m_authMechanism;

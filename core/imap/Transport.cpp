@@ -153,7 +153,13 @@ QCoro::Task<void> Transport::awaitHandshake(QSslSocket &socket, const Connection
                                .arg(CertificatePin::describe(peer));
             throw ImapError(ImapError::Kind::Tls, settings.name, message);
         }
-        throw ImapError(encrypted ? ImapError::Kind::Tls : ImapError::Kind::Connection,
+        // A handshake the network cut short (a restarting server) is worth another try; one
+        // that TLS itself failed is not.
+        const bool tlsFailed =
+            encrypted && (socket.error() == QAbstractSocket::SslHandshakeFailedError ||
+                          socket.error() == QAbstractSocket::SslInternalError ||
+                          socket.error() == QAbstractSocket::SslInvalidUserDataError);
+        throw ImapError(tlsFailed ? ImapError::Kind::Tls : ImapError::Kind::Connection,
                         settings.name,
                         tr("cannot connect to %1:%2: %3")
                             .arg(settings.host)

@@ -175,6 +175,8 @@ QCoro::Task<SyncTotals> PairSync::run(ImapSession &local, ImapSession &remote,
     state::StateStore store(database);
     SyncTotals totals;
     for (const QByteArray &name : names) {
+        if (options.stopRequested && options.stopRequested())
+            break; // what is synced so far is complete and stored
         const QString display =
             MailboxName::display(name, QChar::fromLatin1(delimiters[0].value_or('/')));
         std::array<const ListedMailbox *, 2> here = {byName[0].value(name), byName[1].value(name)};

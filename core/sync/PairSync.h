@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QCoroTask>
 
+#include <functional>
+
 namespace twinbox::sync {
 
 // One sync run of an account pair over two logged-in sessions: the required extensions
@@ -30,6 +32,8 @@ public:
         std::array<QByteArray, 2> references; // list-reference of local and remote
         QString ignoreMailbox;                // a regular expression on internal names
         BatchLimits batchLimits;
+        // Asked between mailboxes: true ends the run there (SIGINT, SIGTERM).
+        std::function<bool()> stopRequested;
     };
 
     // Both servers ready and listed: capabilities checked, QRESYNC enabled, both LISTs (with

@@ -9,6 +9,7 @@
 #include "state/PairLock.h"
 #include "state/StateDatabase.h"
 
+#include <QCoroSignal>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -58,6 +59,18 @@ QByteArrayList splitOptions(const QString &text)
 
 } // namespace
 
+SyncJob::SyncJob(const config::SyncConfig &config, const config::CliOptions &options,
+                 const QString &keychainPair, SyncEvents &events, const BatchLimits &limits)
+    : m_config(config)
+    , m_options(options)
+    , m_keychainPair(keychainPair)
+    , m_events(events)
+    , m_limits(limits)
+    , m_settings({config.local, config.remote})
+{}
+
+SyncJob::~SyncJob() = default;
+
 QString SyncJob::summary(const SyncTotals &totals)
 {
     return tr("Synced %n mailbox(es): ", nullptr, totals.mailboxesSynced) +
@@ -69,151 +82,308 @@ QString SyncJob::summary(const SyncTotals &totals)
            tr("%n failure(s)", nullptr, int(totals.failures.size()));
 }
 
-QCoro::Task<SyncJob::Outcome> SyncJob::run(const config::SyncConfig &configIn,
-                                           const config::CliOptions &optionsIn,
-                                           const QString &keychainPairIn, SyncEvents &events,
-                                           const BatchLimits &limitsIn)
+std::chrono::seconds SyncJob::reconnectDelay(int failures)
 {
-    const config::SyncConfig config = configIn; // copies before the first co_await
-    const config::CliOptions options = optionsIn;
-    const QString keychainPair = keychainPairIn;
-    const BatchLimits limits = limitsIn;
-    Outcome outcome;
-    outcome.exitCode = 1;
+    constexpr std::chrono::seconds longest(300);
+    if (failures >= 9)
+        return longest;
+    return std::min(longest, std::chrono::seconds(1LL << std::max(failures, 0)));
+}
+
+void SyncJob::requestStop()
+{
+    if (m_stopping)
+        return; // one emission at most: see ServerWatch::wake()
+    m_stopping = true;
+    if (m_watch)
+        m_watch->stop();
+    Q_EMIT stopRequested();
+}
+
+// One sync per pair, decided before anything else happens; then the database, started from
+// interimap's state for a user who switches.
+bool SyncJob::openState()
+{
     const QString database = QStringLiteral("database");
-
-    if (options.command == config::CliOptions::Command::Repair || options.watchSeconds ||
-        options.notify) {
-        // These come with the rest of mailbox management; until then a single sync would
-        // silently do less than was asked.
-        events.error(QString(), QString(),
-                     tr("--repair, --watch and --notify are not available yet"));
-        co_return outcome;
+    if (!QDir().mkpath(QFileInfo(m_config.database).absolutePath())) {
+        m_events.error(database, QString(),
+                       tr("cannot create the directory of %1").arg(m_config.database));
+        return false;
     }
-    for (const QString &warning : config.warnings)
-        events.warning(QString(), QString(), warning);
-
-    // One sync per pair, decided before anything else happens.
-    if (!QDir().mkpath(QFileInfo(config.database).absolutePath())) {
-        events.error(database, QString(),
-                     tr("cannot create the directory of %1").arg(config.database));
-        co_return outcome;
-    }
-    state::PairLock lock;
     QString error;
-    if (!lock.acquire(config.database, &error)) {
-        events.error(database, QString(), error);
-        co_return outcome;
+    if (!m_lock.acquire(m_config.database, &error)) {
+        m_events.error(database, QString(), error);
+        return false;
     }
-    state::StateDatabase stateDatabase;
-    if (!stateDatabase.open(config.database, &error)) {
-        events.error(QString(), QString(), error);
-        co_return outcome;
+    if (!m_database.open(m_config.database, &error)) {
+        m_events.error(QString(), QString(), error);
+        return false;
     }
-    // An interimap user switching: start from interimap's state, never from nothing (which
-    // would copy every message a second time).
+    // Starting from nothing would copy every message a second time.
     try {
-        if (!config.interimapDatabase.isEmpty() && QFile::exists(config.interimapDatabase) &&
-            state::StateStore(stateDatabase).mailboxCount() == 0) {
+        if (!m_config.interimapDatabase.isEmpty() && QFile::exists(m_config.interimapDatabase) &&
+            state::StateStore(m_database).mailboxCount() == 0) {
             const auto adopted =
-                state::InterimapImport::adopt(config.interimapDatabase, stateDatabase, &error);
+                state::InterimapImport::adopt(m_config.interimapDatabase, m_database, &error);
             if (!adopted) {
-                events.error(QString(), QString(), error);
-                co_return outcome;
+                m_events.error(QString(), QString(), error);
+                return false;
             }
-            events.info(database, QString(),
-                        tr("adopted interimap's state from %1: %n mailbox(es), %2 message(s); "
-                           "that file is left as it was",
-                           nullptr, adopted->mailboxes)
-                            .arg(config.interimapDatabase)
-                            .arg(adopted->messages));
+            m_events.info(database, QString(),
+                          tr("adopted interimap's state from %1: %n mailbox(es), %2 message(s); "
+                             "that file is left as it was",
+                             nullptr, adopted->mailboxes)
+                              .arg(m_config.interimapDatabase)
+                              .arg(adopted->messages));
         }
     } catch (const state::StateError &e) {
-        events.error(QString(), QString(), e.message());
-        co_return outcome;
+        m_events.error(QString(), QString(), e.message());
+        return false;
     }
+    return true;
+}
 
-    std::array<ConnectionSettings, 2> settings = {config.local, config.remote};
-    const std::array<QString, 2> commands = {config.localPasswordCommand,
-                                             config.remotePasswordCommand};
+QCoro::Task<bool> SyncJob::readPasswords()
+{
+    const std::array<QString, 2> commands = {m_config.localPasswordCommand,
+                                             m_config.remotePasswordCommand};
     for (std::size_t i = 0; i < 2; ++i) {
         const auto password = co_await passwordFor(
-            settings[i], commands[i], config::SecretStore::keyFor(keychainPair, settings[i].name),
-            events);
+            m_settings[i], commands[i],
+            config::SecretStore::keyFor(m_keychainPair, m_settings[i].name), m_events);
         if (!password)
-            co_return outcome;
-        settings[i].password = *password;
-        settings[i].debugLevel = options.debug;
+            co_return false;
+        m_settings[i].password = *password;
+        m_settings[i].debugLevel = m_options.debug;
+        // A watch keeps its connections for days: TCP keep-alive notices a dead peer.
+        m_settings[i].keepAlive = m_options.watchSeconds.has_value();
     }
+    co_return true;
+}
 
-    const auto warn = [&events](const QString &text) {
-        events.warning(QString(), QString(), text);
-    };
-    std::array<std::unique_ptr<ImapSession>, 2> sessions;
+// Both logins at once. Throws the first ImapError.
+QCoro::Task<void> SyncJob::connectBoth()
+{
+    const auto warn = [this](const QString &text) { m_events.warning(QString(), QString(), text); };
+    std::array<ImapConnection::LogSink, 2> logs;
+    for (std::size_t i = 0; i < 2; ++i) {
+        if (m_options.debug > 0)
+            logs[i] = [this, name = m_settings[i].name](const QString &line) {
+                m_events.debug(name, QString(), line);
+            };
+    }
+    auto openLocal = ImapSession::open(m_settings[0], warn, logs[0]);
+    auto openRemote = ImapSession::open(m_settings[1], warn, logs[1]);
+    std::optional<ImapError> failure;
     try {
-        std::array<ImapConnection::LogSink, 2> logs;
-        for (std::size_t i = 0; i < 2; ++i) {
-            if (options.debug > 0)
-                logs[i] = [&events, name = settings[i].name](const QString &line) {
-                    events.debug(name, QString(), line);
-                };
-        }
-        auto openLocal = ImapSession::open(settings[0], warn, logs[0]);
-        auto openRemote = ImapSession::open(settings[1], warn, logs[1]);
-        std::optional<ImapError> failure;
-        try {
-            sessions[0] = co_await openLocal;
-        } catch (const ImapError &e) {
-            failure = e;
-        }
-        try {
-            sessions[1] = co_await openRemote;
-        } catch (const ImapError &e) {
-            if (!failure)
-                failure = e;
-        }
-        if (failure)
-            throw *failure;
-
-        PairSync::Options pairOptions;
-        pairOptions.mailboxes = options.mailboxes;
-        if (!config.listMailbox.isEmpty())
-            pairOptions.listPatterns =
-                config::ListMailboxPatterns::parse(config.listMailbox).value_or(QByteArrayList());
-        pairOptions.selectOptions = splitOptions(config.listSelectOptions);
-        pairOptions.references = {config.localListReference.toUtf8(),
-                                  config.remoteListReference.toUtf8()};
-        pairOptions.ignoreMailbox = config.ignoreMailbox;
-        pairOptions.batchLimits = limits;
-        const auto targets = MailboxCommands::Targets::from(options.targets);
-        switch (options.command) {
-        case config::CliOptions::Command::Delete:
-            pairOptions.mailboxes.clear(); // names, not a selection
-            co_await MailboxCommands::remove(*sessions[0], *sessions[1], stateDatabase, events,
-                                             pairOptions, options.mailboxes, targets);
-            break;
-        case config::CliOptions::Command::Rename:
-            pairOptions.mailboxes.clear();
-            co_await MailboxCommands::rename(*sessions[0], *sessions[1], stateDatabase, events,
-                                             pairOptions, options.mailboxes.value(0),
-                                             options.mailboxes.value(1), targets);
-            break;
-        default:
-            outcome.totals = co_await PairSync::run(*sessions[0], *sessions[1], stateDatabase,
-                                                    events, pairOptions);
-        }
+        m_sessions[0] = co_await openLocal;
     } catch (const ImapError &e) {
-        outcome.totals.failures.append(e.describe());
-        events.error(e.server(), e.mailbox(), e.message());
-    } catch (const state::StateError &e) {
-        outcome.totals.failures.append(e.message());
-        events.error(QString(), QString(), e.message());
+        failure = e;
     }
-    for (auto &session : sessions) {
+    try {
+        m_sessions[1] = co_await openRemote;
+    } catch (const ImapError &e) {
+        if (!failure)
+            failure = e;
+    }
+    if (failure)
+        throw *failure;
+}
+
+bool SyncJob::connected() const
+{
+    return m_sessions[0] && m_sessions[1] && m_sessions[0]->connection().isOpen() &&
+           m_sessions[1]->connection().isOpen();
+}
+
+// After a failure the connections are in no known state (an IDLE may be open): closed
+// without a word, the next login starts afresh.
+void SyncJob::dropBoth(const QString &reason)
+{
+    m_watch.reset();
+    for (auto &session : m_sessions) {
+        if (session)
+            session->connection().abort(reason);
+        session.reset();
+    }
+}
+
+QCoro::Task<void> SyncJob::logoutBoth()
+{
+    m_watch.reset(); // it listens to the connections
+    for (auto &session : m_sessions) {
         if (session && session->connection().isOpen())
             co_await session->logout();
+        session.reset();
     }
+}
+
+PairSync::Options SyncJob::pairOptions() const
+{
+    PairSync::Options options;
+    options.mailboxes = m_options.mailboxes;
+    if (!m_config.listMailbox.isEmpty())
+        options.listPatterns =
+            config::ListMailboxPatterns::parse(m_config.listMailbox).value_or(QByteArrayList());
+    options.selectOptions = splitOptions(m_config.listSelectOptions);
+    options.references = {m_config.localListReference.toUtf8(),
+                          m_config.remoteListReference.toUtf8()};
+    options.ignoreMailbox = m_config.ignoreMailbox;
+    options.batchLimits = m_limits;
+    options.stopRequested = [this] { return m_stopping; };
+    return options;
+}
+
+// The command asked for, over the open sessions. Throws ImapError or StateError.
+QCoro::Task<SyncTotals> SyncJob::runCommand()
+{
+    PairSync::Options options = pairOptions();
+    const auto targets = MailboxCommands::Targets::from(m_options.targets);
+    SyncTotals totals;
+    switch (m_options.command) {
+    case config::CliOptions::Command::Delete:
+        options.mailboxes.clear(); // names, not a selection
+        co_await MailboxCommands::remove(*m_sessions[0], *m_sessions[1], m_database, m_events,
+                                         options, m_options.mailboxes, targets);
+        break;
+    case config::CliOptions::Command::Rename:
+        options.mailboxes.clear();
+        co_await MailboxCommands::rename(*m_sessions[0], *m_sessions[1], m_database, m_events,
+                                         options, m_options.mailboxes.value(0),
+                                         m_options.mailboxes.value(1), targets);
+        break;
+    default:
+        totals =
+            co_await PairSync::run(*m_sessions[0], *m_sessions[1], m_database, m_events, options);
+    }
+    co_return totals;
+}
+
+QCoro::Task<SyncJob::Outcome> SyncJob::run()
+{
+    Outcome outcome;
+    outcome.exitCode = 1;
+    if (m_options.command == config::CliOptions::Command::Repair) {
+        // It comes with the rest of mailbox management; until then a sync would silently do
+        // less than was asked.
+        m_events.error(QString(), QString(), tr("--repair is not available yet"));
+        co_return outcome;
+    }
+    for (const QString &warning : m_config.warnings)
+        m_events.warning(QString(), QString(), warning);
+    if (!openState() || !(co_await readPasswords()))
+        co_return outcome;
+    if (m_options.watchSeconds)
+        co_return co_await watch();
+
+    try {
+        co_await connectBoth();
+        outcome.totals = co_await runCommand();
+    } catch (const ImapError &e) {
+        outcome.totals.failures.append(e.describe());
+        m_events.error(e.server(), e.mailbox(), e.message());
+    } catch (const state::StateError &e) {
+        outcome.totals.failures.append(e.message());
+        m_events.error(QString(), QString(), e.message());
+    }
+    co_await logoutBoth();
     outcome.exitCode = outcome.totals.failures.isEmpty() && outcome.totals.refused == 0 ? 0 : 1;
+    co_return outcome;
+}
+
+namespace {
+
+void add(SyncTotals &sum, const SyncTotals &run)
+{
+    sum.mailboxesSynced += run.mailboxesSynced;
+    sum.messagesCopied += run.messagesCopied;
+    sum.bytesCopied += run.bytesCopied;
+    sum.flagUpdates += run.flagUpdates;
+    sum.expunges += run.expunges;
+    sum.conflicts += run.conflicts;
+    sum.refused += run.refused;
+    sum.failures += run.failures;
+}
+
+bool changedAnything(const SyncTotals &run)
+{
+    return run.messagesCopied > 0 || run.flagUpdates > 0 || run.expunges > 0;
+}
+
+// A connection problem is worth another try later; a refused login, a missing capability
+// or a wrong configuration is not going to fix itself.
+bool retryable(const ImapError &error)
+{
+    return error.kind() == ImapError::Kind::Connection || error.kind() == ImapError::Kind::Protocol;
+}
+
+} // namespace
+
+QCoro::Task<SyncJob::Outcome> SyncJob::watch()
+{
+    Outcome outcome;
+    const std::chrono::milliseconds interval = std::chrono::seconds(*m_options.watchSeconds);
+    int failures = 0;
+    bool syncNow = true;
+    int syncsInARow = 0;
+    while (!m_stopping) {
+        std::optional<ImapError> lost;
+        try {
+            if (!connected()) {
+                co_await connectBoth();
+                m_watch = std::make_unique<ServerWatch>(
+                    std::array<ImapSession *, 2>{m_sessions[0].get(), m_sessions[1].get()},
+                    m_options.notify);
+                co_await m_watch->start();
+                if (m_options.notify && m_watch->mode() != ServerWatch::Mode::Notify)
+                    m_events.warning(QString(), QString(),
+                                     tr("NOTIFY is not offered by both servers: waiting with "
+                                        "IDLE on INBOX and listing every %n second(s)",
+                                        nullptr, *m_options.watchSeconds));
+                syncNow = true;
+            }
+            if (syncNow) {
+                const SyncTotals totals = co_await runCommand();
+                add(outcome.totals, totals);
+                if (!connected())
+                    throw ImapError(ImapError::Kind::Connection, QString(),
+                                    totals.failures.value(0));
+                failures = 0;
+                // Changes made while this sync wrote may not have woken anyone: look again
+                // right away, a few times at most.
+                if (changedAnything(totals) && ++syncsInARow < 3)
+                    continue;
+                syncsInARow = 0;
+            }
+            const ServerWatch::Wake wake = co_await m_watch->wait(interval);
+            syncNow = wake != ServerWatch::Wake::Stop;
+        } catch (const ImapError &e) {
+            lost = e;
+        } catch (const state::StateError &e) {
+            outcome.totals.failures.append(e.message());
+            m_events.error(QStringLiteral("database"), QString(), e.message());
+            break;
+        }
+        if (!lost)
+            continue;
+        if (!retryable(*lost)) {
+            outcome.totals.failures.append(lost->describe());
+            m_events.error(lost->server(), lost->mailbox(), lost->message());
+            dropBoth(lost->message());
+            outcome.exitCode = 1;
+            co_return outcome;
+        }
+        dropBoth(lost->message());
+        const std::chrono::seconds delay = reconnectDelay(failures++);
+        m_events.warning(lost->server(), QString(),
+                         tr("%1; connecting again in %n second(s)", nullptr, int(delay.count()))
+                             .arg(lost->message()));
+        if (!m_stopping)
+            co_await qCoro(this, &SyncJob::stopRequested, delay);
+    }
+    co_await logoutBoth();
+    m_events.info(QString(), QString(), tr("stopped"));
+    outcome.exitCode = 0;
     co_return outcome;
 }
 

@@ -1,23 +1,36 @@
 #pragma once
 
 #include "PairSync.h"
+#include "ServerWatch.h"
 #include "SyncEvents.h"
 #include "config/CliOptions.h"
 #include "config/SyncConfig.h"
+#include "imap/ImapSession.h"
+#include "state/PairLock.h"
+#include "state/StateDatabase.h"
 
-#include <QCoreApplication>
 #include <QCoroTask>
+#include <QObject>
+
+#include <array>
+#include <chrono>
+#include <memory>
 
 namespace twinbox::sync {
 
-// One `twinbox-cli` sync from start to end: the pair lock (before any network traffic),
+// One `twinbox-cli` run from start to end: the pair lock (before any network traffic),
 // the state database, the passwords (config, password-command or the keychain; never
-// logged), both logins at once, PairSync, LOGOUT. Every failure becomes one line that
-// names the server, the mailbox and the cause; the exit status is 0 only when everything
-// synced.
-class SyncJob
+// logged), both logins at once, then one sync (or --delete / --rename), LOGOUT. Every
+// failure becomes one line that names the server, the mailbox and the cause; the exit
+// status is 0 only when everything synced.
+//
+// With --watch or --notify the job stays: sync, wait for a change (ServerWatch), sync
+// again. A dropped connection (server restart, suspended laptop, network gone) is reopened
+// with exponential back-off; requestStop() (SIGINT, SIGTERM) lets the mailbox being synced
+// finish, logs out and ends with status 0.
+class SyncJob : public QObject
 {
-    Q_DECLARE_TR_FUNCTIONS(SyncJob)
+    Q_OBJECT
 
 public:
     struct Outcome
@@ -28,12 +41,44 @@ public:
 
     // `keychainPair` names the keychain entries ("<pair>/local", "<pair>/remote") looked up
     // when a side has neither password nor password-command.
-    static QCoro::Task<Outcome> run(const config::SyncConfig &config,
-                                    const config::CliOptions &options, const QString &keychainPair,
-                                    SyncEvents &events, const BatchLimits &limits = {});
+    SyncJob(const config::SyncConfig &config, const config::CliOptions &options,
+            const QString &keychainPair, SyncEvents &events, const BatchLimits &limits = {});
+    ~SyncJob() override;
+
+    QCoro::Task<Outcome> run();
+    void requestStop();
 
     // "Synced 3 mailbox(es): ..." for the end of a run.
     static QString summary(const SyncTotals &totals);
+    // How long to wait before reconnecting after `failures` attempts in a row: 1 s, 2 s,
+    // 4 s … at most 5 minutes.
+    static std::chrono::seconds reconnectDelay(int failures);
+
+Q_SIGNALS:
+    void stopRequested();
+
+private:
+    bool openState();
+    QCoro::Task<bool> readPasswords();
+    QCoro::Task<void> connectBoth();
+    QCoro::Task<void> logoutBoth();
+    void dropBoth(const QString &reason);
+    bool connected() const;
+    QCoro::Task<SyncTotals> runCommand();
+    QCoro::Task<Outcome> watch();
+    PairSync::Options pairOptions() const;
+
+    const config::SyncConfig m_config;
+    const config::CliOptions m_options;
+    const QString m_keychainPair;
+    SyncEvents &m_events;
+    const BatchLimits m_limits;
+    state::PairLock m_lock;
+    state::StateDatabase m_database;
+    std::array<imap::ConnectionSettings, 2> m_settings;
+    std::array<std::unique_ptr<imap::ImapSession>, 2> m_sessions;
+    std::unique_ptr<ServerWatch> m_watch;
+    bool m_stopping = false;
 };
 
 } // namespace twinbox::sync

@@ -105,12 +105,16 @@ void SyncHarness::writeConfig(const QString &extra)
 {
     QFile file(configPath());
     file.open(QIODevice::WriteOnly | QIODevice::Truncate);
+    const QString remoteTunnel =
+        m_remoteFilter.isEmpty()
+            ? m_remote.tunnelCommandLine()
+            : m_remote.tunnelCommandLine() + QStringLiteral(" | ") + m_remoteFilter;
+    const QString remote = m_remoteSection.isEmpty()
+                               ? QStringLiteral("type = tunnel\ncommand = %1\n").arg(remoteTunnel)
+                               : m_remoteSection;
     file.write(QStringLiteral("database = %1\n%2\n[local]\ntype = tunnel\ncommand = %3\n"
-                              "[remote]\ntype = tunnel\ncommand = %4\n")
-                   .arg(databasePath(), extra, m_local.tunnelCommandLine(),
-                        m_remoteFilter.isEmpty()
-                            ? m_remote.tunnelCommandLine()
-                            : m_remote.tunnelCommandLine() + QStringLiteral(" | ") + m_remoteFilter)
+                              "[remote]\n%4\n")
+                   .arg(databasePath(), extra, m_local.tunnelCommandLine(), remote)
                    .toUtf8());
 }
 

@@ -45,6 +45,8 @@ public:
 
     // A command the remote tunnel's output is piped through (to hide capabilities).
     void setRemoteTunnelFilter(const QString &filter) { m_remoteFilter = filter; }
+    // The remote section's lines instead of its tunnel (a TCP connection, for restarts).
+    void setRemoteSection(const QString &lines) { m_remoteSection = lines; }
     // Writes the configuration: the tunnels, the database, plus `extra` default-section lines.
     void writeConfig(const QString &extra = {});
     // twinbox-cli --config=... --debug [arguments]; waits up to timeoutMs.
@@ -78,6 +80,7 @@ private:
     QString m_databaseName = QStringLiteral("state.db");
     QMap<QString, QString> m_environment;
     QString m_remoteFilter;
+    QString m_remoteSection;
     DovecotServer m_local;
     DovecotServer m_remote;
 };
