@@ -69,6 +69,18 @@ QCoro::Task<QList<FetchData>> allFlags(ImapSession &session, const QString &disp
     co_return messages;
 }
 
+// allFlags on both servers at once.
+QCoro::Task<std::array<QList<FetchData>, 2>> allFlagsOfBoth(MailboxContext &context)
+{
+    auto readLocal = allFlags(*context.sides[0].session, context.displayName);
+    auto readRemote = allFlags(*context.sides[1].session, context.displayName);
+    // (Not a braced initializer: GCC 12 miscompiles co_await inside one.)
+    std::array<QList<FetchData>, 2> present;
+    present[0] = co_await readLocal;
+    present[1] = co_await readRemote;
+    co_return present;
+}
+
 // A new UIDVALIDITY (RFC 3501 §2.3.1.1: the server renumbered the mailbox) makes every stored
 // UID of that mailbox meaningless. interimap stops everything there (§7.5); here the mailbox
 // starts over as a first sync, whose matching pairs the messages both sides still hold by
@@ -107,25 +119,25 @@ void rematchAfterUidValidityChange(MailboxContext &context,
     context.commit(transaction);
 }
 
-// Pairs the messages both sides already hold (MessageMatcher) and maps them; where their flags
-// differ, both are reported to the first pass as changed (no agreed flags: the union).
-QCoro::Task<void> matchExisting(MailboxContext &context, std::array<ObservedChanges, 2> &changes)
+// Pairs the messages among `candidates` (unmapped UIDs by side) that both sides hold
+// (MessageMatcher) and maps them; where their flags differ, both are reported to the first
+// pass as changed (no agreed flags: the union). Returns how many pairs were mapped.
+QCoro::Task<int> matchExisting(MailboxContext &context,
+                               const std::array<SequenceSet, 2> &candidatesIn,
+                               std::array<ObservedChanges, 2> &changes)
 {
+    const std::array<SequenceSet, 2> candidates = candidatesIn; // copied before co_await
+    if (candidates[0].isEmpty() || candidates[1].isEmpty())
+        co_return 0;
     auto listLocal =
-        MessageSummary::fetch(*context.sides[0].session,
-                              SequenceSet::fromRange(context.sides[0].copyFrom,
-                                                     std::numeric_limits<std::uint32_t>::max()),
-                              context.displayName);
+        MessageSummary::fetch(*context.sides[0].session, candidates[0], context.displayName);
     auto listRemote =
-        MessageSummary::fetch(*context.sides[1].session,
-                              SequenceSet::fromRange(context.sides[1].copyFrom,
-                                                     std::numeric_limits<std::uint32_t>::max()),
-                              context.displayName);
+        MessageSummary::fetch(*context.sides[1].session, candidates[1], context.displayName);
     const QList<MessageSummary> local = co_await listLocal;
     const QList<MessageSummary> remote = co_await listRemote;
     const QList<MessageMatcher::Pair> pairs = MessageMatcher::match(local, remote);
     if (pairs.isEmpty())
-        co_return;
+        co_return 0;
     QList<state::MappedMessage> mapped;
     for (const auto &[l, r] : pairs) {
         const bool same = FlagMerge::same(l.flags, r.flags);
@@ -146,9 +158,43 @@ QCoro::Task<void> matchExisting(MailboxContext &context, std::array<ObservedChan
     context.commit(transaction);
     for (const state::MappedMessage &message : std::as_const(mapped))
         context.mapping.add(message);
-    context.events->info(QStringLiteral("database"), context.displayName,
-                         MailboxSync::tr("%n message(s) already on both sides paired, not copied",
-                                         nullptr, int(pairs.size())));
+    co_return int(pairs.size());
+}
+
+// matchExisting on everything new on both sides, said in the log.
+QCoro::Task<void> pairFirstSync(MailboxContext &context, std::array<ObservedChanges, 2> &changes)
+{
+    std::array<SequenceSet, 2> fresh;
+    for (Side side : bothSides)
+        fresh[std::size_t(side)] = SequenceSet::fromRange(
+            context.side(side).copyFrom, std::numeric_limits<std::uint32_t>::max());
+    const int paired = co_await matchExisting(context, fresh, changes);
+    if (paired > 0)
+        context.events->info(QStringLiteral("database"), context.displayName,
+                             MailboxSync::tr("%n message(s) already on both sides paired, not "
+                                             "copied",
+                                             nullptr, paired));
+}
+
+// Messages mapped by a first sync that did not finish (or by interimap's, adopted) have no
+// HIGHESTMODSEQ to ask QRESYNC from: their flags and existence are read in full (as
+// interimap's resume pass does, reference §3.8), or a change made since would be missed.
+QCoro::Task<void> readAllAfterInterruption(MailboxContext &context,
+                                           std::array<ObservedChanges, 2> &changes)
+{
+    const std::array<QList<FetchData>, 2> present = co_await allFlagsOfBoth(context);
+    for (Side side : bothSides) {
+        QSet<std::uint32_t> there;
+        for (const FetchData &fetch : present[std::size_t(side)])
+            there.insert(*fetch.uid);
+        ObservedChanges &observed = changes[std::size_t(side)];
+        for (const state::MappedMessage &message : context.mapping.all()) {
+            const std::uint32_t uid = UidMapping::uidOn(message, side);
+            if (!there.contains(uid))
+                observed.vanished.add(uid);
+        }
+        observed.changed = present[std::size_t(side)];
+    }
 }
 
 // Whether a check found a message step 3 has to copy.
@@ -220,36 +266,15 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
         changes[std::size_t(side)].vanished = selected[std::size_t(side)].vanished;
         changes[std::size_t(side)].changed = selected[std::size_t(side)].changed;
     }
-    // Two accounts that both hold mail before their first sync: what they have in common is
-    // paired, not copied to each other. Flags that differ are merged by the first pass.
-    if (context.mapping.size() == 0 && mayHaveNew[0] && mayHaveNew[1])
-        co_await matchExisting(context, changes);
-    // Messages mapped by a first sync that did not finish (or by interimap's, adopted) have no
-    // HIGHESTMODSEQ to ask QRESYNC from: their flags and existence are read in full (as
-    // interimap's resume pass does, reference §3.8), or a change made since would be missed.
     const bool resuming = std::any_of(known.begin(), known.end(), [](const auto &state) {
         return !state || state->highestModSeq == 0;
     });
-    if (resuming && context.mapping.size() > 0) {
-        auto readLocal = allFlags(*context.sides[0].session, context.displayName);
-        auto readRemote = allFlags(*context.sides[1].session, context.displayName);
-        // (Not a braced initializer: GCC 12 miscompiles co_await inside one.)
-        std::array<QList<FetchData>, 2> present;
-        present[0] = co_await readLocal;
-        present[1] = co_await readRemote;
-        for (Side side : bothSides) {
-            QSet<std::uint32_t> there;
-            for (const FetchData &fetch : present[std::size_t(side)])
-                there.insert(*fetch.uid);
-            ObservedChanges &observed = changes[std::size_t(side)];
-            for (const state::MappedMessage &message : context.mapping.all()) {
-                const std::uint32_t uid = UidMapping::uidOn(message, side);
-                if (!there.contains(uid))
-                    observed.vanished.add(uid);
-            }
-            observed.changed = present[std::size_t(side)];
-        }
-    }
+    // Two accounts that both hold mail before their first sync: what they have in common is
+    // paired, not copied to each other. Flags that differ are merged by the first pass.
+    if (context.mapping.size() == 0 && mayHaveNew[0] && mayHaveNew[1])
+        co_await pairFirstSync(context, changes);
+    if (resuming && context.mapping.size() > 0)
+        co_await readAllAfterInterruption(context, changes);
     bool settled = false;
     for (int pass = 0; pass < maxPasses && !settled; ++pass) {
         Q_EMIT context.events->progress(
