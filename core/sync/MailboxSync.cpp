@@ -7,6 +7,7 @@
 #include "MessageSummary.h"
 #include "NewMessageSync.h"
 #include "QresyncSelect.h"
+#include "RepairPass.h"
 #include "state/Transaction.h"
 
 #include <QSet>
@@ -54,12 +55,16 @@ QCoro::Task<ObservedChanges> changedSince(ImapSession &session, std::uint64_t si
     co_return changes;
 }
 
-// `UID FETCH 1:4294967295 (UID FLAGS)`: every message's flags.
-QCoro::Task<QList<FetchData>> allFlags(ImapSession &session, const QString &displayIn)
+// `UID FETCH 1:4294967295 (UID FLAGS [MODSEQ])`: every message's flags (and MODSEQ, RFC 7162
+// §3.1.4, to tell a change since the stored HIGHESTMODSEQ from one that was missed).
+QCoro::Task<QList<FetchData>> allFlags(ImapSession &session, const QString &displayIn,
+                                       bool withModSeq)
 {
     const QString displayName = displayIn;
-    const Command fetch =
-        Command("UID FETCH").atom("1:4294967295").open().atom("UID").atom("FLAGS").close();
+    Command fetch = Command("UID FETCH").atom("1:4294967295").open().atom("UID").atom("FLAGS");
+    if (withModSeq)
+        fetch.atom("MODSEQ");
+    fetch.close();
     const auto reply = co_await session.connection().executeOk(fetch, displayName);
     QList<FetchData> messages;
     for (const Response &response : reply.untagged) {
@@ -70,10 +75,11 @@ QCoro::Task<QList<FetchData>> allFlags(ImapSession &session, const QString &disp
 }
 
 // allFlags on both servers at once.
-QCoro::Task<std::array<QList<FetchData>, 2>> allFlagsOfBoth(MailboxContext &context)
+QCoro::Task<std::array<QList<FetchData>, 2>> allFlagsOfBoth(MailboxContext &context,
+                                                            bool withModSeq)
 {
-    auto readLocal = allFlags(*context.sides[0].session, context.displayName);
-    auto readRemote = allFlags(*context.sides[1].session, context.displayName);
+    auto readLocal = allFlags(*context.sides[0].session, context.displayName, withModSeq);
+    auto readRemote = allFlags(*context.sides[1].session, context.displayName, withModSeq);
     // (Not a braced initializer: GCC 12 miscompiles co_await inside one.)
     std::array<QList<FetchData>, 2> present;
     present[0] = co_await readLocal;
@@ -182,7 +188,7 @@ QCoro::Task<void> pairFirstSync(MailboxContext &context, std::array<ObservedChan
 QCoro::Task<void> readAllAfterInterruption(MailboxContext &context,
                                            std::array<ObservedChanges, 2> &changes)
 {
-    const std::array<QList<FetchData>, 2> present = co_await allFlagsOfBoth(context);
+    const std::array<QList<FetchData>, 2> present = co_await allFlagsOfBoth(context, false);
     for (Side side : bothSides) {
         QSet<std::uint32_t> there;
         for (const FetchData &fetch : present[std::size_t(side)])
@@ -195,6 +201,30 @@ QCoro::Task<void> readAllAfterInterruption(MailboxContext &context,
         }
         observed.changed = present[std::size_t(side)];
     }
+}
+
+// --repair: everything both servers hold is read and checked against the mapping
+// (RepairPass); what no pair holds is matched by content first, and only what matches
+// nothing is left for step 3 to copy, whatever its UID. Returns the pairs re-matched.
+QCoro::Task<int> prepareRepair(MailboxContext &context,
+                               const std::array<std::optional<state::SideState>, 2> &knownIn,
+                               std::array<ObservedChanges, 2> &changes,
+                               std::array<bool, 2> &mayHaveNew)
+{
+    const std::array<std::optional<state::SideState>, 2> known = knownIn;
+    const std::array<QList<FetchData>, 2> present = co_await allFlagsOfBoth(context, true);
+    const std::array<SequenceSet, 2> unmapped =
+        RepairPass::reconcile(context, known, present, changes);
+    const int rematched = co_await matchExisting(context, unmapped, changes);
+    for (Side side : bothSides) {
+        SideView &view = context.side(side);
+        for (std::uint32_t uid : unmapped[std::size_t(side)].toList()) {
+            if (uid < view.copyFrom && !context.mapping.contains(side, uid))
+                view.alsoCopy.add(uid);
+        }
+        mayHaveNew[std::size_t(side)] = mayHaveNew[std::size_t(side)] || !view.alsoCopy.isEmpty();
+    }
+    co_return rematched;
 }
 
 // Whether a check found a message step 3 has to copy.
@@ -266,15 +296,21 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
         changes[std::size_t(side)].vanished = selected[std::size_t(side)].vanished;
         changes[std::size_t(side)].changed = selected[std::size_t(side)].changed;
     }
+    const qint64 copiedBefore = context.totals->messagesCopied;
+    int rematched = 0;
     const bool resuming = std::any_of(known.begin(), known.end(), [](const auto &state) {
         return !state || state->highestModSeq == 0;
     });
-    // Two accounts that both hold mail before their first sync: what they have in common is
-    // paired, not copied to each other. Flags that differ are merged by the first pass.
-    if (context.mapping.size() == 0 && mayHaveNew[0] && mayHaveNew[1])
-        co_await pairFirstSync(context, changes);
-    if (resuming && context.mapping.size() > 0)
-        co_await readAllAfterInterruption(context, changes);
+    if (context.repair) {
+        rematched = co_await prepareRepair(context, known, changes, mayHaveNew);
+    } else {
+        // Two accounts that both hold mail before their first sync: what they have in common
+        // is paired, not copied to each other. Flags that differ are merged by the first pass.
+        if (context.mapping.size() == 0 && mayHaveNew[0] && mayHaveNew[1])
+            co_await pairFirstSync(context, changes);
+        if (resuming && context.mapping.size() > 0)
+            co_await readAllAfterInterruption(context, changes);
+    }
     bool settled = false;
     for (int pass = 0; pass < maxPasses && !settled; ++pass) {
         Q_EMIT context.events->progress(
@@ -336,6 +372,10 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
                                      std::max(view.confirmed, view.reportedModSeq)});
     }
     context.commit(transaction);
+    if (context.repair)
+        context.events->info(QStringLiteral("database"), context.displayName,
+                             tr("Repaired: %n pair(s) re-matched, %1 copied", nullptr, rematched)
+                                 .arg(context.totals->messagesCopied - copiedBefore));
     Q_EMIT context.events->progress(
         {context.displayName, SyncProgress::Phase::Done, 0, 0, 0, 0, QString()});
 }

@@ -30,6 +30,9 @@ public:
         std::array<QByteArray, 2> references; // list-reference of local and remote
         QString ignoreMailbox;                // a regular expression on internal names
         BatchLimits batchLimits;
+        // --repair: the mailboxes the database knows are checked in full even when
+        // LIST-STATUS shows no change.
+        bool repair = false;
     };
 
     // Both servers ready and listed: capabilities checked, QRESYNC enabled, both LISTs (with

@@ -82,12 +82,10 @@ QCoro::Task<SyncJob::Outcome> SyncJob::run(const config::SyncConfig &configIn,
     outcome.exitCode = 1;
     const QString database = QStringLiteral("database");
 
-    if (options.command == config::CliOptions::Command::Repair || options.watchSeconds ||
-        options.notify) {
+    if (options.watchSeconds || options.notify) {
         // These come with the rest of mailbox management; until then a single sync would
         // silently do less than was asked.
-        events.error(QString(), QString(),
-                     tr("--repair, --watch and --notify are not available yet"));
+        events.error(QString(), QString(), tr("--watch and --notify are not available yet"));
         co_return outcome;
     }
     for (const QString &warning : config.warnings)
@@ -185,6 +183,7 @@ QCoro::Task<SyncJob::Outcome> SyncJob::run(const config::SyncConfig &configIn,
                                   config.remoteListReference.toUtf8()};
         pairOptions.ignoreMailbox = config.ignoreMailbox;
         pairOptions.batchLimits = limits;
+        pairOptions.repair = options.command == config::CliOptions::Command::Repair;
         const auto targets = MailboxCommands::Targets::from(options.targets);
         switch (options.command) {
         case config::CliOptions::Command::Delete:
