@@ -36,6 +36,9 @@ struct SideView
     std::uint64_t reportedModSeq = 0;
     // Messages with UID >= copyFrom that are not mapped are new: step 3 copies them.
     std::uint32_t copyFrom = 1;
+    // Unmapped messages below copyFrom that step 3 copies too (--repair: those that lost
+    // their pair and match nothing on the other side). Cleared once copied.
+    imap::SequenceSet alsoCopy;
     // The server's UIDNEXT as far as this run knows it (SELECT, APPENDUID, FETCH).
     std::uint32_t uidNext = 1;
 
@@ -70,6 +73,9 @@ public:
     SyncEvents *events = nullptr;
     SyncTotals *totals = nullptr;
     BatchLimits batchLimits;
+    // --repair: the mapping is checked against everything both servers hold (RepairPass),
+    // not only against what they report as changed.
+    bool repair = false;
     // Changes a pass could not apply because the other side changed meanwhile ([MODIFIED]):
     // reported to the next pass again, by side.
     std::array<QList<imap::FetchData>, 2> carried;

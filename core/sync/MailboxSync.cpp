@@ -7,6 +7,7 @@
 #include "MessageSummary.h"
 #include "NewMessageSync.h"
 #include "QresyncSelect.h"
+#include "RepairPass.h"
 #include "state/Transaction.h"
 
 #include <QSet>
@@ -54,12 +55,16 @@ QCoro::Task<ObservedChanges> changedSince(ImapSession &session, std::uint64_t si
     co_return changes;
 }
 
-// `UID FETCH 1:4294967295 (UID FLAGS)`: every message's flags.
-QCoro::Task<QList<FetchData>> allFlags(ImapSession &session, const QString &displayIn)
+// `UID FETCH 1:4294967295 (UID FLAGS [MODSEQ])`: every message's flags (and MODSEQ, RFC 7162
+// §3.1.4, to tell a change since the stored HIGHESTMODSEQ from one that was missed).
+QCoro::Task<QList<FetchData>> allFlags(ImapSession &session, const QString &displayIn,
+                                       bool withModSeq)
 {
     const QString displayName = displayIn;
-    const Command fetch =
-        Command("UID FETCH").atom("1:4294967295").open().atom("UID").atom("FLAGS").close();
+    Command fetch = Command("UID FETCH").atom("1:4294967295").open().atom("UID").atom("FLAGS");
+    if (withModSeq)
+        fetch.atom("MODSEQ");
+    fetch.close();
     const auto reply = co_await session.connection().executeOk(fetch, displayName);
     QList<FetchData> messages;
     for (const Response &response : reply.untagged) {
@@ -67,6 +72,19 @@ QCoro::Task<QList<FetchData>> allFlags(ImapSession &session, const QString &disp
             messages.append(*data);
     }
     co_return messages;
+}
+
+// allFlags on both servers at once.
+QCoro::Task<std::array<QList<FetchData>, 2>> allFlagsOfBoth(MailboxContext &context,
+                                                            bool withModSeq)
+{
+    auto readLocal = allFlags(*context.sides[0].session, context.displayName, withModSeq);
+    auto readRemote = allFlags(*context.sides[1].session, context.displayName, withModSeq);
+    // (Not a braced initializer: GCC 12 miscompiles co_await inside one.)
+    std::array<QList<FetchData>, 2> present;
+    present[0] = co_await readLocal;
+    present[1] = co_await readRemote;
+    co_return present;
 }
 
 // A new UIDVALIDITY (RFC 3501 §2.3.1.1: the server renumbered the mailbox) makes every stored
@@ -107,25 +125,25 @@ void rematchAfterUidValidityChange(MailboxContext &context,
     context.commit(transaction);
 }
 
-// Pairs the messages both sides already hold (MessageMatcher) and maps them; where their flags
-// differ, both are reported to the first pass as changed (no agreed flags: the union).
-QCoro::Task<void> matchExisting(MailboxContext &context, std::array<ObservedChanges, 2> &changes)
+// Pairs the messages among `candidates` (unmapped UIDs by side) that both sides hold
+// (MessageMatcher) and maps them; where their flags differ, both are reported to the first
+// pass as changed (no agreed flags: the union). Returns how many pairs were mapped.
+QCoro::Task<int> matchExisting(MailboxContext &context,
+                               const std::array<SequenceSet, 2> &candidatesIn,
+                               std::array<ObservedChanges, 2> &changes)
 {
+    const std::array<SequenceSet, 2> candidates = candidatesIn; // copied before co_await
+    if (candidates[0].isEmpty() || candidates[1].isEmpty())
+        co_return 0;
     auto listLocal =
-        MessageSummary::fetch(*context.sides[0].session,
-                              SequenceSet::fromRange(context.sides[0].copyFrom,
-                                                     std::numeric_limits<std::uint32_t>::max()),
-                              context.displayName);
+        MessageSummary::fetch(*context.sides[0].session, candidates[0], context.displayName);
     auto listRemote =
-        MessageSummary::fetch(*context.sides[1].session,
-                              SequenceSet::fromRange(context.sides[1].copyFrom,
-                                                     std::numeric_limits<std::uint32_t>::max()),
-                              context.displayName);
+        MessageSummary::fetch(*context.sides[1].session, candidates[1], context.displayName);
     const QList<MessageSummary> local = co_await listLocal;
     const QList<MessageSummary> remote = co_await listRemote;
     const QList<MessageMatcher::Pair> pairs = MessageMatcher::match(local, remote);
     if (pairs.isEmpty())
-        co_return;
+        co_return 0;
     QList<state::MappedMessage> mapped;
     for (const auto &[l, r] : pairs) {
         const bool same = FlagMerge::same(l.flags, r.flags);
@@ -146,9 +164,67 @@ QCoro::Task<void> matchExisting(MailboxContext &context, std::array<ObservedChan
     context.commit(transaction);
     for (const state::MappedMessage &message : std::as_const(mapped))
         context.mapping.add(message);
-    context.events->info(QStringLiteral("database"), context.displayName,
-                         MailboxSync::tr("%n message(s) already on both sides paired, not copied",
-                                         nullptr, int(pairs.size())));
+    co_return int(pairs.size());
+}
+
+// matchExisting on everything new on both sides, said in the log.
+QCoro::Task<void> pairFirstSync(MailboxContext &context, std::array<ObservedChanges, 2> &changes)
+{
+    std::array<SequenceSet, 2> fresh;
+    for (Side side : bothSides)
+        fresh[std::size_t(side)] = SequenceSet::fromRange(
+            context.side(side).copyFrom, std::numeric_limits<std::uint32_t>::max());
+    const int paired = co_await matchExisting(context, fresh, changes);
+    if (paired > 0)
+        context.events->info(QStringLiteral("database"), context.displayName,
+                             MailboxSync::tr("%n message(s) already on both sides paired, not "
+                                             "copied",
+                                             nullptr, paired));
+}
+
+// Messages mapped by a first sync that did not finish (or by interimap's, adopted) have no
+// HIGHESTMODSEQ to ask QRESYNC from: their flags and existence are read in full (as
+// interimap's resume pass does, reference §3.8), or a change made since would be missed.
+QCoro::Task<void> readAllAfterInterruption(MailboxContext &context,
+                                           std::array<ObservedChanges, 2> &changes)
+{
+    const std::array<QList<FetchData>, 2> present = co_await allFlagsOfBoth(context, false);
+    for (Side side : bothSides) {
+        QSet<std::uint32_t> there;
+        for (const FetchData &fetch : present[std::size_t(side)])
+            there.insert(*fetch.uid);
+        ObservedChanges &observed = changes[std::size_t(side)];
+        for (const state::MappedMessage &message : context.mapping.all()) {
+            const std::uint32_t uid = UidMapping::uidOn(message, side);
+            if (!there.contains(uid))
+                observed.vanished.add(uid);
+        }
+        observed.changed = present[std::size_t(side)];
+    }
+}
+
+// --repair: everything both servers hold is read and checked against the mapping
+// (RepairPass); what no pair holds is matched by content first, and only what matches
+// nothing is left for step 3 to copy, whatever its UID. Returns the pairs re-matched.
+QCoro::Task<int> prepareRepair(MailboxContext &context,
+                               const std::array<std::optional<state::SideState>, 2> &knownIn,
+                               std::array<ObservedChanges, 2> &changes,
+                               std::array<bool, 2> &mayHaveNew)
+{
+    const std::array<std::optional<state::SideState>, 2> known = knownIn;
+    const std::array<QList<FetchData>, 2> present = co_await allFlagsOfBoth(context, true);
+    const std::array<SequenceSet, 2> unmapped =
+        RepairPass::reconcile(context, known, present, changes);
+    const int rematched = co_await matchExisting(context, unmapped, changes);
+    for (Side side : bothSides) {
+        SideView &view = context.side(side);
+        for (std::uint32_t uid : unmapped[std::size_t(side)].toList()) {
+            if (uid < view.copyFrom && !context.mapping.contains(side, uid))
+                view.alsoCopy.add(uid);
+        }
+        mayHaveNew[std::size_t(side)] = mayHaveNew[std::size_t(side)] || !view.alsoCopy.isEmpty();
+    }
+    co_return rematched;
 }
 
 // Whether a check found a message step 3 has to copy.
@@ -220,35 +296,20 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
         changes[std::size_t(side)].vanished = selected[std::size_t(side)].vanished;
         changes[std::size_t(side)].changed = selected[std::size_t(side)].changed;
     }
-    // Two accounts that both hold mail before their first sync: what they have in common is
-    // paired, not copied to each other. Flags that differ are merged by the first pass.
-    if (context.mapping.size() == 0 && mayHaveNew[0] && mayHaveNew[1])
-        co_await matchExisting(context, changes);
-    // Messages mapped by a first sync that did not finish (or by interimap's, adopted) have no
-    // HIGHESTMODSEQ to ask QRESYNC from: their flags and existence are read in full (as
-    // interimap's resume pass does, reference §3.8), or a change made since would be missed.
+    const qint64 copiedBefore = context.totals->messagesCopied;
+    int rematched = 0;
     const bool resuming = std::any_of(known.begin(), known.end(), [](const auto &state) {
         return !state || state->highestModSeq == 0;
     });
-    if (resuming && context.mapping.size() > 0) {
-        auto readLocal = allFlags(*context.sides[0].session, context.displayName);
-        auto readRemote = allFlags(*context.sides[1].session, context.displayName);
-        // (Not a braced initializer: GCC 12 miscompiles co_await inside one.)
-        std::array<QList<FetchData>, 2> present;
-        present[0] = co_await readLocal;
-        present[1] = co_await readRemote;
-        for (Side side : bothSides) {
-            QSet<std::uint32_t> there;
-            for (const FetchData &fetch : present[std::size_t(side)])
-                there.insert(*fetch.uid);
-            ObservedChanges &observed = changes[std::size_t(side)];
-            for (const state::MappedMessage &message : context.mapping.all()) {
-                const std::uint32_t uid = UidMapping::uidOn(message, side);
-                if (!there.contains(uid))
-                    observed.vanished.add(uid);
-            }
-            observed.changed = present[std::size_t(side)];
-        }
+    if (context.repair) {
+        rematched = co_await prepareRepair(context, known, changes, mayHaveNew);
+    } else {
+        // Two accounts that both hold mail before their first sync: what they have in common
+        // is paired, not copied to each other. Flags that differ are merged by the first pass.
+        if (context.mapping.size() == 0 && mayHaveNew[0] && mayHaveNew[1])
+            co_await pairFirstSync(context, changes);
+        if (resuming && context.mapping.size() > 0)
+            co_await readAllAfterInterruption(context, changes);
     }
     bool settled = false;
     for (int pass = 0; pass < maxPasses && !settled; ++pass) {
@@ -311,6 +372,10 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
                                      std::max(view.confirmed, view.reportedModSeq)});
     }
     context.commit(transaction);
+    if (context.repair)
+        context.events->info(QStringLiteral("database"), context.displayName,
+                             tr("Repaired: %n pair(s) re-matched, %1 copied", nullptr, rematched)
+                                 .arg(context.totals->messagesCopied - copiedBefore));
     Q_EMIT context.events->progress(
         {context.displayName, SyncProgress::Phase::Done, 0, 0, 0, 0, QString()});
 }

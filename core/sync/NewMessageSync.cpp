@@ -43,7 +43,8 @@ QCoro::Task<bool> NewMessageSync::copy(MailboxContext &context, Side sourceSide)
     SideView &from = context.side(source);
     SideView &to = context.other(source);
 
-    // What may be new: everything from copyFrom on, and what the target refused before.
+    // What may be new: everything from copyFrom on, what the target refused before, and
+    // what a repair left unpaired.
     QSet<std::uint32_t> retrying;
     for (const state::RefusedMessage &refused : context.store->refusedMessages(context.id)) {
         if (refused.source == source && refused.sourceUid < from.copyFrom)
@@ -53,6 +54,8 @@ QCoro::Task<bool> NewMessageSync::copy(MailboxContext &context, Side sourceSide)
         SequenceSet::fromRange(from.copyFrom, std::numeric_limits<std::uint32_t>::max());
     for (std::uint32_t uid : retrying)
         wanted.add(uid);
+    wanted.add(from.alsoCopy);
+    from.alsoCopy = SequenceSet(); // mapped below once copied, or refused and retried
     const QList<MessageSummary> listed =
         co_await MessageSummary::fetch(*from.session, wanted, context.displayName);
 

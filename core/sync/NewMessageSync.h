@@ -8,7 +8,8 @@
 namespace twinbox::sync {
 
 // Step 3 of the algorithm (DESIGN.md), one direction: the source's messages that are not
-// mapped yet (UID >= copyFrom, plus those the target refused before) are copied to the
+// mapped yet (UID >= copyFrom, plus those the target refused before and those a repair left
+// unpaired, SideView::alsoCopy) are copied to the
 // target in batches. Each batch is journalled (pending_append: UID, Message-ID, size,
 // INTERNALDATE, the target's UIDNEXT) and committed before its APPEND is sent, and mapped
 // with the journal cleared in one transaction after the APPENDUID: a crash in between

@@ -188,6 +188,7 @@ QCoro::Task<SyncTotals> PairSync::run(ImapSession &local, ImapSession &remote,
             continue;
         try {
             std::optional<qint64> id = store.mailboxId(name);
+            const bool repair = options.repair && id.has_value(); // new ones: a first sync
             std::array<QByteArray, 2> wire;
             for (Side side : bothSides) {
                 const auto name_ = MailboxName::toWire(name, delimiters[std::size_t(side)],
@@ -235,8 +236,8 @@ QCoro::Task<SyncTotals> PairSync::run(ImapSession &local, ImapSession &remote,
                     store.setSubscribed(*id, present->subscribed); // the copy was subscribed too
             }
 
-            bool dirty =
-                !store.pendingAppends(*id).isEmpty() || !store.refusedMessages(*id).isEmpty();
+            bool dirty = repair || !store.pendingAppends(*id).isEmpty() ||
+                         !store.refusedMessages(*id).isEmpty();
             for (Side side : bothSides)
                 dirty = dirty ||
                         changedSince(exists[0] && exists[1] ? here[std::size_t(side)] : nullptr,
@@ -259,6 +260,7 @@ QCoro::Task<SyncTotals> PairSync::run(ImapSession &local, ImapSession &remote,
             context.events = &events;
             context.totals = &totals;
             context.batchLimits = options.batchLimits;
+            context.repair = repair;
             co_await MailboxSync::run(context);
             ++totals.mailboxesSynced;
         } catch (const ImapError &error) {

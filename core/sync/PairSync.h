@@ -34,6 +34,9 @@ public:
         BatchLimits batchLimits;
         // Asked between mailboxes: true ends the run there (SIGINT, SIGTERM).
         std::function<bool()> stopRequested;
+        // --repair: the mailboxes the database knows are checked in full even when
+        // LIST-STATUS shows no change.
+        bool repair = false;
     };
 
     // Both servers ready and listed: capabilities checked, QRESYNC enabled, both LISTs (with

@@ -231,6 +231,7 @@ PairSync::Options SyncJob::pairOptions() const
     options.ignoreMailbox = m_config.ignoreMailbox;
     options.batchLimits = m_limits;
     options.stopRequested = [this] { return m_stopping; };
+    options.repair = m_options.command == config::CliOptions::Command::Repair;
     return options;
 }
 
@@ -263,12 +264,6 @@ QCoro::Task<SyncJob::Outcome> SyncJob::run()
 {
     Outcome outcome;
     outcome.exitCode = 1;
-    if (m_options.command == config::CliOptions::Command::Repair) {
-        // It comes with the rest of mailbox management; until then a sync would silently do
-        // less than was asked.
-        m_events.error(QString(), QString(), tr("--repair is not available yet"));
-        co_return outcome;
-    }
     for (const QString &warning : m_config.warnings)
         m_events.warning(QString(), QString(), warning);
     if (!openState() || !(co_await readPasswords()))

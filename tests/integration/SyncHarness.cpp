@@ -7,6 +7,7 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
 #include <QVariant>
@@ -15,16 +16,18 @@ namespace twinbox::test {
 
 namespace {
 
-// A private connection to the state database, closed when done.
+// A private connection to the state database, closed when done; read-only unless a test
+// damages the database on purpose.
 class DatabaseReader
 {
 public:
-    explicit DatabaseReader(const QString &path)
+    explicit DatabaseReader(const QString &path, bool writable = false)
         : m_name(QUuid::createUuid().toString())
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
         db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (!writable)
+            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
         db.open();
     }
     ~DatabaseReader() { QSqlDatabase::removeDatabase(m_name); }
@@ -292,6 +295,17 @@ QString SyncHarness::convergence(const QByteArray &localName)
     return problems.isEmpty() ? QString()
                               : QString::fromLatin1(localName) + QStringLiteral(": ") +
                                     problems.join(QStringLiteral("; "));
+}
+
+bool SyncHarness::alterDatabase(const QString &statement, const QVariantList &values)
+{
+    DatabaseReader db(databasePath(), true);
+    const QSqlQuery query = db.query(statement, values);
+    if (query.lastError().isValid()) {
+        qWarning("%s: %s", qPrintable(statement), qPrintable(query.lastError().text()));
+        return false;
+    }
+    return true;
 }
 
 int SyncHarness::rowCount(const QString &table, const QString &where)

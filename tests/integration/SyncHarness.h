@@ -6,6 +6,7 @@
 #include <QProcessEnvironment>
 #include <QStringList>
 #include <QTemporaryDir>
+#include <QVariantList>
 
 #include <memory>
 
@@ -70,6 +71,9 @@ public:
     QString convergence(const QByteArray &localName);
     // Rows of a state database table (for the issue log, refused messages).
     int rowCount(const QString &table, const QString &where = {});
+    // Runs one statement on the state database behind twinbox-cli's back (a damaged or
+    // outdated state for --repair); false, with a warning, when it fails.
+    bool alterDatabase(const QString &statement, const QVariantList &values = {});
 
     static QByteArray remoteName(const QByteArray &localName);
 

@@ -53,6 +53,9 @@ private slots:
     void deleteFromTheDatabaseLetsAGoneMailboxBeRecreated();
     void renameCommandCarriesChildrenAndSubscriptions();
     void externalRenameIsFollowed();
+    void repairAfterLostMappingRowsMakesNoDuplicate();
+    void repairRecopiesAMessageThatDisappearedWithoutAnExpunge();
+    void repairLimitedToTheNamedMailbox();
 
 private:
     // Expects `run` to have succeeded and `mailboxes` to have converged, then a second run
@@ -585,6 +588,158 @@ void TestSyncCli::externalRenameIsFollowed()
     QCOMPARE(m_harness->rowCount(QStringLiteral("mailboxes"),
                                  QStringLiteral("CAST(mailbox AS TEXT) LIKE 'Projects%'")),
              0);
+}
+
+namespace {
+
+// The Message-IDs a mailbox holds, sorted, as the independent test client reads them.
+QStringList messageIds(SyncHarness &harness, twinbox::test::DovecotServer &server,
+                       const QByteArray &mailbox)
+{
+    static const QRegularExpression field(QStringLiteral("Message-ID: *(<[^>]*>)"),
+                                          QRegularExpression::CaseInsensitiveOption);
+    auto client = harness.client(server);
+    client->command("EXAMINE " + mailbox);
+    const auto reply = client->command("UID FETCH 1:* (BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])");
+    QStringList ids;
+    for (const QByteArray &response : reply.untagged) {
+        const QRegularExpressionMatch match = field.match(QString::fromLatin1(response));
+        if (match.hasMatch())
+            ids.append(match.captured(1));
+    }
+    ids.sort();
+    return ids;
+}
+
+QStringList seedIds(const QList<int> &indexes)
+{
+    QStringList ids;
+    for (int index : indexes)
+        ids.append(QStringLiteral("<seed-%1@twinbox.test>").arg(index));
+    ids.sort();
+    return ids;
+}
+
+} // namespace
+
+void TestSyncCli::repairAfterLostMappingRowsMakesNoDuplicate()
+{
+    // Mapping rows lost (a damaged or hand-edited state database): interimap's --repair copies
+    // each of those messages again, both ways (reference §3.12, §7.23). Twinbox pairs them
+    // again by Message-ID, size and INTERNALDATE, and copies nothing.
+    QString error;
+    QVERIFY(m_harness->local().append(QStringLiteral("INBOX"), seeds(0, 10), &error));
+    QVERIFY(m_harness->remote().append(QStringLiteral("INBOX"), seeds(100, 10), &error));
+    syncAndExpectConverged({"INBOX"});
+    // Local 1-10 are local's own (remote 11-20), local 11-20 the remote's 1-10.
+    QVERIFY(m_harness->alterDatabase(
+        QStringLiteral("DELETE FROM mapping WHERE local_uid IN (2, 5, 15)")));
+    QCOMPARE(m_harness->rowCount(QStringLiteral("mapping")), 17);
+    // A flag change on an intact pair, and one on the remote copy of local 5 (pair lost).
+    QVERIFY(m_harness->change(m_harness->local(), "INBOX", {"UID STORE 1 +FLAGS (\\Flagged)"}));
+    QVERIFY(m_harness->change(m_harness->remote(), "INBOX", {"UID STORE 15 +FLAGS (\\Seen)"}));
+
+    const SyncHarness::Run run = m_harness->sync({QStringLiteral("--repair")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.infoLines().join(u'\n')));
+    QCOMPARE(run.count(QStringLiteral("APPEND")), 0);
+    QVERIFY2(run.infoLines().contains(
+                 QStringLiteral("database(INBOX): Repaired: 3 pair(s) re-matched, 0 copied")),
+             qPrintable(run.infoLines().join(u'\n')));
+    QCOMPARE(m_harness->rowCount(QStringLiteral("mapping")), 20);
+    QList<int> all;
+    for (int i = 0; i < 10; ++i)
+        all << i << 100 + i;
+    QCOMPARE(messageIds(*m_harness, m_harness->local(), "INBOX"), seedIds(all));
+    QCOMPARE(messageIds(*m_harness, m_harness->remote(), "INBOX"), seedIds(all));
+    const auto local = twinbox::test::MailboxSnapshot::read(m_harness->local(), "INBOX");
+    const auto remote = twinbox::test::MailboxSnapshot::read(m_harness->remote(), "INBOX");
+    QVERIFY(local && remote);
+    QCOMPARE(local->prints.size(), 20);
+    QCOMPARE(remote->prints.size(), 20);
+    QVERIFY2(remote->prints.value(11).startsWith("\\Flagged|"), remote->prints.value(11));
+    QVERIFY2(local->prints.value(5).startsWith("\\Seen|"), local->prints.value(5));
+    expectConverged(run, {"INBOX"});
+}
+
+void TestSyncCli::repairRecopiesAMessageThatDisappearedWithoutAnExpunge()
+{
+    // Local UID 3 is expunged and the stored HIGHESTMODSEQ then moved past that expunge, as a
+    // state database that claims more than it saw (or a server that loses a message without
+    // a new MODSEQ) would leave it: QRESYNC reports no VANISHED and a plain sync sees nothing.
+    // --repair must copy the survivor back, not expunge it (it may be the last copy), and
+    // repair the flag update hidden the same way. UID 4, expunged afterwards, is reported
+    // VANISHED: an ordinary expunge, propagated.
+    QString error;
+    QVERIFY(m_harness->local().append(QStringLiteral("INBOX"), seeds(0, 5), &error));
+    syncAndExpectConverged({"INBOX"});
+    QVERIFY(m_harness->change(m_harness->local(), "INBOX",
+                              {"UID STORE 3 +FLAGS.SILENT (\\Deleted)", "UID EXPUNGE 3",
+                               "UID STORE 1 +FLAGS (\\Answered)"}));
+    const auto hidden = twinbox::test::MailboxSnapshot::read(m_harness->local(), "INBOX");
+    QVERIFY(hidden);
+    QVERIFY(m_harness->alterDatabase(
+        QStringLiteral("UPDATE mailbox_state SET highestmodseq = ? WHERE side = 0"),
+        {QVariant::fromValue(hidden->highestModSeq)}));
+    const SyncHarness::Run blind = m_harness->sync();
+    QCOMPARE(blind.exitCode, 0);
+    QCOMPARE(blind.count(QStringLiteral("SELECT")), 0);
+    QVERIFY(m_harness->change(m_harness->local(), "INBOX",
+                              {"UID STORE 4 +FLAGS.SILENT (\\Deleted)", "UID EXPUNGE 4"}));
+
+    const SyncHarness::Run run = m_harness->sync({QStringLiteral("--repair")});
+    const QString log = run.infoLines().join(u'\n');
+    QVERIFY2(run.exitCode == 0, qPrintable(log));
+    QVERIFY2(run.infoLines().contains(
+                 QStringLiteral("local(INBOX): WARNING: UID 3 disappeared without being reported "
+                                "as expunged. Copying remote UID 3 again.")),
+             qPrintable(log));
+    QVERIFY2(run.infoLines().contains(QStringLiteral("WARNING: Missed flag update in INBOX for "
+                                                     "(lUID,rUID) = (1,1). Repairing.")),
+             qPrintable(log));
+    QVERIFY2(run.infoLines().contains(QStringLiteral("remote(INBOX): Removed 1 UID(s) 4")),
+             qPrintable(log));
+    QVERIFY2(run.infoLines().contains(QStringLiteral("local(INBOX): Added 1 UID(s) 6")),
+             qPrintable(log));
+    QCOMPARE(run.count(QStringLiteral("UID EXPUNGE")), 1);
+    QCOMPARE(messageIds(*m_harness, m_harness->local(), "INBOX"), seedIds({0, 1, 2, 4}));
+    QCOMPARE(messageIds(*m_harness, m_harness->remote(), "INBOX"), seedIds({0, 1, 2, 4}));
+    const auto remote = twinbox::test::MailboxSnapshot::read(m_harness->remote(), "INBOX");
+    QVERIFY2(remote->prints.value(1).startsWith("\\Answered|"), remote->prints.value(1));
+    QCOMPARE(m_harness->rowCount(QStringLiteral("issue_log"), QStringLiteral("kind = 'repaired'")),
+             1);
+    expectConverged(run, {"INBOX"});
+}
+
+void TestSyncCli::repairLimitedToTheNamedMailbox()
+{
+    QString error;
+    QVERIFY(m_harness->local().append(QStringLiteral("INBOX"), seeds(0, 3), &error));
+    QVERIFY(m_harness->local().append(QStringLiteral("Other"), seeds(10, 3), &error));
+    syncAndExpectConverged({"INBOX", "Other"});
+    QVERIFY(m_harness->alterDatabase(QStringLiteral("DELETE FROM mapping")));
+    const QString inOther =
+        QStringLiteral("idx = (SELECT idx FROM mailboxes WHERE CAST(mailbox AS TEXT) = 'Other')");
+
+    const SyncHarness::Run run =
+        m_harness->sync({QStringLiteral("--repair"), QStringLiteral("INBOX")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.infoLines().join(u'\n')));
+    QVERIFY2(run.infoLines().contains(
+                 QStringLiteral("database(INBOX): Repaired: 3 pair(s) re-matched, 0 copied")),
+             qPrintable(run.infoLines().join(u'\n')));
+    QCOMPARE(run.count(QStringLiteral("SELECT")), 2); // INBOX on each side, Other untouched
+    QCOMPARE(m_harness->rowCount(QStringLiteral("mapping")), 3);
+    QCOMPARE(m_harness->rowCount(QStringLiteral("mapping"), inOther), 0);
+
+    // Without names, every mailbox the database knows is checked, changed or not.
+    const SyncHarness::Run all = m_harness->sync({QStringLiteral("--repair")});
+    QVERIFY2(all.infoLines().contains(
+                 QStringLiteral("database(Other): Repaired: 3 pair(s) re-matched, 0 copied")) &&
+                 all.infoLines().contains(
+                     QStringLiteral("database(INBOX): Repaired: 0 pair(s) re-matched, 0 copied")),
+             qPrintable(all.infoLines().join(u'\n')));
+    QCOMPARE(all.count(QStringLiteral("APPEND")), 0);
+    expectConverged(all, {"INBOX", "Other"});
+    QCOMPARE(m_harness->rowCount(QStringLiteral("mapping")), 6);
 }
 
 QTEST_GUILESS_MAIN(TestSyncCli)
