@@ -77,6 +77,10 @@
         <source>Keeps two IMAP accounts identical in both directions (QRESYNC, RFC 7162).</source>
         <translation>Hält zwei IMAP-Konten in beide Richtungen identisch (QRESYNC, RFC 7162).</translation>
     </message>
+    <message>
+        <source>signal %1: finishing the current mailbox, then stopping</source>
+        <translation>Signal %1: das aktuelle Postfach wird abgeschlossen, dann wird beendet</translation>
+    </message>
 </context>
 <context>
     <name>CliOptions</name>
@@ -321,6 +325,13 @@ Optionen:
         <source>UIDVALIDITY changed from %1 to %2: matching the messages again by Message-ID, size and date</source>
         <translation>UIDVALIDITY von %1 auf %2 geändert: die Nachrichten werden erneut nach Message-ID, Größe und Datum zugeordnet</translation>
     </message>
+    <message numerus="yes">
+        <source>Repaired: %n pair(s) re-matched, %1 copied</source>
+        <translation>
+            <numerusform>Repariert: %n Paar neu zugeordnet, %1 kopiert</numerusform>
+            <numerusform>Repariert: %n Paare neu zugeordnet, %1 kopiert</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MessageCopier</name>
@@ -464,6 +475,25 @@ Optionen:
     <message>
         <source>Renamed mailbox to %1, as on %2</source>
         <translation>Postfach umbenannt in %1, wie auf %2</translation>
+    </message>
+</context>
+<context>
+    <name>RepairPass</name>
+    <message>
+        <source>Missed flag update in %1 for (lUID,rUID) = (%2,%3). Repairing.</source>
+        <translation>Verpasste Flag-Änderung in %1 für (lUID,rUID) = (%2,%3). Wird repariert.</translation>
+    </message>
+    <message>
+        <source>Pair (lUID,rUID) = (%1,%2) vanished from %3. Repairing.</source>
+        <translation>Paar (lUID,rUID) = (%1,%2) ist aus %3 verschwunden. Wird repariert.</translation>
+    </message>
+    <message>
+        <source>gone from both servers</source>
+        <translation>auf beiden Servern verschwunden</translation>
+    </message>
+    <message>
+        <source>UID %1 disappeared without being reported as expunged. Copying %2 UID %3 again.</source>
+        <translation>UID %1 ist verschwunden, ohne als gelöscht gemeldet zu werden. %2-UID %3 wird erneut kopiert.</translation>
     </message>
 </context>
 <context>
@@ -750,77 +780,6 @@ Optionen:
     </message>
 </context>
 <context>
-    <name>SyncJob</name>
-    <message>
-        <source>no password: set password-command in the configuration, or store the password in the keychain (%1)</source>
-        <translation>kein Passwort: password-command in der Konfiguration setzen oder das Passwort im Schlüsselbund speichern (%1)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Synced %n mailbox(es): </source>
-        <translation>
-            <numerusform>%n Postfach synchronisiert: </numerusform>
-            <numerusform>%n Postfächer synchronisiert: </numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s) copied, </source>
-        <translation>
-            <numerusform>%n Nachricht kopiert, </numerusform>
-            <numerusform>%n Nachrichten kopiert, </numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n flag update(s), </source>
-        <translation>
-            <numerusform>%n Flag-Änderung, </numerusform>
-            <numerusform>%n Flag-Änderungen, </numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n expunge(s), </source>
-        <translation>
-            <numerusform>%n Löschung, </numerusform>
-            <numerusform>%n Löschungen, </numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n conflict(s), </source>
-        <translation>
-            <numerusform>%n Konflikt, </numerusform>
-            <numerusform>%n Konflikte, </numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n refused, </source>
-        <translation>
-            <numerusform>%n abgelehnt, </numerusform>
-            <numerusform>%n abgelehnt, </numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n failure(s)</source>
-        <translation>
-            <numerusform>%n Fehlschlag</numerusform>
-            <numerusform>%n Fehlschläge</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>cannot create the directory of %1</source>
-        <translation>Verzeichnis für %1 kann nicht angelegt werden</translation>
-    </message>
-    <message numerus="yes">
-        <source>adopted interimap&apos;s state from %1: %n mailbox(es), %2 message(s); that file is left as it was</source>
-        <translation>
-            <numerusform>Zustand von interimap aus %1 übernommen: %n Postfach, %2 Nachricht(en); diese Datei bleibt unverändert</numerusform>
-            <numerusform>Zustand von interimap aus %1 übernommen: %n Postfächer, %2 Nachricht(en); diese Datei bleibt unverändert</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>--repair, --watch and --notify are not available yet</source>
-        <translation>--repair, --watch und --notify sind noch nicht verfügbar</translation>
-    </message>
-</context>
-<context>
     <name>Transport</name>
     <message>
         <source>%1 is no longer supported; the oldest protocol is TLSv1.2</source>
@@ -934,6 +893,102 @@ Optionen:
     <message>
         <source>%1 near: «%2»</source>
         <translation>%1 bei: „%2“</translation>
+    </message>
+</context>
+<context>
+    <name>twinbox::sync::ServerWatch</name>
+    <message>
+        <source>IDLE failed: %1</source>
+        <translation>IDLE fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>the server is closing the connection: %1</source>
+        <translation>der Server schließt die Verbindung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>twinbox::sync::SyncJob</name>
+    <message>
+        <source>no password: set password-command in the configuration, or store the password in the keychain (%1)</source>
+        <translation>kein Passwort: password-command in der Konfiguration setzen oder das Passwort im Schlüsselbund speichern (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced %n mailbox(es): </source>
+        <translation>
+            <numerusform>%n Postfach synchronisiert: </numerusform>
+            <numerusform>%n Postfächer synchronisiert: </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) copied, </source>
+        <translation>
+            <numerusform>%n Nachricht kopiert, </numerusform>
+            <numerusform>%n Nachrichten kopiert, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flag update(s), </source>
+        <translation>
+            <numerusform>%n Flag-Änderung, </numerusform>
+            <numerusform>%n Flag-Änderungen, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expunge(s), </source>
+        <translation>
+            <numerusform>%n Löschung, </numerusform>
+            <numerusform>%n Löschungen, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s), </source>
+        <translation>
+            <numerusform>%n Konflikt, </numerusform>
+            <numerusform>%n Konflikte, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused, </source>
+        <translation>
+            <numerusform>%n abgelehnt, </numerusform>
+            <numerusform>%n abgelehnt, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failure(s)</source>
+        <translation>
+            <numerusform>%n Fehlschlag</numerusform>
+            <numerusform>%n Fehlschläge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cannot create the directory of %1</source>
+        <translation>Verzeichnis für %1 kann nicht angelegt werden</translation>
+    </message>
+    <message numerus="yes">
+        <source>adopted interimap&apos;s state from %1: %n mailbox(es), %2 message(s); that file is left as it was</source>
+        <translation>
+            <numerusform>Zustand von interimap aus %1 übernommen: %n Postfach, %2 Nachricht(en); diese Datei bleibt unverändert</numerusform>
+            <numerusform>Zustand von interimap aus %1 übernommen: %n Postfächer, %2 Nachricht(en); diese Datei bleibt unverändert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>NOTIFY is not offered by both servers: waiting with IDLE on INBOX and listing every %n second(s)</source>
+        <translation>
+            <numerusform>Nicht beide Server bieten NOTIFY an: Warten mit IDLE auf INBOX und Auflisten alle %n Sekunde</numerusform>
+            <numerusform>Nicht beide Server bieten NOTIFY an: Warten mit IDLE auf INBOX und Auflisten alle %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; connecting again in %n second(s)</source>
+        <translation>
+            <numerusform>%1; neue Verbindung in %n Sekunde</numerusform>
+            <numerusform>%1; neue Verbindung in %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>beendet</translation>
     </message>
 </context>
 <context>

@@ -77,6 +77,10 @@
         <source>Keeps two IMAP accounts identical in both directions (QRESYNC, RFC 7162).</source>
         <translation>Garde deux comptes IMAP identiques dans les deux sens (QRESYNC, RFC 7162).</translation>
     </message>
+    <message>
+        <source>signal %1: finishing the current mailbox, then stopping</source>
+        <translation>signal %1 : fin de la boîte aux lettres en cours, puis arrêt</translation>
+    </message>
 </context>
 <context>
     <name>CliOptions</name>
@@ -321,6 +325,13 @@ Options :
         <source>UIDVALIDITY changed from %1 to %2: matching the messages again by Message-ID, size and date</source>
         <translation>UIDVALIDITY a changé de %1 à %2 : les messages sont de nouveau appariés par Message-ID, taille et date</translation>
     </message>
+    <message numerus="yes">
+        <source>Repaired: %n pair(s) re-matched, %1 copied</source>
+        <translation>
+            <numerusform>Réparé : %n paire réappariée, %1 copié(s)</numerusform>
+            <numerusform>Réparé : %n paires réappariées, %1 copié(s)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MessageCopier</name>
@@ -464,6 +475,25 @@ Options :
     <message>
         <source>Renamed mailbox to %1, as on %2</source>
         <translation>Boîte renommée en %1, comme sur %2</translation>
+    </message>
+</context>
+<context>
+    <name>RepairPass</name>
+    <message>
+        <source>Missed flag update in %1 for (lUID,rUID) = (%2,%3). Repairing.</source>
+        <translation>Mise à jour de drapeaux manquée dans %1 pour (lUID,rUID) = (%2,%3). Réparation.</translation>
+    </message>
+    <message>
+        <source>Pair (lUID,rUID) = (%1,%2) vanished from %3. Repairing.</source>
+        <translation>La paire (lUID,rUID) = (%1,%2) a disparu de %3. Réparation.</translation>
+    </message>
+    <message>
+        <source>gone from both servers</source>
+        <translation>disparu des deux serveurs</translation>
+    </message>
+    <message>
+        <source>UID %1 disappeared without being reported as expunged. Copying %2 UID %3 again.</source>
+        <translation>L'UID %1 a disparu sans avoir été signalé comme effacé. Nouvelle copie de l'UID %3 de %2.</translation>
     </message>
 </context>
 <context>
@@ -750,77 +780,6 @@ Options :
     </message>
 </context>
 <context>
-    <name>SyncJob</name>
-    <message>
-        <source>no password: set password-command in the configuration, or store the password in the keychain (%1)</source>
-        <translation>pas de mot de passe : définissez password-command dans la configuration, ou enregistrez le mot de passe dans le trousseau (%1)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Synced %n mailbox(es): </source>
-        <translation>
-            <numerusform>%n boîte synchronisée : </numerusform>
-            <numerusform>%n boîtes synchronisées : </numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s) copied, </source>
-        <translation>
-            <numerusform>%n message copié, </numerusform>
-            <numerusform>%n messages copiés, </numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n flag update(s), </source>
-        <translation>
-            <numerusform>%n mise à jour de drapeaux, </numerusform>
-            <numerusform>%n mises à jour de drapeaux, </numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n expunge(s), </source>
-        <translation>
-            <numerusform>%n suppression, </numerusform>
-            <numerusform>%n suppressions, </numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n conflict(s), </source>
-        <translation>
-            <numerusform>%n conflit, </numerusform>
-            <numerusform>%n conflits, </numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n refused, </source>
-        <translation>
-            <numerusform>%n refusé, </numerusform>
-            <numerusform>%n refusés, </numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n failure(s)</source>
-        <translation>
-            <numerusform>%n échec</numerusform>
-            <numerusform>%n échecs</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>cannot create the directory of %1</source>
-        <translation>impossible de créer le dossier de %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>adopted interimap&apos;s state from %1: %n mailbox(es), %2 message(s); that file is left as it was</source>
-        <translation>
-            <numerusform>état d’interimap adopté depuis %1 : %n boîte, %2 message(s) ; ce fichier reste tel quel</numerusform>
-            <numerusform>état d’interimap adopté depuis %1 : %n boîtes, %2 message(s) ; ce fichier reste tel quel</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>--repair, --watch and --notify are not available yet</source>
-        <translation>--repair, --watch et --notify ne sont pas encore disponibles</translation>
-    </message>
-</context>
-<context>
     <name>Transport</name>
     <message>
         <source>%1 is no longer supported; the oldest protocol is TLSv1.2</source>
@@ -934,6 +893,102 @@ Options :
     <message>
         <source>%1 near: «%2»</source>
         <translation>%1 près de : « %2 »</translation>
+    </message>
+</context>
+<context>
+    <name>twinbox::sync::ServerWatch</name>
+    <message>
+        <source>IDLE failed: %1</source>
+        <translation>IDLE a échoué : %1</translation>
+    </message>
+    <message>
+        <source>the server is closing the connection: %1</source>
+        <translation>le serveur ferme la connexion : %1</translation>
+    </message>
+</context>
+<context>
+    <name>twinbox::sync::SyncJob</name>
+    <message>
+        <source>no password: set password-command in the configuration, or store the password in the keychain (%1)</source>
+        <translation>pas de mot de passe : définissez password-command dans la configuration, ou enregistrez le mot de passe dans le trousseau (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced %n mailbox(es): </source>
+        <translation>
+            <numerusform>%n boîte synchronisée : </numerusform>
+            <numerusform>%n boîtes synchronisées : </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) copied, </source>
+        <translation>
+            <numerusform>%n message copié, </numerusform>
+            <numerusform>%n messages copiés, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flag update(s), </source>
+        <translation>
+            <numerusform>%n mise à jour de drapeaux, </numerusform>
+            <numerusform>%n mises à jour de drapeaux, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expunge(s), </source>
+        <translation>
+            <numerusform>%n suppression, </numerusform>
+            <numerusform>%n suppressions, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s), </source>
+        <translation>
+            <numerusform>%n conflit, </numerusform>
+            <numerusform>%n conflits, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused, </source>
+        <translation>
+            <numerusform>%n refusé, </numerusform>
+            <numerusform>%n refusés, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failure(s)</source>
+        <translation>
+            <numerusform>%n échec</numerusform>
+            <numerusform>%n échecs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cannot create the directory of %1</source>
+        <translation>impossible de créer le dossier de %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>adopted interimap&apos;s state from %1: %n mailbox(es), %2 message(s); that file is left as it was</source>
+        <translation>
+            <numerusform>état d’interimap adopté depuis %1 : %n boîte, %2 message(s) ; ce fichier reste tel quel</numerusform>
+            <numerusform>état d’interimap adopté depuis %1 : %n boîtes, %2 message(s) ; ce fichier reste tel quel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>NOTIFY is not offered by both servers: waiting with IDLE on INBOX and listing every %n second(s)</source>
+        <translation>
+            <numerusform>Les deux serveurs n'offrent pas NOTIFY : attente avec IDLE sur INBOX et liste toutes les %n seconde</numerusform>
+            <numerusform>Les deux serveurs n'offrent pas NOTIFY : attente avec IDLE sur INBOX et liste toutes les %n secondes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; connecting again in %n second(s)</source>
+        <translation>
+            <numerusform>%1 ; nouvelle connexion dans %n seconde</numerusform>
+            <numerusform>%1 ; nouvelle connexion dans %n secondes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>arrêté</translation>
     </message>
 </context>
 <context>
