@@ -427,6 +427,10 @@ Optionen:
         <source>the mailbox is gone on this side but still exists on %1 and in the database (deleted or renamed?); it is left alone: recreate it here, or run twinbox-cli --target=%1 --target=database --delete %2</source>
         <translation>das Postfach fehlt auf dieser Seite, besteht aber noch auf %1 und in der Datenbank (gelöscht oder umbenannt?); es bleibt unberührt: hier neu anlegen oder twinbox-cli --target=%1 --target=database --delete %2 ausführen</translation>
     </message>
+    <message>
+        <source>Deleted mailbox, as it was deleted on %1 (on-mailbox-deleted = delete)</source>
+        <translation>Postfach gelöscht, wie auf %1 (on-mailbox-deleted = delete)</translation>
+    </message>
 </context>
 <context>
     <name>PasswordCommand</name>

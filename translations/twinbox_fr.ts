@@ -427,6 +427,10 @@ Options :
         <source>the mailbox is gone on this side but still exists on %1 and in the database (deleted or renamed?); it is left alone: recreate it here, or run twinbox-cli --target=%1 --target=database --delete %2</source>
         <translation>la boîte a disparu de ce côté mais existe encore sur %1 et dans la base (supprimée ou renommée ?) ; elle est laissée en l’état : recréez-la ici, ou lancez twinbox-cli --target=%1 --target=database --delete %2</translation>
     </message>
+    <message>
+        <source>Deleted mailbox, as it was deleted on %1 (on-mailbox-deleted = delete)</source>
+        <translation>Boîte supprimée, comme elle l’a été sur %1 (on-mailbox-deleted = delete)</translation>
+    </message>
 </context>
 <context>
     <name>PasswordCommand</name>
@@ -493,7 +497,7 @@ Options :
     </message>
     <message>
         <source>UID %1 disappeared without being reported as expunged. Copying %2 UID %3 again.</source>
-        <translation>L'UID %1 a disparu sans avoir été signalé comme effacé. Nouvelle copie de l'UID %3 de %2.</translation>
+        <translation>L&apos;UID %1 a disparu sans avoir été signalé comme effacé. Nouvelle copie de l&apos;UID %3 de %2.</translation>
     </message>
 </context>
 <context>
@@ -975,8 +979,8 @@ Options :
     <message numerus="yes">
         <source>NOTIFY is not offered by both servers: waiting with IDLE on INBOX and listing every %n second(s)</source>
         <translation>
-            <numerusform>Les deux serveurs n'offrent pas NOTIFY : attente avec IDLE sur INBOX et liste toutes les %n seconde</numerusform>
-            <numerusform>Les deux serveurs n'offrent pas NOTIFY : attente avec IDLE sur INBOX et liste toutes les %n secondes</numerusform>
+            <numerusform>Les deux serveurs n&apos;offrent pas NOTIFY : attente avec IDLE sur INBOX et liste toutes les %n seconde</numerusform>
+            <numerusform>Les deux serveurs n&apos;offrent pas NOTIFY : attente avec IDLE sur INBOX et liste toutes les %n secondes</numerusform>
         </translation>
     </message>
     <message numerus="yes">

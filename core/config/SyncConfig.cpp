@@ -36,6 +36,7 @@ const KeyRule rules[] = {
     {"logfile", Scope::Program, "/[^\\x00-\\x1f\\x7f]*"},
     {"log-prefix", Scope::Program, "[^\\x00-\\x1f\\x7f]*"},
     {"append-batch", Scope::Program, "[1-9][0-9]{0,4}"},
+    {"on-mailbox-deleted", Scope::Program, "(?i:ask|delete|recreate)"},
     {"interimap-database", Scope::Program, "[^\\x00-\\x1f\\x7f]+"},
     {"type", Scope::Side, "imaps?|tunnel"},
     {"host", Scope::Side, "[^\\x00-\\x1f\\x7f]+"},
@@ -216,6 +217,8 @@ std::optional<SyncConfig> SyncConfig::parse(const QString &text, const Paths &pa
     config.logFile = program.value(QStringLiteral("logfile"));
     if (program.contains(QStringLiteral("log-prefix")))
         config.logPrefix = program.value(QStringLiteral("log-prefix"));
+    config.onMailboxDeleted =
+        program.value(QStringLiteral("on-mailbox-deleted"), QStringLiteral("ask")).toLower();
     if (program.contains(QStringLiteral("append-batch")))
         config.appendBatch = program.value(QStringLiteral("append-batch")).toInt();
 

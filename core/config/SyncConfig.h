@@ -17,6 +17,10 @@ namespace twinbox::config {
 //   plaintext-auth = YES     allow credentials over unencrypted TCP to a non-loopback host
 //   timeout = SECONDS        how long a server may stay silent (default 60, 0: forever)
 //   append-batch = N         messages per journalled APPEND batch (default 100)
+//   on-mailbox-deleted = ask|delete|recreate
+//                            a known mailbox gone from one server (and not renamed): left
+//                            alone and reported (ask, the default), deleted on the other
+//                            server too, or created again and filled from the other server
 //   interimap-database = F   interimap's state for this pair, adopted while Twinbox's own
 //                            database holds no mailbox (default: the database's name in
 //                            interimap's data directory)
@@ -56,6 +60,7 @@ public:
     QString logFile;
     QString logPrefix = LogPrefix::defaultFormat();
     int appendBatch = 100;
+    QString onMailboxDeleted = QStringLiteral("ask"); // ask, delete or recreate
     imap::ConnectionSettings local;
     imap::ConnectionSettings remote;
     QString localListReference;

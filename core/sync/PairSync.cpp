@@ -206,6 +206,25 @@ QCoro::Task<SyncTotals> PairSync::run(ImapSession &local, ImapSession &remote,
                 const Side present = exists[0] ? Side::Local : Side::Remote;
                 const Side missing = MailboxContext::opposite(present);
                 ImapSession &target = *sessions[std::size_t(missing)];
+                ImapSession &holder = *sessions[std::size_t(present)];
+                if (id && options.onDeleted == Options::OnDeleted::Delete) {
+                    // The user chose to follow deletions (on-mailbox-deleted = delete):
+                    // RFC 3501 §6.3.4 DELETE where it is left, and it is forgotten.
+                    co_await holder.connection().executeOk(
+                        Command("DELETE").astring(wire[std::size_t(present)]), display);
+                    store.removeMailbox(*id);
+                    events.info(holder.name(), display,
+                                tr("Deleted mailbox, as it was deleted on %1 "
+                                   "(on-mailbox-deleted = delete)")
+                                    .arg(target.name()));
+                    continue;
+                }
+                if (id && options.onDeleted == Options::OnDeleted::Recreate) {
+                    // Created again below and filled from the other side: the old mapping
+                    // names messages that no longer exist there.
+                    store.removeMailbox(*id);
+                    id.reset();
+                }
                 if (id)
                     throw ImapError(ImapError::Kind::Configuration, target.name(),
                                     tr("the mailbox is gone on this side but still exists on %1 "

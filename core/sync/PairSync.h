@@ -34,6 +34,8 @@ public:
         BatchLimits batchLimits;
         // Asked between mailboxes: true ends the run there (SIGINT, SIGTERM).
         std::function<bool()> stopRequested;
+        // on-mailbox-deleted: what becomes of a known mailbox gone from one side.
+        enum class OnDeleted { Ask, Delete, Recreate } onDeleted = OnDeleted::Ask;
         // --repair: the mailboxes the database knows are checked in full even when
         // LIST-STATUS shows no change.
         bool repair = false;

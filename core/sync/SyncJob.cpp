@@ -231,6 +231,11 @@ PairSync::Options SyncJob::pairOptions() const
     options.ignoreMailbox = m_config.ignoreMailbox;
     options.batchLimits = m_limits;
     options.stopRequested = [this] { return m_stopping; };
+    using OnDeleted = PairSync::Options::OnDeleted;
+    options.onDeleted = m_config.onMailboxDeleted == QStringLiteral("delete") ? OnDeleted::Delete
+                        : m_config.onMailboxDeleted == QStringLiteral("recreate")
+                            ? OnDeleted::Recreate
+                            : OnDeleted::Ask;
     options.repair = m_options.command == config::CliOptions::Command::Repair;
     return options;
 }

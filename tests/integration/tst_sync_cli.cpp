@@ -51,6 +51,7 @@ private slots:
     void subscriptionsMergeThreeWay();
     void deleteCommandOnAllTargets();
     void deleteFromTheDatabaseLetsAGoneMailboxBeRecreated();
+    void onMailboxDeletedRecreatesOrDeletes();
     void renameCommandCarriesChildrenAndSubscriptions();
     void externalRenameIsFollowed();
     void repairAfterLostMappingRowsMakesNoDuplicate();
@@ -538,6 +539,34 @@ void TestSyncCli::deleteFromTheDatabaseLetsAGoneMailboxBeRecreated()
     QVERIFY2(run.infoLines().contains(QStringLiteral("remote(Gone): Created mailbox")),
              qPrintable(run.infoLines().join(u'\n')));
     expectConverged(run, {"Gone"});
+}
+
+void TestSyncCli::onMailboxDeletedRecreatesOrDeletes()
+{
+    QString error;
+    QVERIFY(m_harness->local().append(QStringLiteral("Kept"), seeds(0, 2), &error));
+    QVERIFY(m_harness->local().append(QStringLiteral("Dropped"), seeds(10, 2), &error));
+    syncAndExpectConverged({"Kept", "Dropped"});
+    QVERIFY(m_harness->change(m_harness->remote(), "INBOX", {"DELETE Kept"}));
+
+    // recreate: the deleted copy comes back, filled from the other server, nothing twice.
+    m_harness->writeConfig(QStringLiteral("on-mailbox-deleted = recreate"));
+    const SyncHarness::Run recreated = m_harness->sync();
+    QVERIFY2(recreated.infoLines().contains(QStringLiteral("remote(Kept): Created mailbox")),
+             qPrintable(recreated.infoLines().join(u'\n')));
+    expectConverged(recreated, {"Kept"});
+
+    // delete: the deletion is followed on the other server and in the database.
+    QVERIFY(m_harness->change(m_harness->local(), "INBOX", {"DELETE Dropped"}));
+    m_harness->writeConfig(QStringLiteral("on-mailbox-deleted = delete"));
+    const SyncHarness::Run deleted = m_harness->sync();
+    QVERIFY2(deleted.exitCode == 0, qPrintable(deleted.infoLines().join(u'\n')));
+    QCOMPARE(listed(*m_harness, m_harness->local()),
+             (QStringList{QStringLiteral("INBOX"), QStringLiteral("Kept")}));
+    QCOMPARE(listed(*m_harness, m_harness->remote()),
+             (QStringList{QStringLiteral("INBOX"), QStringLiteral("Kept")}));
+    QCOMPARE(m_harness->rowCount(QStringLiteral("mailboxes")), 2);
+    expectConverged(deleted, {"Kept"});
 }
 
 void TestSyncCli::renameCommandCarriesChildrenAndSubscriptions()
