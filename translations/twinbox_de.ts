@@ -254,6 +254,14 @@ Optionen:
         <source>could not commit the adopted state</source>
         <translation>übernommener Zustand konnte nicht festgeschrieben werden</translation>
     </message>
+    <message>
+        <source>database: %1: cannot keep a copy as %2</source>
+        <translation>database: %1: es kann keine Kopie als %2 angelegt werden</translation>
+    </message>
+    <message>
+        <source>database: %1: cannot replace it with the migrated state: %2</source>
+        <translation>database: %1: kann nicht durch den migrierten Zustand ersetzt werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>MailboxCommands</name>
@@ -993,6 +1001,13 @@ Optionen:
     <message>
         <source>stopped</source>
         <translation>beendet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 was interimap&apos;s database: migrated to Twinbox with %n mailbox(es) and %2 message(s); interimap&apos;s file is kept as %3</source>
+        <translation>
+            <numerusform>%1 war die Datenbank von interimap: zu Twinbox migriert mit %n Postfach und %2 Nachricht(en); die Datei von interimap bleibt als %3 erhalten</numerusform>
+            <numerusform>%1 war die Datenbank von interimap: zu Twinbox migriert mit %n Postfächern und %2 Nachricht(en); die Datei von interimap bleibt als %3 erhalten</numerusform>
+        </translation>
     </message>
 </context>
 <context>

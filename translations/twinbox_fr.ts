@@ -254,6 +254,14 @@ Options :
         <source>could not commit the adopted state</source>
         <translation>impossible de valider l’état adopté</translation>
     </message>
+    <message>
+        <source>database: %1: cannot keep a copy as %2</source>
+        <translation>database: %1 : impossible d’en garder une copie sous %2</translation>
+    </message>
+    <message>
+        <source>database: %1: cannot replace it with the migrated state: %2</source>
+        <translation>database: %1 : impossible de la remplacer par l’état migré : %2</translation>
+    </message>
 </context>
 <context>
     <name>MailboxCommands</name>
@@ -993,6 +1001,13 @@ Options :
     <message>
         <source>stopped</source>
         <translation>arrêté</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 was interimap&apos;s database: migrated to Twinbox with %n mailbox(es) and %2 message(s); interimap&apos;s file is kept as %3</source>
+        <translation>
+            <numerusform>%1 était la base d’interimap : migrée vers Twinbox avec %n boîte et %2 message(s) ; le fichier d’interimap est conservé sous %3</numerusform>
+            <numerusform>%1 était la base d’interimap : migrée vers Twinbox avec %n boîtes et %2 message(s) ; le fichier d’interimap est conservé sous %3</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -3,11 +3,16 @@
 #include "StateStore.h"
 #include "Transaction.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
 #include <QVariant>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 
 namespace twinbox::state {
 
@@ -104,6 +109,57 @@ InterimapImport::adopt(const QString &interimapPath, StateDatabase &target, QStr
             return fail(tr("could not commit the adopted state"));
     } catch (const StateError &e) {
         *error = e.message();
+        return std::nullopt;
+    }
+    return summary;
+}
+
+bool InterimapImport::isInterimapDatabase(const QString &path)
+{
+    if (!QFile::exists(path))
+        return false;
+    ReadOnlyConnection source(path);
+    if (!source.isOpen())
+        return false;
+    QSqlQuery query(source.database());
+    const auto number = [&query](const QString &sql) {
+        return query.exec(sql) && query.next() ? query.value(0).toLongLong() : -1;
+    };
+    // interimap sets no application_id; its four tables (reference §2.2).
+    return number(QStringLiteral("PRAGMA user_version")) == 1 &&
+           number(QStringLiteral("PRAGMA application_id")) == 0 &&
+           number(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
+                                 "name IN ('mailboxes', 'local', 'remote', 'mapping')")) == 4;
+}
+
+std::optional<InterimapImport::Summary>
+InterimapImport::migrateInPlace(const QString &path, QString *backupPath, QString *error)
+{
+    QString backup = path + QStringLiteral(".interimap");
+    if (QFile::exists(backup))
+        backup += u'-' + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddHHmmss"));
+    if (!QFile::copy(path, backup)) {
+        *error = tr("database: %1: cannot keep a copy as %2").arg(path, backup);
+        return std::nullopt;
+    }
+    *backupPath = backup;
+    const QString fresh = path + QStringLiteral(".migrating");
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(fresh + suffix); // what an interrupted migration left
+    std::optional<Summary> summary;
+    {
+        StateDatabase target;
+        if (!target.open(fresh, error))
+            return std::nullopt;
+        summary = adopt(backup, target, error);
+        target.close(); // checkpointed: the new file holds everything
+    }
+    if (!summary)
+        return std::nullopt;
+    // rename(2) replaces the old file atomically.
+    if (::rename(QFile::encodeName(fresh).constData(), QFile::encodeName(path).constData()) != 0) {
+        *error = tr("database: %1: cannot replace it with the migrated state: %2")
+                     .arg(path, QString::fromLocal8Bit(std::strerror(errno)));
         return std::nullopt;
     }
     return summary;

@@ -30,6 +30,16 @@ public:
     // fails.
     static std::optional<Summary> adopt(const QString &interimapPath, StateDatabase &target,
                                         QString *error);
+
+    // Whether `path` holds an interimap database (schema 1): what `database =` names when
+    // an interimap user keeps the configuration.
+    static bool isInterimapDatabase(const QString &path);
+    // Turns the interimap database at `path` into a Twinbox one in place. A copy is kept
+    // first (*backupPath: "<path>.interimap", or with a time stamp when that exists), the
+    // state is adopted into a new file next to it, and only a complete one is renamed over
+    // `path`: an interruption leaves interimap's file as it was.
+    static std::optional<Summary> migrateInPlace(const QString &path, QString *backupPath,
+                                                 QString *error);
 };
 
 } // namespace twinbox::state

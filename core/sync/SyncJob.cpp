@@ -115,6 +115,23 @@ bool SyncJob::openState()
         m_events.error(database, QString(), error);
         return false;
     }
+    // An interimap user who kept `database =`: that file becomes Twinbox's (a copy is kept).
+    if (state::InterimapImport::isInterimapDatabase(m_config.database)) {
+        QString backup;
+        const auto migrated =
+            state::InterimapImport::migrateInPlace(m_config.database, &backup, &error);
+        if (!migrated) {
+            m_events.error(QString(), QString(), error);
+            return false;
+        }
+        m_events.info(database, QString(),
+                      tr("%1 was interimap's database: migrated to Twinbox with %n mailbox(es) "
+                         "and %2 message(s); interimap's file is kept as %3",
+                         nullptr, migrated->mailboxes)
+                          .arg(m_config.database)
+                          .arg(migrated->messages)
+                          .arg(backup));
+    }
     if (!m_database.open(m_config.database, &error)) {
         m_events.error(QString(), QString(), error);
         return false;

@@ -6,6 +6,7 @@
 #include "SyncHarness.h"
 #include "state/PairLock.h"
 
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -45,6 +46,7 @@ private slots:
     void serverWithoutMultiappendOrLiteralPlus();
     void messageRefusedOverQuotaIsSkippedAndRetried();
     void adoptsInterimapStateWithoutCopyingAgain();
+    void migratesAnInterimapDatabaseNamedByDatabase();
     void aFailingMailboxDoesNotStopTheOthers();
     void twoPrefilledAccountsPairTheirCommonMessages();
     void uidValidityResetIsRematchedWithoutDuplicates();
@@ -374,6 +376,35 @@ void TestSyncCli::adoptsInterimapStateWithoutCopyingAgain()
     QCOMPARE(m_harness->rowCount(QStringLiteral("mapping")), 20 + 5 + 3 + 2);
     QVERIFY(theirs.open(QIODevice::ReadOnly));
     QVERIFY2(theirs.readAll() == before, "interimap's database was changed");
+}
+
+void TestSyncCli::migratesAnInterimapDatabaseNamedByDatabase()
+{
+    // The interimap user keeps the configuration: `database =` names interimap's own file.
+    QString error;
+    QVERIFY(m_harness->local().append(QStringLiteral("INBOX"), seeds(0, 10), &error));
+    QVERIFY(m_harness->remote().append(QStringLiteral("Lists.Qt"), seeds(100, 4), &error));
+    const SyncHarness::Run reference = m_harness->interimap();
+    QVERIFY2(reference.exitCode == 0, qPrintable(reference.output));
+    QFile theirs(m_harness->interimapDatabasePath());
+    QVERIFY(theirs.open(QIODevice::ReadOnly));
+    const QByteArray before = theirs.readAll();
+    theirs.close();
+    QVERIFY(m_harness->remote().append(QStringLiteral("INBOX"), seeds(200, 1), &error));
+
+    m_harness->setDatabaseName(QFileInfo(m_harness->interimapDatabasePath()).fileName());
+    m_harness->writeConfig();
+    const SyncHarness::Run run = m_harness->sync();
+    QVERIFY2(run.infoLines().filter(QStringLiteral("was interimap's database: migrated")).size() ==
+                 1,
+             qPrintable(run.infoLines().join(u'\n')));
+    QCOMPARE(run.count(QStringLiteral("APPEND")), 1); // only the message added since
+    expectConverged(run, {"INBOX", "Lists/Qt"});
+    QCOMPARE(m_harness->rowCount(QStringLiteral("mapping")), 10 + 4 + 1);
+    // interimap's file, as it was, next to the migrated one.
+    QFile backup(m_harness->interimapDatabasePath() + QStringLiteral(".interimap"));
+    QVERIFY(backup.open(QIODevice::ReadOnly));
+    QVERIFY2(backup.readAll() == before, "the backup is not interimap's database as it was");
 }
 
 void TestSyncCli::aFailingMailboxDoesNotStopTheOthers()
