@@ -1,13 +1,54 @@
 #include "RenameDetector.h"
 
 #include "MailboxName.h"
+#include "MessageMatcher.h"
+#include "MessageSummary.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace twinbox::sync {
 
 using namespace imap;
 using state::Side;
+
+namespace {
+
+// The messages of one mailbox, looked at read-only (EXAMINE, RFC 3501 §6.3.2).
+QCoro::Task<QList<MessageSummary>> examine(ImapSession &session, const QByteArray &wireIn,
+                                           const QString &displayIn)
+{
+    const QByteArray wire = wireIn;
+    const QString display = displayIn;
+    co_await session.connection().executeOk(Command("EXAMINE").astring(wire), display);
+    co_return co_await MessageSummary::fetch(
+        session, SequenceSet::fromRange(1, std::numeric_limits<std::uint32_t>::max()), display);
+}
+
+// Whether a mailbox that appeared on one side holds the messages a vanished one still holds
+// on the other: a rename that renumbered the mailbox (a client that renames by creating,
+// moving and deleting, a server that renames by copying) keeps the messages, not the
+// UIDVALIDITY. Nine in ten of each side's messages must pair up (MessageMatcher).
+QCoro::Task<bool> holdsTheSameMessages(ImapSession &appearedOn, const QByteArray &appearedWireIn,
+                                       ImapSession &stillOn, const QByteArray &stillWireIn,
+                                       Side appearedSide, const QString &displayIn)
+{
+    const QByteArray appearedWire = appearedWireIn;
+    const QByteArray stillWire = stillWireIn;
+    const QString display = displayIn;
+    auto readAppeared = examine(appearedOn, appearedWire, display);
+    auto readStill = examine(stillOn, stillWire, display);
+    const QList<MessageSummary> appeared = co_await readAppeared;
+    const QList<MessageSummary> still = co_await readStill;
+    if (appeared.isEmpty() || still.isEmpty())
+        co_return false;
+    const qsizetype paired = appearedSide == Side::Local
+                                 ? MessageMatcher::match(appeared, still).size()
+                                 : MessageMatcher::match(still, appeared).size();
+    co_return paired * 10 >= appeared.size() * 9 && paired * 10 >= still.size() * 9;
+}
+
+} // namespace
 
 QCoro::Task<bool> RenameDetector::follow(ImapSession &local, ImapSession &remote,
                                          const PairSync::Listing &listingIn,
@@ -46,10 +87,19 @@ QCoro::Task<bool> RenameDetector::follow(ImapSession &local, ImapSession &remote
                 continue;
             for (const auto &[id, from] : store.mailboxes()) {
                 const auto stored = store.sideState(id, side);
-                if (isMoved(from) || selectable(side, from) || !selectable(other, from) ||
-                    !stored || stored->uidValidity != *appeared.status->uidValidity ||
-                    appeared.status->uidNext.value_or(0) < stored->uidNext)
-                    continue; // a new mailbox that only shares the UIDVALIDITY starts at 1
+                if (isMoved(from) || selectable(side, from) || !selectable(other, from) || !stored)
+                    continue;
+                // A new mailbox that only shares the UIDVALIDITY starts at UID 1.
+                const bool sameUids = stored->uidValidity == *appeared.status->uidValidity &&
+                                      appeared.status->uidNext.value_or(0) >= stored->uidNext;
+                bool same = sameUids;
+                if (!same)
+                    same = co_await holdsTheSameMessages(
+                        *sessions[std::size_t(side)], appeared.wireName,
+                        *sessions[std::size_t(other)], listing.find(other, from)->wireName, side,
+                        MailboxName::display(to));
+                if (!same)
+                    continue;
                 ImapSession &follower = *sessions[std::size_t(other)];
                 const auto oldWire =
                     MailboxName::toWire(from, listing.delimiters[std::size_t(other)],

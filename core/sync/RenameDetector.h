@@ -12,7 +12,9 @@ namespace twinbox::sync {
 // mailbox on that side only, unknown to the database, with the UIDVALIDITY the database
 // stored for the one that went. RENAME keeps UIDVALIDITY (the UIDs stay valid), so that is a
 // rename: the other server and the database follow, children included, and nothing is
-// copied again.
+// copied again. A mailbox that appeared with another UIDVALIDITY but the same messages (by
+// Message-ID, size and date) is a rename too; its new UIDs are then matched again like
+// after any UIDVALIDITY change.
 class RenameDetector
 {
     Q_DECLARE_TR_FUNCTIONS(RenameDetector)

@@ -56,6 +56,7 @@ private slots:
     void onMailboxDeletedRecreatesOrDeletes();
     void renameCommandCarriesChildrenAndSubscriptions();
     void externalRenameIsFollowed();
+    void renameByMovingEveryMessageIsFollowed();
     void repairAfterLostMappingRowsMakesNoDuplicate();
     void repairRecopiesAMessageThatDisappearedWithoutAnExpunge();
     void repairLimitedToTheNamedMailbox();
@@ -648,6 +649,27 @@ void TestSyncCli::externalRenameIsFollowed()
     QCOMPARE(m_harness->rowCount(QStringLiteral("mailboxes"),
                                  QStringLiteral("CAST(mailbox AS TEXT) LIKE 'Projects%'")),
              0);
+}
+
+void TestSyncCli::renameByMovingEveryMessageIsFollowed()
+{
+    // A client that renames by creating the new mailbox, moving the messages (RFC 6851) and
+    // deleting the old one: a new UIDVALIDITY, the same messages. A rename all the same.
+    QString error;
+    QVERIFY(m_harness->local().append(QStringLiteral("Old"), seeds(0, 5), &error));
+    syncAndExpectConverged({"Old"});
+    QVERIFY(m_harness->change(m_harness->local(), "INBOX", {"CREATE New"}));
+    QVERIFY(m_harness->change(m_harness->local(), "Old",
+                              {"UID MOVE 1:* New", "UNSELECT", "DELETE Old"}));
+    const SyncHarness::Run run = m_harness->sync();
+    QVERIFY2(run.infoLines().contains(
+                 QStringLiteral("remote(Old): Renamed mailbox to New, as on local")),
+             qPrintable(run.infoLines().join(u'\n')));
+    QCOMPARE(run.count(QStringLiteral("APPEND")), 0);
+    QCOMPARE(listed(*m_harness, m_harness->remote()),
+             (QStringList{QStringLiteral("INBOX"), QStringLiteral("New")}));
+    expectConverged(run, {"New"});
+    QCOMPARE(m_harness->rowCount(QStringLiteral("mapping")), 5);
 }
 
 namespace {
