@@ -68,6 +68,33 @@ std::optional<char> delimiterOf(const QList<ListedMailbox> &mailboxes)
     return std::nullopt;
 }
 
+// RFC 3501 §6.3.3 CREATE. A server SHOULD create the superior names a new mailbox needs
+// (a parent that is only \NoSelect or \NonExistent on the other side); one that refuses
+// instead gets them created outermost first, and the mailbox once more.
+QCoro::Task<void> createMailbox(ImapSession &session, const QByteArray &wireIn,
+                                std::optional<char> delimiter, const QString &displayIn)
+{
+    const QByteArray wire = wireIn;
+    const QString display = displayIn;
+    std::optional<ImapError> refused;
+    try {
+        co_await session.connection().executeOk(Command("CREATE").astring(wire), display);
+    } catch (const ImapError &error) {
+        refused = error;
+    }
+    if (!refused)
+        co_return;
+    if (refused->kind() != ImapError::Kind::Refused || !delimiter || !wire.contains(*delimiter))
+        throw *refused;
+    QByteArray parent;
+    const QList<QByteArray> levels = wire.split(*delimiter);
+    for (qsizetype level = 0; level + 1 < levels.size(); ++level) {
+        parent += (level > 0 ? QByteArray(1, *delimiter) : QByteArray()) + levels.at(level);
+        co_await session.connection().execute(Command("CREATE").astring(parent)); // may exist
+    }
+    co_await session.connection().executeOk(Command("CREATE").astring(wire), display);
+}
+
 // Whether LIST-STATUS shows a change since the stored state (or there is no state).
 bool changedSince(const ListedMailbox *listed, const std::optional<state::SideState> &stored)
 {
@@ -233,9 +260,9 @@ QCoro::Task<SyncTotals> PairSync::run(ImapSession &local, ImapSession &remote,
                                        "--target=%1 --target=database --delete %2")
                                         .arg(sessions[std::size_t(present)]->name(), display),
                                     display);
-                // RFC 3501 §6.3.3 CREATE; then SUBSCRIBE (§6.3.6) like the source.
-                co_await target.connection().executeOk(
-                    Command("CREATE").astring(wire[std::size_t(missing)]), display);
+                // CREATE, then SUBSCRIBE (RFC 3501 §6.3.6) like the source.
+                co_await createMailbox(target, wire[std::size_t(missing)],
+                                       delimiters[std::size_t(missing)], display);
                 if (here[std::size_t(present)]->subscribed)
                     co_await target.connection().executeOk(
                         Command("SUBSCRIBE").astring(wire[std::size_t(missing)]), display);

@@ -3,7 +3,8 @@
 // APPENDUID) ends the run with exit status 1 and one error line that names the server and the
 // mailbox, and the state database holds nothing half-done: no UID pair the servers did not
 // confirm, no UIDNEXT or HIGHESTMODSEQ stored for a mailbox whose sync failed, and an
-// unconfirmed APPEND still in the journal for the next run to find.
+// unconfirmed APPEND still in the journal for the next run to find. What a server merely
+// declines (creating the parents of a new mailbox) is worked around instead.
 #include "FakeImapServer.h"
 #include "state/StateDatabase.h"
 #include "state/StateStore.h"
@@ -77,15 +78,16 @@ Script opening(const Inbox &inbox)
 // The first SELECT of INBOX (no state yet, so CONDSTORE: RFC 7162 §3.1.8) as T3, with `extra`
 // untagged lines among the usual ones; `command` for a SELECT with QRESYNC parameters.
 Script firstSelect(const Inbox &inbox, const Script &extra = {},
-                   const QByteArray &command = "SELECT INBOX (CONDSTORE)")
+                   const QByteArray &command = "SELECT INBOX (CONDSTORE)", int tag = 3)
 {
-    Script script = {"C: T3 " + command, "S: * " + number(inbox.exists) + " EXISTS",
+    const QByteArray t = "T" + number(quint64(tag));
+    Script script = {"C: " + t + " " + command, "S: * " + number(inbox.exists) + " EXISTS",
                      "S: * OK [UIDVALIDITY " + number(inbox.uidValidity) + "] ok"};
     for (const QByteArray &line : extra)
         script.append(line);
     script += {"S: * OK [UIDNEXT " + number(inbox.uidNext) + "] ok",
                "S: * OK [HIGHESTMODSEQ " + number(inbox.highestModSeq) + "] ok",
-               "S: T3 OK [READ-WRITE] selected"};
+               "S: " + t + " OK [READ-WRITE] selected"};
     return script;
 }
 
@@ -241,6 +243,7 @@ private slots:
     void appendWithoutAppendUidIsFoundByTheNextRun();
     void modifiedStoreKeepsTheOtherSidesChange();
     void bodyNotSentAsALiteralIsRecordedNotSkipped();
+    void parentsCreatedWhenTheServerDoesNot();
 
 private:
     CliRun runCli(const FakeImapServer &local, const FakeImapServer &remote);
@@ -718,3 +721,38 @@ void TestCliRefusals::bodyNotSentAsALiteralIsRecordedNotSkipped()
 
 QTEST_GUILESS_MAIN(TestCliRefusals)
 #include "tst_cli_refusals.moc"
+
+void TestCliRefusals::parentsCreatedWhenTheServerDoesNot()
+{
+    // Local has A/B under a \Noselect A. The remote, unlike Dovecot, does not create the
+    // superior names a CREATE needs (RFC 3501 §6.3.3 says it SHOULD): A first, then A/B.
+    const Inbox localInbox{localUidValidity, 0, 1, 1};
+    const Inbox remoteInbox{remoteUidValidity, 0, 1, 1};
+    const Inbox child{localUidValidity + 1, 0, 1, 1};
+    Script localScript = opening(localInbox);
+    const Script children = {"S: * LIST (\\Noselect \\HasChildren) \"/\" A",
+                             "S: * LIST (\\HasNoChildren) \"/\" A/B",
+                             "S: * STATUS A/B (UIDVALIDITY " + number(child.uidValidity) +
+                                 " UIDNEXT 1 HIGHESTMODSEQ 1)"};
+    for (const QByteArray &line : children) // before the LIST's tagged OK
+        localScript.insert(localScript.size() - 1, line);
+    FakeImapServer local(localScript + firstSelect(localInbox) +
+                             firstSelect(child, {}, "SELECT A/B (CONDSTORE)", 4) + logout(5),
+                         FakeImapServer::Mode::LoopbackTcp);
+    FakeImapServer remote(
+        opening(remoteInbox) + firstSelect(remoteInbox) +
+            Script{"C: T4 CREATE A/B", "S: T4 NO [NONEXISTENT] no parent A", "C: T5 CREATE A",
+                   "S: T5 OK created", "C: T6 CREATE A/B", "S: T6 OK created"} +
+            firstSelect(Inbox{remoteUidValidity + 1, 0, 1, 1}, {}, "SELECT A/B (CONDSTORE)", 7) +
+            logout(8),
+        FakeImapServer::Mode::LoopbackTcp);
+
+    const CliRun run = runCli(local, remote);
+    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.output));
+    QVERIFY2(run.errorLines.isEmpty(), qPrintable(run.output));
+    QVERIFY2(run.output.contains(QStringLiteral("remote(A/B): Created mailbox")),
+             qPrintable(run.output));
+    VERIFY_SCRIPT_DONE(local);
+    VERIFY_SCRIPT_DONE(remote);
+    QCOMPARE(readState(databasePath()).mailboxes, 2); // INBOX and A/B; A holds nothing
+}
