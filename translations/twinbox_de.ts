@@ -420,10 +420,6 @@ Optionen:
         <translation>der Server unterstützt %1 nicht, das Twinbox braucht</translation>
     </message>
     <message>
-        <source>the local and remote namespaces are not both flat or both hierarchical</source>
-        <translation>der lokale und der entfernte Namensraum sind nicht beide flach oder beide hierarchisch</translation>
-    </message>
-    <message>
         <source>the name cannot be written with this server&apos;s hierarchy delimiter</source>
         <translation>der Name lässt sich mit dem Hierarchie-Trennzeichen dieses Servers nicht schreiben</translation>
     </message>
@@ -438,6 +434,14 @@ Optionen:
     <message>
         <source>Deleted mailbox, as it was deleted on %1 (on-mailbox-deleted = delete)</source>
         <translation>Postfach gelöscht, wie auf %1 (on-mailbox-deleted = delete)</translation>
+    </message>
+    <message>
+        <source>Mailbox name contains null characters but the namespace is flat!</source>
+        <translation>Der Postfachname enthält Nullzeichen, aber der Namensraum ist flach!</translation>
+    </message>
+    <message>
+        <source>Local and remote namespaces are neither both flat nor both hierarchical (local %1, remote %2).</source>
+        <translation>Lokaler und entfernter Namensraum sind weder beide flach noch beide hierarchisch (lokal %1, entfernt %2).</translation>
     </message>
 </context>
 <context>

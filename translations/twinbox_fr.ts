@@ -420,10 +420,6 @@ Options :
         <translation>le serveur ne prend pas en charge %1, dont Twinbox a besoin</translation>
     </message>
     <message>
-        <source>the local and remote namespaces are not both flat or both hierarchical</source>
-        <translation>les espaces de noms local et distant ne sont pas tous deux plats ou tous deux hiérarchiques</translation>
-    </message>
-    <message>
         <source>the name cannot be written with this server&apos;s hierarchy delimiter</source>
         <translation>le nom ne peut pas s’écrire avec le séparateur de hiérarchie de ce serveur</translation>
     </message>
@@ -438,6 +434,14 @@ Options :
     <message>
         <source>Deleted mailbox, as it was deleted on %1 (on-mailbox-deleted = delete)</source>
         <translation>Boîte supprimée, comme elle l’a été sur %1 (on-mailbox-deleted = delete)</translation>
+    </message>
+    <message>
+        <source>Mailbox name contains null characters but the namespace is flat!</source>
+        <translation>Le nom de boîte contient des caractères nuls mais l’espace de noms est plat !</translation>
+    </message>
+    <message>
+        <source>Local and remote namespaces are neither both flat nor both hierarchical (local %1, remote %2).</source>
+        <translation>Les espaces de noms local et distant ne sont ni tous deux plats ni tous deux hiérarchiques (local %1, distant %2).</translation>
     </message>
 </context>
 <context>

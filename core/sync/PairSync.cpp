@@ -46,6 +46,10 @@ QCoro::Task<QList<ListedMailbox>> listSide(ImapSession &session, const PairSync:
                         [](const QByteArray &pattern) { return pattern.contains('\0'); });
         const std::optional<char> delimiter =
             needsDelimiter ? co_await delimiterOf(session, request.reference) : std::nullopt;
+        if (needsDelimiter && !delimiter) // interimap's words (reference §3.3)
+            throw ImapError(ImapError::Kind::Configuration, session.name(),
+                            PairSync::tr("Mailbox name contains null characters but the "
+                                         "namespace is flat!"));
         request.patterns.clear();
         for (const QByteArray &pattern : options.listPatterns)
             request.patterns.append(config::ListMailboxPatterns::forServer(pattern, delimiter));
@@ -93,6 +97,12 @@ QCoro::Task<void> createMailbox(ImapSession &session, const QByteArray &wireIn,
         co_await session.connection().execute(Command("CREATE").astring(parent)); // may exist
     }
     co_await session.connection().executeOk(Command("CREATE").astring(wire), display);
+}
+
+// A hierarchy delimiter as interimap names it in messages: "/" quoted, or NIL (flat).
+QString describeDelimiter(std::optional<char> delimiter)
+{
+    return delimiter ? u'"' + QString(QChar::fromLatin1(*delimiter)) + u'"' : QStringLiteral("NIL");
 }
 
 // Whether LIST-STATUS shows a change since the stored state (or there is no state).
@@ -147,9 +157,12 @@ QCoro::Task<PairSync::Listing> PairSync::prepare(ImapSession &local, ImapSession
     listing.delimiters = {delimiterOf(listing.mailboxes[0]), delimiterOf(listing.mailboxes[1])};
     if (listing.delimiters[0].has_value() != listing.delimiters[1].has_value() &&
         !listing.mailboxes[0].isEmpty() && !listing.mailboxes[1].isEmpty())
-        throw ImapError(ImapError::Kind::Configuration, QString(),
-                        tr("the local and remote namespaces are not both flat or both "
-                           "hierarchical"));
+        throw ImapError(
+            ImapError::Kind::Configuration, QString(),
+            tr("Local and remote namespaces are neither both flat nor both hierarchical (local "
+               "%1, remote %2).")
+                .arg(describeDelimiter(listing.delimiters[0]),
+                     describeDelimiter(listing.delimiters[1])));
     co_return listing;
 }
 

@@ -244,6 +244,7 @@ private slots:
     void modifiedStoreKeepsTheOtherSidesChange();
     void bodyNotSentAsALiteralIsRecordedNotSkipped();
     void parentsCreatedWhenTheServerDoesNot();
+    void flatAndHierarchicalNamespacesAreRefused();
 
 private:
     CliRun runCli(const FakeImapServer &local, const FakeImapServer &remote);
@@ -755,4 +756,26 @@ void TestCliRefusals::parentsCreatedWhenTheServerDoesNot()
     VERIFY_SCRIPT_DONE(local);
     VERIFY_SCRIPT_DONE(remote);
     QCOMPARE(readState(databasePath()).mailboxes, 2); // INBOX and A/B; A holds nothing
+}
+
+void TestCliRefusals::flatAndHierarchicalNamespacesAreRefused()
+{
+    // A flat server (NIL delimiter, RFC 3501 §7.2.2) cannot hold a tree: nothing is synced,
+    // with interimap's message (reference §3.3).
+    const Inbox localInbox{localUidValidity, 0, 1, 1};
+    const Inbox remoteInbox{remoteUidValidity, 0, 1, 1};
+    Script localScript = opening(localInbox);
+    localScript.insert(localScript.size() - 1, "S: * LIST (\\HasNoChildren) \"/\" Lists/Qt");
+    Script remoteScript = opening(remoteInbox);
+    for (QByteArray &line : remoteScript)
+        line.replace("\"/\"", "NIL");
+    remoteScript.insert(remoteScript.size() - 1, "S: * LIST (\\HasNoChildren) NIL Lists");
+    FakeImapServer local(localScript + logout(3), FakeImapServer::Mode::LoopbackTcp);
+    FakeImapServer remote(remoteScript + logout(3), FakeImapServer::Mode::LoopbackTcp);
+
+    const CliRun run = runCli(local, remote);
+    VERIFY_REFUSED_BOTH_DONE(run, QStringLiteral("ERROR: "),
+                             QStringLiteral("Local and remote namespaces are neither both flat "
+                                            "nor both hierarchical (local \"/\", remote NIL)."));
+    QCOMPARE(readState(databasePath()).mailboxes, 0);
 }
