@@ -3,6 +3,8 @@
 #include <QCoroSignal>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace twinbox::sync {
 
 using namespace imap;
@@ -66,10 +68,14 @@ QCoro::Task<void> ServerWatch::start()
     co_await remote;
 }
 
-QCoro::Task<ServerWatch::Wake> ServerWatch::wait(std::chrono::milliseconds interval)
+QCoro::Task<ServerWatch::Wake> ServerWatch::wait(std::chrono::milliseconds intervalIn)
 {
+    std::chrono::milliseconds interval = intervalIn;
     if (m_stopped)
         co_return Wake::Stop;
+    // RFC 2177 §3: an IDLE is renewed at least every 29 minutes, or the server may end it.
+    if (m_mode == Mode::Idle)
+        interval = std::min<std::chrono::milliseconds>(interval, std::chrono::minutes(25));
     m_changed = false;
     if (m_mode == Mode::Idle) {
         auto local = beginIdle(0);
