@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QTimer>
 
+#include <csignal>
 #include <cstdio>
 #include <optional>
 
@@ -48,7 +49,8 @@ QCoro::Task<void> runSync(const twinbox::config::SyncConfig &configIn,
                         QCoreApplication::translate("CliMain", "signal %1: finishing the current "
                                                                "mailbox, then stopping")
                             .arg(number));
-            job.requestStop();
+            job.requestStop(number == SIGINT ? sync::SyncJob::StopReason::Interrupt
+                                             : sync::SyncJob::StopReason::Terminate);
         });
     const sync::SyncJob::Outcome outcome = co_await job.run();
     if (options.command == config::CliOptions::Command::Sync)

@@ -2,6 +2,7 @@
 
 #include <QSocketNotifier>
 
+#include <cerrno>
 #include <csignal>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -16,8 +17,10 @@ void onSignal(int signalNumber)
     if (alreadyReceived == signalNumber)
         ::_exit(128 + signalNumber); // asked twice: the user means it
     alreadyReceived = signalNumber;
+    const int savedErrno = errno; // the interrupted code may be about to read it
     const char byte = char(signalNumber);
-    [[maybe_unused]] const auto written = ::write(pipeEnds[0], &byte, 1);
+    [[maybe_unused]] const auto written = ::write(pipeEnds[0], &byte, 1); // never blocks
+    errno = savedErrno;
 }
 
 } // namespace
@@ -25,7 +28,7 @@ void onSignal(int signalNumber)
 TerminationSignals::TerminationSignals(QObject *parent)
     : QObject(parent)
 {
-    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pipeEnds) != 0)
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0, pipeEnds) != 0)
         return; // the default disposition stays: the signal ends the process
     m_notifier = new QSocketNotifier(pipeEnds[1], QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, [this] {
@@ -47,4 +50,9 @@ TerminationSignals::~TerminationSignals()
     action.sa_handler = SIG_DFL;
     for (int signalNumber : {SIGINT, SIGTERM})
         ::sigaction(signalNumber, &action, nullptr);
+    for (int &end : pipeEnds) {
+        if (end >= 0)
+            ::close(end);
+        end = -1;
+    }
 }

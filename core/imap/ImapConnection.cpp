@@ -284,6 +284,19 @@ bool ImapConnection::streamAnswered(const StreamHandle &stream) const
     return stream.pending && stream.pending->done.isComplete();
 }
 
+void ImapConnection::abandonStream(const StreamHandle &stream)
+{
+    if (!streamAnswered(stream) || stream.pending->streamClosed)
+        return;
+    stream.pending->streamClosed = true;
+    if (m_continuationOwner == stream.pending)
+        m_continuationOwner.reset();
+    if (m_streamOwner == stream.pending) {
+        m_streamOwner.reset();
+        pump();
+    }
+}
+
 qint64 ImapConnection::bytesToWrite() const
 {
     qint64 waiting = m_device ? m_device->bytesToWrite() : 0;
@@ -449,8 +462,15 @@ void ImapConnection::handleFrame(ResponseFrame &&frame)
     if (owner)
         owner->result.untagged.append(*response);
     // Queued: a receiver may delete this connection, which must not happen inside the framer.
+    const bool unsolicited = !owner;
     QMetaObject::invokeMethod(
-        this, [this, copy = *response] { Q_EMIT untaggedReceived(copy); }, Qt::QueuedConnection);
+        this,
+        [this, unsolicited, copy = *response] {
+            Q_EMIT untaggedReceived(copy);
+            if (unsolicited)
+                Q_EMIT unsolicitedReceived(copy);
+        },
+        Qt::QueuedConnection);
 }
 
 void ImapConnection::handleContinuation(const QByteArray &text)

@@ -107,6 +107,9 @@ public:
     // a NO in the middle of an APPEND). Its current literal must still be completed; nothing
     // new may be started in it.
     bool streamAnswered(const StreamHandle &stream) const;
+    // Ends an answered stream without writing its end of line (an IDLE the server ended:
+    // nothing of it is left to complete); finishStream() then only collects the reply.
+    void abandonStream(const StreamHandle &stream);
     // Stops reading from the server (its data waits in the kernel, which slows the sender)
     // until resumed: back-pressure when what is read must be written elsewhere.
     void setReadingPaused(bool paused);
@@ -124,6 +127,9 @@ Q_SIGNALS:
     // VANISHED, FETCH FLAGS, BYE), so that the owner never misses one. Both signals are
     // delivered queued, so a receiver may delete the connection.
     void untaggedReceived(const twinbox::imap::Response &response);
+    // The same, for the untagged responses that came while no command ran: the server's own
+    // news (RFC 3501 §7, RFC 5465 NOTIFY events), not data a command asked for.
+    void unsolicitedReceived(const twinbox::imap::Response &response);
     void closed(const QString &reason);
     // Data that waited to be written was dropped without a write (a literal refused before
     // its "+", or the connection failed): bytesToWrite() fell without bytesWritten.

@@ -13,11 +13,28 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <signal.h>
+#include <sys/socket.h>
 
 namespace twinbox::imap {
 
 namespace {
+
+// SO_KEEPALIVE with Linux's defaults probes a silent peer after two hours; a watch waiting
+// for NOTIFY behind a NAT that forgot it would wait that long. interimap's 60 s, then a
+// probe every 15 s, four unanswered ones end the connection.
+void enableKeepAlive(QAbstractSocket &socket)
+{
+    socket.setSocketOption(QAbstractSocket::KeepAliveOption, 1);
+    const auto fd = int(socket.socketDescriptor());
+    if (fd < 0)
+        return;
+    for (const auto &[option, value] :
+         {std::pair{TCP_KEEPIDLE, 60}, std::pair{TCP_KEEPINTVL, 15}, std::pair{TCP_KEEPCNT, 4}})
+        ::setsockopt(fd, IPPROTO_TCP, option, &value, sizeof value);
+}
 
 // interimap runs a tunnel through the shell only when it needs one (Perl's exec rules).
 bool needsShell(const QString &command)
@@ -231,7 +248,7 @@ QCoro::Task<std::unique_ptr<QIODevice>> Transport::open(const ConnectionSettings
     }
     co_await awaitHandshake(*socket, settings, immediateTls);
     if (settings.keepAlive)
-        socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
+        enableKeepAlive(*socket);
     co_return std::unique_ptr<QIODevice>(std::move(socket));
 }
 

@@ -1,6 +1,7 @@
 #include "MailboxSync.h"
 
 #include "AppendJournal.h"
+#include "BothSides.h"
 #include "ChangeSync.h"
 #include "FlagMerge.h"
 #include "MessageMatcher.h"
@@ -80,11 +81,7 @@ QCoro::Task<std::array<QList<FetchData>, 2>> allFlagsOfBoth(MailboxContext &cont
 {
     auto readLocal = allFlags(*context.sides[0].session, context.displayName, withModSeq);
     auto readRemote = allFlags(*context.sides[1].session, context.displayName, withModSeq);
-    // (Not a braced initializer: GCC 12 miscompiles co_await inside one.)
-    std::array<QList<FetchData>, 2> present;
-    present[0] = co_await readLocal;
-    present[1] = co_await readRemote;
-    co_return present;
+    co_return co_await awaitBoth(readLocal, readRemote);
 }
 
 // A new UIDVALIDITY (RFC 3501 §2.3.1.1: the server renumbered the mailbox) makes every stored
@@ -139,9 +136,8 @@ QCoro::Task<int> matchExisting(MailboxContext &context,
         MessageSummary::fetch(*context.sides[0].session, candidates[0], context.displayName);
     auto listRemote =
         MessageSummary::fetch(*context.sides[1].session, candidates[1], context.displayName);
-    const QList<MessageSummary> local = co_await listLocal;
-    const QList<MessageSummary> remote = co_await listRemote;
-    const QList<MessageMatcher::Pair> pairs = MessageMatcher::match(local, remote);
+    const auto summaries = co_await awaitBoth(listLocal, listRemote);
+    const QList<MessageMatcher::Pair> pairs = MessageMatcher::match(summaries[0], summaries[1]);
     if (pairs.isEmpty())
         co_return 0;
     QList<state::MappedMessage> mapped;
@@ -253,9 +249,7 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
                                              known[0], context.displayName);
     auto selectRemote = QresyncSelect::select(*context.sides[1].session, context.sides[1].wireName,
                                               known[1], context.displayName);
-    std::array<SelectedMailbox, 2> selected;
-    selected[0] = co_await selectLocal;
-    selected[1] = co_await selectRemote;
+    const std::array<SelectedMailbox, 2> selected = co_await awaitBoth(selectLocal, selectRemote);
 
     bool firstTime = false;
     std::array<bool, 2> mayHaveNew{};
@@ -331,8 +325,7 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
                                        context.displayName);
         auto checkRemote = changedSince(*context.sides[1].session, context.sides[1].confirmed,
                                         context.displayName);
-        changes[0] = co_await checkLocal;
-        changes[1] = co_await checkRemote;
+        changes = co_await awaitBoth(checkLocal, checkRemote);
         for (Side side : bothSides) {
             // What the last pass could not apply comes again, unless the check saw newer.
             auto &carried = context.carried[std::size_t(side)];

@@ -1,5 +1,6 @@
 #include "PairSync.h"
 
+#include "BothSides.h"
 #include "MailboxName.h"
 #include "MailboxSync.h"
 #include "RenameDetector.h"
@@ -146,14 +147,12 @@ QCoro::Task<PairSync::Listing> PairSync::prepare(ImapSession &local, ImapSession
     // RFC 7162 §3.2.3: QRESYNC (which implies CONDSTORE) on both, at once.
     auto enableLocal = local.enable({"QRESYNC"});
     auto enableRemote = remote.enable({"QRESYNC"});
-    co_await enableLocal;
-    co_await enableRemote;
+    co_await awaitBoth(enableLocal, enableRemote);
 
     auto listLocal = listSide(local, options, Side::Local);
     auto listRemote = listSide(remote, options, Side::Remote);
     Listing listing;
-    listing.mailboxes[0] = co_await listLocal;
-    listing.mailboxes[1] = co_await listRemote;
+    listing.mailboxes = co_await awaitBoth(listLocal, listRemote);
     listing.delimiters = {delimiterOf(listing.mailboxes[0]), delimiterOf(listing.mailboxes[1])};
     if (listing.delimiters[0].has_value() != listing.delimiters[1].has_value() &&
         !listing.mailboxes[0].isEmpty() && !listing.mailboxes[1].isEmpty())
@@ -178,8 +177,7 @@ QCoro::Task<SyncTotals> PairSync::run(ImapSession &local, ImapSession &remote,
     if (co_await RenameDetector::follow(local, remote, listing, options, database, events)) {
         auto listLocal = listSide(local, options, Side::Local);
         auto listRemote = listSide(remote, options, Side::Remote);
-        listing.mailboxes[0] = co_await listLocal;
-        listing.mailboxes[1] = co_await listRemote;
+        listing.mailboxes = co_await awaitBoth(listLocal, listRemote);
     }
     const auto &listed = listing.mailboxes;
     const auto &delimiters = listing.delimiters;
@@ -247,6 +245,32 @@ QCoro::Task<SyncTotals> PairSync::run(ImapSession &local, ImapSession &remote,
                 const Side missing = MailboxContext::opposite(present);
                 ImapSession &target = *sessions[std::size_t(missing)];
                 ImapSession &holder = *sessions[std::size_t(present)];
+                if (id && !options.selectOptions.isEmpty()) {
+                    // list-select-opts (SUBSCRIBED, ...) hides mailboxes that exist: STATUS
+                    // (RFC 3501 §6.3.10) tells an unsubscribed one from a deleted one.
+                    const auto status = co_await target.connection().execute(
+                        Command("STATUS")
+                            .astring(wire[std::size_t(missing)])
+                            .open()
+                            .atom("UIDVALIDITY")
+                            .close());
+                    if (status.ok())
+                        continue; // not listed, not gone: nothing to do in this run
+                }
+                // Only what the last sync left as it was may follow a deletion: mail that came
+                // since would go without ever having been copied.
+                const bool untouched =
+                    id &&
+                    !changedSince(here[std::size_t(present)], store.sideState(*id, present)) &&
+                    store.pendingAppends(*id).isEmpty();
+                if (id && options.onDeleted == Options::OnDeleted::Delete && !untouched)
+                    throw ImapError(ImapError::Kind::Configuration, target.name(),
+                                    tr("the mailbox is gone on this side, but it changed on %1 "
+                                       "since the last sync, so it is not deleted there "
+                                       "(on-mailbox-deleted = delete); delete it by hand, or "
+                                       "sync it back with on-mailbox-deleted = recreate")
+                                        .arg(holder.name()),
+                                    display);
                 if (id && options.onDeleted == Options::OnDeleted::Delete) {
                     // The user chose to follow deletions (on-mailbox-deleted = delete):
                     // RFC 3501 §6.3.4 DELETE where it is left, and it is forgotten.

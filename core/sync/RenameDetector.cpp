@@ -1,5 +1,6 @@
 #include "RenameDetector.h"
 
+#include "BothSides.h"
 #include "MailboxName.h"
 #include "MessageMatcher.h"
 #include "MessageSummary.h"
@@ -38,8 +39,9 @@ QCoro::Task<bool> holdsTheSameMessages(ImapSession &appearedOn, const QByteArray
     const QString display = displayIn;
     auto readAppeared = examine(appearedOn, appearedWire, display);
     auto readStill = examine(stillOn, stillWire, display);
-    const QList<MessageSummary> appeared = co_await readAppeared;
-    const QList<MessageSummary> still = co_await readStill;
+    const auto read = co_await awaitBoth(readAppeared, readStill);
+    const QList<MessageSummary> &appeared = read[0];
+    const QList<MessageSummary> &still = read[1];
     if (appeared.isEmpty() || still.isEmpty())
         co_return false;
     const qsizetype paired = appearedSide == Side::Local

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "imap/ImapSession.h"
+#include "state/StateStore.h"
 
 #include <QCoreApplication>
 #include <QCoroTask>
@@ -8,6 +9,8 @@
 
 #include <array>
 #include <chrono>
+#include <functional>
+#include <optional>
 
 namespace twinbox::sync {
 
@@ -30,12 +33,22 @@ public:
     enum class Mode { Notify, Idle };
     enum class Wake { Change, Interval, Stop };
 
+    // What the state database holds for INBOX on a side, if it knows INBOX.
+    using StoredInbox = std::function<std::optional<state::SideState>(state::Side)>;
+
     // Notify when asked for and both servers offer NOTIFY; Idle otherwise.
-    ServerWatch(std::array<imap::ImapSession *, 2> sessions, bool preferNotify);
+    ServerWatch(std::array<imap::ImapSession *, 2> sessions, bool preferNotify,
+                StoredInbox storedInbox);
 
     Mode mode() const { return m_mode; }
-    // Once per login: NOTIFY SET on both servers in Notify mode; nothing to do for Idle.
+    // Why NOTIFY was asked for but is not used (a server refused NOTIFY SET); empty if it is.
+    const QString &notifyRefusal() const { return m_notifyRefusal; }
+    // Once per login: NOTIFY SET on both servers in Notify mode (Idle mode if one refuses).
     QCoro::Task<void> start();
+    // A sync begins: what was announced until now, it covers.
+    void syncStarting() { m_changed = false; }
+    // Returns Change at once when a change was announced since syncStarting() (NOTIFY
+    // events that came while the sync ran, INBOX moved on since the sync stored it).
     // Throws ImapError when a connection fails.
     QCoro::Task<Wake> wait(std::chrono::milliseconds interval);
     // Ends the current wait (a request to quit); every later wait returns Stop at once.
@@ -48,10 +61,14 @@ private:
     QCoro::Task<void> beginIdle(std::size_t side);
     QCoro::Task<void> endIdle(std::size_t side);
     void onUntagged(std::size_t side, const imap::Response &response);
+    void onUnsolicited(const imap::Response &response);
     void wake();
 
     std::array<imap::ImapSession *, 2> m_sessions;
     Mode m_mode = Mode::Idle;
+    StoredInbox m_storedInbox;
+    QString m_notifyRefusal;
+    bool m_notifyOverflowed = false;
     std::array<imap::ImapConnection::StreamHandle, 2> m_idle;
     std::array<std::chrono::milliseconds, 2> m_timeouts{};
     std::array<std::uint32_t, 2> m_exists{}; // INBOX's size when the IDLE began

@@ -90,11 +90,12 @@ std::chrono::seconds SyncJob::reconnectDelay(int failures)
     return std::min(longest, std::chrono::seconds(1LL << std::max(failures, 0)));
 }
 
-void SyncJob::requestStop()
+void SyncJob::requestStop(StopReason reason)
 {
     if (m_stopping)
         return; // one emission at most: see ServerWatch::wake()
     m_stopping = true;
+    m_stopReason = reason;
     if (m_watch)
         m_watch->stop();
     Q_EMIT stopRequested();
@@ -288,7 +289,10 @@ QCoro::Task<SyncJob::Outcome> SyncJob::run()
     outcome.exitCode = 1;
     for (const QString &warning : m_config.warnings)
         m_events.warning(QString(), QString(), warning);
-    if (!openState() || !(co_await readPasswords()))
+    if (!openState())
+        co_return outcome;
+    const bool havePasswords = co_await readPasswords();
+    if (!havePasswords)
         co_return outcome;
     if (m_options.watchSeconds)
         co_return co_await watch();
@@ -304,7 +308,10 @@ QCoro::Task<SyncJob::Outcome> SyncJob::run()
         m_events.error(QString(), QString(), e.message());
     }
     co_await logoutBoth();
-    outcome.exitCode = outcome.totals.failures.isEmpty() && outcome.totals.refused == 0 ? 0 : 1;
+    // As interimap: SIGINT makes a cut-short run a failure, SIGTERM does not.
+    const bool interrupted = m_stopReason == StopReason::Interrupt;
+    outcome.exitCode =
+        outcome.totals.failures.isEmpty() && outcome.totals.refused == 0 && !interrupted ? 0 : 1;
     co_return outcome;
 }
 
@@ -322,16 +329,20 @@ void add(SyncTotals &sum, const SyncTotals &run)
     sum.failures += run.failures;
 }
 
-bool changedAnything(const SyncTotals &run)
-{
-    return run.messagesCopied > 0 || run.flagUpdates > 0 || run.expunges > 0;
-}
-
 // A connection problem is worth another try later; a refused login, a missing capability
-// or a wrong configuration is not going to fix itself.
-bool retryable(const ImapError &error)
+// or a wrong configuration is not going to fix itself. A TLS failure is, once these settings
+// worked: a server restarting in the middle of a handshake looks like one.
+bool retryable(const ImapError &error, bool connectedBefore)
 {
-    return error.kind() == ImapError::Kind::Connection || error.kind() == ImapError::Kind::Protocol;
+    switch (error.kind()) {
+    case ImapError::Kind::Connection:
+    case ImapError::Kind::Protocol:
+        return true;
+    case ImapError::Kind::Tls:
+        return connectedBefore;
+    default:
+        return false;
+    }
 }
 
 } // namespace
@@ -340,57 +351,47 @@ QCoro::Task<SyncJob::Outcome> SyncJob::watch()
 {
     Outcome outcome;
     const std::chrono::milliseconds interval = std::chrono::seconds(*m_options.watchSeconds);
-    int failures = 0;
+    int failures = 0; // reconnections in a row without a quiet wait in between
+    bool connectedBefore = false;
     bool syncNow = true;
-    int syncsInARow = 0;
     while (!m_stopping) {
         std::optional<ImapError> lost;
         try {
             if (!connected()) {
                 co_await connectBoth();
-                m_watch = std::make_unique<ServerWatch>(
-                    std::array<ImapSession *, 2>{m_sessions[0].get(), m_sessions[1].get()},
-                    m_options.notify);
-                co_await m_watch->start();
-                if (m_options.notify && m_watch->mode() != ServerWatch::Mode::Notify)
-                    m_events.warning(QString(), QString(),
-                                     tr("NOTIFY is not offered by both servers: waiting with "
-                                        "IDLE on INBOX and listing every %n second(s)",
-                                        nullptr, *m_options.watchSeconds));
+                connectedBefore = true;
+                co_await startWatching();
                 syncNow = true;
             }
             if (syncNow) {
-                const SyncTotals totals = co_await runCommand();
-                add(outcome.totals, totals);
-                if (!connected())
-                    throw ImapError(ImapError::Kind::Connection, QString(),
-                                    totals.failures.value(0));
-                failures = 0;
-                // Changes made while this sync wrote may not have woken anyone: look again
-                // right away, a few times at most.
-                if (changedAnything(totals) && ++syncsInARow < 3)
-                    continue;
-                syncsInARow = 0;
+                m_watch->syncStarting();
+                add(outcome.totals, co_await runCommand());
+                if (const auto closed = closedConnection())
+                    throw *closed;
             }
             const ServerWatch::Wake wake = co_await m_watch->wait(interval);
+            // Connected through a whole wait: the next drop starts the back-off afresh (a
+            // server that drops every connection at once is not hammered every second).
+            failures = 0;
             syncNow = wake != ServerWatch::Wake::Stop;
         } catch (const ImapError &e) {
             lost = e;
         } catch (const state::StateError &e) {
             outcome.totals.failures.append(e.message());
             m_events.error(QStringLiteral("database"), QString(), e.message());
-            break;
-        }
-        if (!lost)
-            continue;
-        if (!retryable(*lost)) {
-            outcome.totals.failures.append(lost->describe());
-            m_events.error(lost->server(), lost->mailbox(), lost->message());
-            dropBoth(lost->message());
+            dropBoth(e.message());
             outcome.exitCode = 1;
             co_return outcome;
         }
+        if (!lost)
+            continue;
         dropBoth(lost->message());
+        if (!retryable(*lost, connectedBefore)) {
+            outcome.totals.failures.append(lost->describe());
+            m_events.error(lost->server(), lost->mailbox(), lost->message());
+            outcome.exitCode = 1;
+            co_return outcome;
+        }
         const std::chrono::seconds delay = reconnectDelay(failures++);
         m_events.warning(lost->server(), QString(),
                          tr("%1; connecting again in %n second(s)", nullptr, int(delay.count()))
@@ -402,6 +403,39 @@ QCoro::Task<SyncJob::Outcome> SyncJob::watch()
     m_events.info(QString(), QString(), tr("stopped"));
     outcome.exitCode = 0;
     co_return outcome;
+}
+
+// The watch over freshly opened sessions, told what the database holds for INBOX.
+QCoro::Task<void> SyncJob::startWatching()
+{
+    m_watch = std::make_unique<ServerWatch>(
+        std::array<ImapSession *, 2>{m_sessions[0].get(), m_sessions[1].get()}, m_options.notify,
+        [this](state::Side side) -> std::optional<state::SideState> {
+            state::StateStore store(m_database);
+            const auto inbox = store.mailboxId("INBOX");
+            return inbox ? store.sideState(*inbox, side) : std::nullopt;
+        });
+    co_await m_watch->start();
+    if (!m_options.notify || m_watch->mode() == ServerWatch::Mode::Notify)
+        co_return;
+    const QString reason = m_watch->notifyRefusal().isEmpty()
+                               ? tr("NOTIFY is not offered by both servers")
+                               : m_watch->notifyRefusal();
+    m_events.warning(QString(), QString(),
+                     tr("%1: waiting with IDLE on INBOX and listing every %n second(s)", nullptr,
+                        *m_options.watchSeconds)
+                         .arg(reason));
+}
+
+// The error of a connection that closed during a sync (the sync reported it per mailbox).
+std::optional<ImapError> SyncJob::closedConnection() const
+{
+    for (const auto &session : m_sessions) {
+        if (session && !session->connection().isOpen())
+            return ImapError(ImapError::Kind::Connection, session->name(),
+                             tr("the connection was lost"));
+    }
+    return std::nullopt;
 }
 
 } // namespace twinbox::sync

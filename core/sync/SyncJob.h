@@ -27,7 +27,8 @@ namespace twinbox::sync {
 // With --watch or --notify the job stays: sync, wait for a change (ServerWatch), sync
 // again. A dropped connection (server restart, suspended laptop, network gone) is reopened
 // with exponential back-off; requestStop() (SIGINT, SIGTERM) lets the mailbox being synced
-// finish, logs out and ends with status 0.
+// finish, logs out and ends with status 0. A single run cut short by SIGINT ends with 1, as
+// interimap's does.
 class SyncJob : public QObject
 {
     Q_OBJECT
@@ -46,7 +47,8 @@ public:
     ~SyncJob() override;
 
     QCoro::Task<Outcome> run();
-    void requestStop();
+    enum class StopReason { Terminate, Interrupt }; // SIGTERM, SIGINT
+    void requestStop(StopReason reason = StopReason::Terminate);
 
     // "Synced 3 mailbox(es): ..." for the end of a run.
     static QString summary(const SyncTotals &totals);
@@ -66,6 +68,8 @@ private:
     bool connected() const;
     QCoro::Task<SyncTotals> runCommand();
     QCoro::Task<Outcome> watch();
+    QCoro::Task<void> startWatching();
+    std::optional<imap::ImapError> closedConnection() const;
     PairSync::Options pairOptions() const;
 
     const config::SyncConfig m_config;
@@ -79,6 +83,7 @@ private:
     std::array<std::unique_ptr<imap::ImapSession>, 2> m_sessions;
     std::unique_ptr<ServerWatch> m_watch;
     bool m_stopping = false;
+    std::optional<StopReason> m_stopReason;
 };
 
 } // namespace twinbox::sync
