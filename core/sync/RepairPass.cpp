@@ -5,6 +5,8 @@
 
 #include <QHash>
 
+#include <utility>
+
 namespace twinbox::sync {
 
 using namespace imap;
@@ -19,6 +21,7 @@ struct LostPair
 {
     state::MappedMessage message;
     QString detail;
+    std::optional<std::pair<Side, std::uint32_t>> survivor; // to be copied back
 };
 
 // Whether a side's copy has changed since the state stored (its MODSEQ above HIGHESTMODSEQ).
@@ -49,7 +52,8 @@ void checkFlags(MailboxContext &context, const state::MappedMessage &message,
 // SELECT reported (ChangeSync propagates it).
 std::optional<LostPair> checkGone(MailboxContext &context, const state::MappedMessage &message,
                                   const std::array<const FetchData *, 2> &here,
-                                  const std::array<ObservedChanges, 2> &changes)
+                                  const std::array<std::optional<state::SideState>, 2> &known,
+                                  std::array<ObservedChanges, 2> &changes)
 {
     std::array<bool, 2> reported{};
     for (Side side : bothSides)
@@ -68,6 +72,14 @@ std::optional<LostPair> checkGone(MailboxContext &context, const state::MappedMe
     const Side gone = here[0] ? Side::Remote : Side::Local;
     if (reported[std::size_t(gone)])
         return std::nullopt;
+    const auto &stored = known[std::size_t(gone)];
+    if (!stored || stored->highestModSeq == 0) {
+        // No HIGHESTMODSEQ (a first sync that did not finish): the SELECT could not ask for
+        // VANISHED, so a missing message says nothing more than an expunge, as when a normal
+        // sync resumes such a mailbox.
+        changes[std::size_t(gone)].vanished.add(UidMapping::uidOn(message, gone));
+        return std::nullopt;
+    }
     const Side kept = MailboxContext::opposite(gone);
     const QString text = RepairPass::tr("UID %1 disappeared without being reported as expunged. "
                                         "Copying %2 UID %3 again.")
@@ -75,7 +87,8 @@ std::optional<LostPair> checkGone(MailboxContext &context, const state::MappedMe
                              .arg(context.side(kept).name())
                              .arg(UidMapping::uidOn(message, kept));
     context.events->warning(context.side(gone).name(), context.displayName, text);
-    return LostPair{message, context.side(gone).name() + QStringLiteral(": ") + text};
+    return LostPair{message, context.side(gone).name() + QStringLiteral(": ") + text,
+                    std::pair{kept, UidMapping::uidOn(message, kept)}};
 }
 
 } // namespace
@@ -96,7 +109,7 @@ std::array<SequenceSet, 2> RepairPass::reconcile(
                                                        byUid[1].value(message.remoteUid)};
         if (here[0] && here[1])
             checkFlags(context, message, here, known);
-        else if (auto pair = checkGone(context, message, here, changes))
+        else if (auto pair = checkGone(context, message, here, known, changes))
             lost.append(*pair);
     }
     if (!lost.isEmpty()) {
@@ -105,6 +118,13 @@ std::array<SequenceSet, 2> RepairPass::reconcile(
             context.store->removeMapping(context.id, pair.message.localUid);
             context.store->logIssue(context.internalName, QStringLiteral("repaired"), pair.detail,
                                     pair.message.localUid, pair.message.remoteUid);
+            // On record with the dropped pair: a run that ends before the copy leaves it for
+            // the next one, which retries what is on record whatever its UID.
+            if (pair.survivor)
+                context.store->recordRefusal(context.id, pair.survivor->first,
+                                             pair.survivor->second,
+                                             RepairPass::tr("its pair was lost: to be copied "
+                                                            "again"));
         }
         context.commit(transaction);
         for (const LostPair &pair : std::as_const(lost))

@@ -816,6 +816,8 @@ void TestSyncCli::repairRecopiesAMessageThatDisappearedWithoutAnExpunge()
     QVERIFY2(remote->prints.value(1).startsWith("\\Answered|"), remote->prints.value(1));
     QCOMPARE(m_harness->rowCount(QStringLiteral("issue_log"), QStringLiteral("kind = 'repaired'")),
              1);
+    // The survivor was on record until its copy landed, and no longer.
+    QCOMPARE(m_harness->rowCount(QStringLiteral("refused_message")), 0);
     expectConverged(run, {"INBOX"});
 }
 
