@@ -138,9 +138,21 @@ InterimapImport::migrateInPlace(const QString &path, QString *backupPath, QStrin
     QString backup = path + QStringLiteral(".interimap");
     if (QFile::exists(backup))
         backup += u'-' + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddHHmmss"));
-    if (!QFile::copy(path, backup)) {
-        *error = tr("database: %1: cannot keep a copy as %2").arg(path, backup);
-        return std::nullopt;
+    {
+        // VACUUM INTO (SQLite 3.27) copies one consistent state under a read lock: an
+        // interimap that is writing at that moment makes it fail, never half copied.
+        ReadOnlyConnection source(path);
+        QSqlQuery copy(source.database());
+        if (!source.isOpen() || !copy.prepare(QStringLiteral("VACUUM INTO ?"))) {
+            *error = tr("database: %1: cannot keep a copy as %2").arg(path, backup);
+            return std::nullopt;
+        }
+        copy.addBindValue(backup);
+        if (!copy.exec()) {
+            *error = tr("database: %1: cannot keep a copy as %2").arg(path, backup) +
+                     QStringLiteral(" (%1)").arg(copy.lastError().text());
+            return std::nullopt;
+        }
     }
     *backupPath = backup;
     const QString fresh = path + QStringLiteral(".migrating");

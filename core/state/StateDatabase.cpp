@@ -180,9 +180,8 @@ bool StateDatabase::open(const QString &path, QString *error)
     identity.finish();
     const bool empty = version == 0 && applicationId == 0 && tableCount() == 0;
     if (!empty && applicationId != twinboxApplicationId) {
-        *error = tr("database: %1: not a Twinbox state database; refusing to touch it (to adopt an "
-                    "interimap database, point database at a new file and interimap-database at "
-                    "this one)")
+        *error = tr("database: %1: not a Twinbox state database (nor an interimap one, which "
+                    "would be migrated); refusing to touch it")
                      .arg(path);
         return false;
     }
