@@ -2,6 +2,8 @@
 
 #include "MailboxName.h"
 
+#include <algorithm>
+
 namespace twinbox::sync {
 
 using namespace imap;
@@ -63,8 +65,19 @@ QCoro::Task<QList<ListedMailbox>> MailboxLister::list(ImapSession &session,
             if (!internal)
                 continue; // outside the reference: not ours (interimap ignores these too)
             mailbox.internalName = *internal;
-            mailboxes.append(mailbox);
+            // Under NOTIFY (RFC 5465 §5.4) the server may slip in a LIST of its own news for
+            // a mailbox the reply also lists, without the \Subscribed our RETURN asked for:
+            // one entry per name, subscribed if either says so.
+            auto same = std::find_if(mailboxes.begin(), mailboxes.end(),
+                                     [&](const auto &m) { return m.wireName == mailbox.wireName; });
+            if (same != mailboxes.end())
+                same->subscribed = same->subscribed || mailbox.subscribed;
+            else
+                mailboxes.append(mailbox);
         } else if (const auto *status = std::get_if<StatusData>(&response)) {
+            // A NOTIFY STATUS event may lack what the sync compares: only complete ones count.
+            if (!status->uidValidity || !status->uidNext || !status->highestModSeq)
+                continue;
             // RFC 5819: the STATUS of a listed mailbox follows its LIST reply.
             for (auto it = mailboxes.rbegin(); it != mailboxes.rend(); ++it) {
                 if (it->wireName == status->mailbox) {
