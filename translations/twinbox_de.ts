@@ -443,6 +443,10 @@ Optionen:
         <source>Local and remote namespaces are neither both flat nor both hierarchical (local %1, remote %2).</source>
         <translation>Lokaler und entfernter Namensraum sind weder beide flach noch beide hierarchisch (lokal %1, entfernt %2).</translation>
     </message>
+    <message>
+        <source>the mailbox is gone on this side, but it changed on %1 since the last sync, so it is not deleted there (on-mailbox-deleted = delete); delete it by hand, or sync it back with on-mailbox-deleted = recreate</source>
+        <translation>das Postfach ist auf dieser Seite verschwunden, hat sich aber auf %1 seit der letzten Synchronisierung geändert und wird dort daher nicht gelöscht (on-mailbox-deleted = delete); von Hand löschen oder mit on-mailbox-deleted = recreate zurücksynchronisieren</translation>
+    </message>
 </context>
 <context>
     <name>PasswordCommand</name>
@@ -510,6 +514,10 @@ Optionen:
     <message>
         <source>UID %1 disappeared without being reported as expunged. Copying %2 UID %3 again.</source>
         <translation>UID %1 ist verschwunden, ohne als gelöscht gemeldet zu werden. %2-UID %3 wird erneut kopiert.</translation>
+    </message>
+    <message>
+        <source>its pair was lost: to be copied again</source>
+        <translation>sein Paar ging verloren: wird erneut kopiert</translation>
     </message>
 </context>
 <context>
@@ -722,8 +730,8 @@ Optionen:
         <translation>database: %1: fehlerhafte Verweise nach Migration %2; nichts wurde geändert</translation>
     </message>
     <message>
-        <source>database: %1: not a Twinbox state database; refusing to touch it (to adopt an interimap database, point database at a new file and interimap-database at this one)</source>
-        <translation>database: %1: keine Twinbox-Zustandsdatenbank; sie wird nicht angerührt (um eine interimap-Datenbank zu übernehmen, database auf eine neue Datei und interimap-database auf diese setzen)</translation>
+        <source>database: %1: not a Twinbox state database (nor an interimap one, which would be migrated); refusing to touch it</source>
+        <translation>database: %1: keine Twinbox-Zustandsdatenbank (und keine interimap-Datenbank, die migriert würde); sie wird nicht angerührt</translation>
     </message>
 </context>
 <context>
@@ -989,13 +997,6 @@ Optionen:
         </translation>
     </message>
     <message numerus="yes">
-        <source>NOTIFY is not offered by both servers: waiting with IDLE on INBOX and listing every %n second(s)</source>
-        <translation>
-            <numerusform>Nicht beide Server bieten NOTIFY an: Warten mit IDLE auf INBOX und Auflisten alle %n Sekunde</numerusform>
-            <numerusform>Nicht beide Server bieten NOTIFY an: Warten mit IDLE auf INBOX und Auflisten alle %n Sekunden</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%1; connecting again in %n second(s)</source>
         <translation>
             <numerusform>%1; neue Verbindung in %n Sekunde</numerusform>
@@ -1012,6 +1013,21 @@ Optionen:
             <numerusform>%1 war die Datenbank von interimap: zu Twinbox migriert mit %n Postfach und %2 Nachricht(en); die Datei von interimap bleibt als %3 erhalten</numerusform>
             <numerusform>%1 war die Datenbank von interimap: zu Twinbox migriert mit %n Postfächern und %2 Nachricht(en); die Datei von interimap bleibt als %3 erhalten</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>NOTIFY is not offered by both servers</source>
+        <translation>NOTIFY wird nicht von beiden Servern angeboten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: waiting with IDLE on INBOX and listing every %n second(s)</source>
+        <translation>
+            <numerusform>%1: Warten mit IDLE auf INBOX und Auflisten alle %n Sekunde</numerusform>
+            <numerusform>%1: Warten mit IDLE auf INBOX und Auflisten alle %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the connection was lost</source>
+        <translation>die Verbindung ging verloren</translation>
     </message>
 </context>
 <context>

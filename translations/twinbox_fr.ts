@@ -443,6 +443,10 @@ Options :
         <source>Local and remote namespaces are neither both flat nor both hierarchical (local %1, remote %2).</source>
         <translation>Les espaces de noms local et distant ne sont ni tous deux plats ni tous deux hiérarchiques (local %1, distant %2).</translation>
     </message>
+    <message>
+        <source>the mailbox is gone on this side, but it changed on %1 since the last sync, so it is not deleted there (on-mailbox-deleted = delete); delete it by hand, or sync it back with on-mailbox-deleted = recreate</source>
+        <translation>la boîte a disparu de ce côté, mais elle a changé sur %1 depuis la dernière synchronisation : elle n’y est donc pas supprimée (on-mailbox-deleted = delete) ; supprimez-la à la main, ou resynchronisez-la avec on-mailbox-deleted = recreate</translation>
+    </message>
 </context>
 <context>
     <name>PasswordCommand</name>
@@ -510,6 +514,10 @@ Options :
     <message>
         <source>UID %1 disappeared without being reported as expunged. Copying %2 UID %3 again.</source>
         <translation>L&apos;UID %1 a disparu sans avoir été signalé comme effacé. Nouvelle copie de l&apos;UID %3 de %2.</translation>
+    </message>
+    <message>
+        <source>its pair was lost: to be copied again</source>
+        <translation>sa paire a été perdue : à recopier</translation>
     </message>
 </context>
 <context>
@@ -722,8 +730,8 @@ Options :
         <translation>database: %1 : références rompues après la migration %2 ; rien n’a été modifié</translation>
     </message>
     <message>
-        <source>database: %1: not a Twinbox state database; refusing to touch it (to adopt an interimap database, point database at a new file and interimap-database at this one)</source>
-        <translation>database: %1 : pas une base d’état Twinbox ; elle ne sera pas modifiée (pour adopter une base interimap, faites pointer database vers un nouveau fichier et interimap-database vers celle-ci)</translation>
+        <source>database: %1: not a Twinbox state database (nor an interimap one, which would be migrated); refusing to touch it</source>
+        <translation>database: %1 : pas une base d’état Twinbox (ni une base interimap, qui serait migrée) ; refus d’y toucher</translation>
     </message>
 </context>
 <context>
@@ -989,13 +997,6 @@ Options :
         </translation>
     </message>
     <message numerus="yes">
-        <source>NOTIFY is not offered by both servers: waiting with IDLE on INBOX and listing every %n second(s)</source>
-        <translation>
-            <numerusform>Les deux serveurs n&apos;offrent pas NOTIFY : attente avec IDLE sur INBOX et liste toutes les %n seconde</numerusform>
-            <numerusform>Les deux serveurs n&apos;offrent pas NOTIFY : attente avec IDLE sur INBOX et liste toutes les %n secondes</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%1; connecting again in %n second(s)</source>
         <translation>
             <numerusform>%1 ; nouvelle connexion dans %n seconde</numerusform>
@@ -1012,6 +1013,21 @@ Options :
             <numerusform>%1 était la base d’interimap : migrée vers Twinbox avec %n boîte et %2 message(s) ; le fichier d’interimap est conservé sous %3</numerusform>
             <numerusform>%1 était la base d’interimap : migrée vers Twinbox avec %n boîtes et %2 message(s) ; le fichier d’interimap est conservé sous %3</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>NOTIFY is not offered by both servers</source>
+        <translation>NOTIFY n’est pas proposé par les deux serveurs</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: waiting with IDLE on INBOX and listing every %n second(s)</source>
+        <translation>
+            <numerusform>%1 : attente avec IDLE sur INBOX et liste toutes les %n seconde</numerusform>
+            <numerusform>%1 : attente avec IDLE sur INBOX et liste toutes les %n secondes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the connection was lost</source>
+        <translation>la connexion a été perdue</translation>
     </message>
 </context>
 <context>
