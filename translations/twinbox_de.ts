@@ -447,6 +447,10 @@ Optionen:
         <source>the mailbox is gone on this side, but it changed on %1 since the last sync, so it is not deleted there (on-mailbox-deleted = delete); delete it by hand, or sync it back with on-mailbox-deleted = recreate</source>
         <translation>das Postfach ist auf dieser Seite verschwunden, hat sich aber auf %1 seit der letzten Synchronisierung geändert und wird dort daher nicht gelöscht (on-mailbox-deleted = delete); von Hand löschen oder mit on-mailbox-deleted = recreate zurücksynchronisieren</translation>
     </message>
+    <message>
+        <source>CREATE refused: %1</source>
+        <translation>CREATE abgelehnt: %1</translation>
+    </message>
 </context>
 <context>
     <name>PasswordCommand</name>

@@ -447,6 +447,10 @@ Options :
         <source>the mailbox is gone on this side, but it changed on %1 since the last sync, so it is not deleted there (on-mailbox-deleted = delete); delete it by hand, or sync it back with on-mailbox-deleted = recreate</source>
         <translation>la boîte a disparu de ce côté, mais elle a changé sur %1 depuis la dernière synchronisation : elle n’y est donc pas supprimée (on-mailbox-deleted = delete) ; supprimez-la à la main, ou resynchronisez-la avec on-mailbox-deleted = recreate</translation>
     </message>
+    <message>
+        <source>CREATE refused: %1</source>
+        <translation>CREATE refusé : %1</translation>
+    </message>
 </context>
 <context>
     <name>PasswordCommand</name>

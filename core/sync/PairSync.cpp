@@ -75,29 +75,34 @@ std::optional<char> delimiterOf(const QList<ListedMailbox> &mailboxes)
 
 // RFC 3501 §6.3.3 CREATE. A server SHOULD create the superior names a new mailbox needs
 // (a parent that is only \NoSelect or \NonExistent on the other side); one that refuses
-// instead gets them created outermost first, and the mailbox once more.
+// instead gets them created outermost first, and the mailbox once more. A mailbox that
+// exists by now (RFC 5530 ALREADYEXISTS: another client was quicker) is what was wanted.
 QCoro::Task<void> createMailbox(ImapSession &session, const QByteArray &wireIn,
                                 std::optional<char> delimiter, const QString &displayIn)
 {
     const QByteArray wire = wireIn;
     const QString display = displayIn;
-    std::optional<ImapError> refused;
-    try {
-        co_await session.connection().executeOk(Command("CREATE").astring(wire), display);
-    } catch (const ImapError &error) {
-        refused = error;
-    }
-    if (!refused)
+    const auto exists = [](const ImapConnection::Result &result) {
+        return result.ok() || (result.status.code &&
+                               result.status.code->kind == ResponseCode::Kind::AlreadyExists);
+    };
+    const auto first = co_await session.connection().execute(Command("CREATE").astring(wire));
+    if (exists(first))
         co_return;
-    if (refused->kind() != ImapError::Kind::Refused || !delimiter || !wire.contains(*delimiter))
-        throw *refused;
-    QByteArray parent;
-    const QList<QByteArray> levels = wire.split(*delimiter);
-    for (qsizetype level = 0; level + 1 < levels.size(); ++level) {
-        parent += (level > 0 ? QByteArray(1, *delimiter) : QByteArray()) + levels.at(level);
-        co_await session.connection().execute(Command("CREATE").astring(parent)); // may exist
+    if (delimiter && wire.contains(*delimiter)) {
+        QByteArray parent;
+        const QList<QByteArray> levels = wire.split(*delimiter);
+        for (qsizetype level = 0; level + 1 < levels.size(); ++level) {
+            parent += (level > 0 ? QByteArray(1, *delimiter) : QByteArray()) + levels.at(level);
+            co_await session.connection().execute(Command("CREATE").astring(parent)); // may exist
+        }
+        const auto again = co_await session.connection().execute(Command("CREATE").astring(wire));
+        if (exists(again))
+            co_return;
     }
-    co_await session.connection().executeOk(Command("CREATE").astring(wire), display);
+    throw ImapError(ImapError::Kind::Refused, session.name(),
+                    PairSync::tr("CREATE refused: %1").arg(QString::fromUtf8(first.status.text)),
+                    display);
 }
 
 // A hierarchy delimiter as interimap names it in messages: "/" quoted, or NIL (flat).

@@ -67,7 +67,7 @@ std::optional<LostPair> checkGone(MailboxContext &context, const state::MappedMe
                                         .arg(message.localUid)
                                         .arg(message.remoteUid)
                                         .arg(context.displayName));
-        return LostPair{message, RepairPass::tr("gone from both servers")};
+        return LostPair{message, RepairPass::tr("gone from both servers"), std::nullopt};
     }
     const Side gone = here[0] ? Side::Remote : Side::Local;
     if (reported[std::size_t(gone)])
