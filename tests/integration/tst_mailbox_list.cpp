@@ -310,7 +310,10 @@ void TestMailboxList::nameWithTheOtherDelimiterIsReported()
         const SyncHarness::Run run = m_harness->sync();
         QCOMPARE(run.exitCode, 1);
         const QStringList errors = run.infoLines().filter(QStringLiteral("ERROR"));
-        QVERIFY2(errors.size() == 1 && errors[0].startsWith(QStringLiteral("remote(a.b): ERROR: ")),
+        QVERIFY2(errors == QStringList{QStringLiteral(
+                               "remote(a.b): ERROR: the name holds \".\", which is this server's "
+                               "hierarchy delimiter, so the mailbox cannot exist here under that "
+                               "name")},
                  qPrintable(log(run)));
         QCOMPARE(run.count(QStringLiteral("CREATE")), pass == 0 ? 2 : 0); // Fine, Zeta
         for (const QByteArray mailbox : {"INBOX", "Fine", "Zeta"}) {
@@ -324,6 +327,20 @@ void TestMailboxList::nameWithTheOtherDelimiterIsReported()
                  0);
     }
     QCOMPARE(twinbox::test::MailboxSnapshot::read(m_harness->local(), "a.b")->prints.size(), 2);
+
+    // --rename to such a name is refused before either server changes.
+    const SyncHarness::Run rename = m_harness->sync(
+        {QStringLiteral("--rename"), QStringLiteral("Fine"), QStringLiteral("Fi.ne")});
+    QCOMPARE(rename.exitCode, 1);
+    QVERIFY2(rename.infoLines().filter(QStringLiteral("ERROR")).size() == 1 &&
+                 rename.infoLines().filter(QStringLiteral("ERROR"))[0].startsWith(
+                     QStringLiteral("remote(Fi.ne): ERROR: ")),
+             qPrintable(log(rename)));
+    QCOMPARE(rename.count(QStringLiteral("RENAME")), 0);
+    QCOMPARE(listed(*m_harness, m_harness->local()),
+             sorted({QStringLiteral("a.b"), QStringLiteral("Fine"), QStringLiteral("INBOX"),
+                     QStringLiteral("Zeta")}));
+    QVERIFY2(m_harness->convergence("Fine").isEmpty(), qPrintable(m_harness->convergence("Fine")));
 }
 
 QTEST_MAIN(TestMailboxList)
