@@ -199,7 +199,8 @@ void TestMailboxList::listMailboxPatternsAndReference()
     QVERIFY(
         fill(m_harness->remote(), {{QStringLiteral("Lists.ops"), 1}, {QStringLiteral("Misc"), 1}}));
 
-    // "\0" is each server's own delimiter: one pattern reaches "Lists/..." and "Lists....".
+    // "\0" is each server's own delimiter: one pattern reaches "Lists/dev" on local and
+    // "Lists.ops" on remote.
     m_harness->writeConfig(QStringLiteral("list-mailbox = INBOX \"Lists\\0*\""));
     const SyncHarness::Run run = m_harness->sync();
     const auto listedWith = [&run](const QString &server, const QString &pattern) {
