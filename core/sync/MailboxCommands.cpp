@@ -25,10 +25,10 @@ QByteArray wireName(const QByteArray &internal, Side side, const PairSync::Listi
     const auto wire = MailboxName::toWire(internal, listing.delimiters[std::size_t(side)],
                                           options.references[std::size_t(side)]);
     if (!wire)
-        throw ImapError(ImapError::Kind::Configuration, server,
-                        MailboxCommands::tr("the name cannot be written with this server's "
-                                            "hierarchy delimiter"),
-                        MailboxName::display(internal));
+        throw ImapError(
+            ImapError::Kind::Configuration, server,
+            MailboxName::unwritableReason(internal, listing.delimiters[std::size_t(side)]),
+            MailboxName::display(internal));
     return *wire;
 }
 
@@ -97,8 +97,15 @@ QCoro::Task<void> MailboxCommands::rename(ImapSession &local, ImapSession &remot
     const QString fromDisplay = MailboxName::display(from);
     const QString toDisplay = MailboxName::display(to);
 
-    // Everything is checked before anything changes.
+    // Everything is checked before anything changes, DEST's name on each server included: a
+    // server that cannot hold it must not leave the other renamed alone.
+    std::array<QByteArray, 2> oldWire, newWire;
     for (Side side : bothSides) {
+        if (targets.server(side) && listing.find(side, from)) {
+            const QString server = sessions[std::size_t(side)]->name();
+            oldWire[std::size_t(side)] = wireName(from, side, listing, options, server);
+            newWire[std::size_t(side)] = wireName(to, side, listing, options, server);
+        }
         const ListedMailbox *existing = listing.find(side, to);
         if (targets.server(side) && existing && existing->selectable)
             throw ImapError(ImapError::Kind::Configuration, sessions[std::size_t(side)]->name(),
@@ -118,23 +125,22 @@ QCoro::Task<void> MailboxCommands::rename(ImapSession &local, ImapSession &remot
         if (!targets.server(side) || !listing.find(side, from))
             continue;
         ImapSession &session = *sessions[std::size_t(side)];
-        const QByteArray oldWire = wireName(from, side, listing, options, session.name());
-        const QByteArray newWire = wireName(to, side, listing, options, session.name());
         std::optional<ImapError> failure;
         try {
-            co_await session.connection().executeOk(
-                Command("RENAME").astring(oldWire).astring(newWire), fromDisplay);
+            co_await session.connection().executeOk(Command("RENAME")
+                                                        .astring(oldWire[std::size_t(side)])
+                                                        .astring(newWire[std::size_t(side)]),
+                                                    fromDisplay);
         } catch (const ImapError &error) {
             failure = error;
         }
         if (failure) {
             // Put back what was renamed, so that the servers agree with each other again.
             for (Side done : renamed) {
-                ImapSession &first = *sessions[std::size_t(done)];
-                co_await first.connection().execute(
+                co_await sessions[std::size_t(done)]->connection().execute(
                     Command("RENAME")
-                        .astring(wireName(to, done, listing, options, first.name()))
-                        .astring(wireName(from, done, listing, options, first.name())));
+                        .astring(newWire[std::size_t(done)])
+                        .astring(oldWire[std::size_t(done)]));
             }
             throw *failure;
         }

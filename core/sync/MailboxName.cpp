@@ -52,6 +52,15 @@ std::optional<QByteArray> MailboxName::toWire(const QByteArray &internal,
     return reference + name;
 }
 
+QString MailboxName::unwritableReason(const QByteArray &internal, std::optional<char> delimiter)
+{
+    if (delimiter && internal.contains(*delimiter))
+        return tr("the name holds \"%1\", which is this server's hierarchy delimiter, so the "
+                  "mailbox cannot exist here under that name")
+            .arg(QChar::fromLatin1(*delimiter));
+    return tr("the name has hierarchy levels, which this server's flat namespace cannot hold");
+}
+
 QString MailboxName::display(const QByteArray &internal, QChar delimiter)
 {
     QStringList parts;

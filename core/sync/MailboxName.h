@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 #include <optional>
@@ -14,6 +15,8 @@ namespace twinbox::sync {
 // case-insensitive (RFC 3501 §5.1) and always spelled "INBOX".
 class MailboxName
 {
+    Q_DECLARE_TR_FUNCTIONS(MailboxName)
+
 public:
     // nullopt when the wire name does not start with the reference (interimap ignores such
     // names) or is empty without it.
@@ -24,6 +27,9 @@ public:
     static std::optional<QByteArray> toWire(const QByteArray &internal,
                                             std::optional<char> delimiter,
                                             const QByteArray &reference = {});
+    // Why toWire() gives nothing for this server, for people (an error line that names the
+    // server and the mailbox).
+    static QString unwritableReason(const QByteArray &internal, std::optional<char> delimiter);
     // For people: decoded from modified UTF-7, components joined by `delimiter`.
     static QString display(const QByteArray &internal, QChar delimiter = u'/');
 };

@@ -237,11 +237,10 @@ QCoro::Task<SyncTotals> PairSync::run(ImapSession &local, ImapSession &remote,
                 const auto name_ = MailboxName::toWire(name, delimiters[std::size_t(side)],
                                                        options.references[std::size_t(side)]);
                 if (!name_)
-                    throw ImapError(ImapError::Kind::Configuration,
-                                    sessions[std::size_t(side)]->name(),
-                                    tr("the name cannot be written with this server's hierarchy "
-                                       "delimiter"),
-                                    display);
+                    throw ImapError(
+                        ImapError::Kind::Configuration, sessions[std::size_t(side)]->name(),
+                        MailboxName::unwritableReason(name, delimiters[std::size_t(side)]),
+                        display);
                 wire[std::size_t(side)] =
                     here[std::size_t(side)] ? here[std::size_t(side)]->wireName : *name_;
             }

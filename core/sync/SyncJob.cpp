@@ -240,7 +240,9 @@ PairSync::Options SyncJob::pairOptions() const
 {
     PairSync::Options options;
     options.mailboxes = m_options.mailboxes;
-    if (!m_config.listMailbox.isEmpty())
+    // Mailbox arguments replace list-mailbox (reference §1.1, §3.5): a named mailbox outside
+    // the patterns is still listed, synced, deleted or renamed.
+    if (!m_config.listMailbox.isEmpty() && m_options.mailboxes.isEmpty())
         options.listPatterns =
             config::ListMailboxPatterns::parse(m_config.listMailbox).value_or(QByteArrayList());
     options.selectOptions = splitOptions(m_config.listSelectOptions);

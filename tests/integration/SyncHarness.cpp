@@ -104,7 +104,8 @@ bool SyncHarness::start(QString *error)
     return true;
 }
 
-void SyncHarness::writeConfig(const QString &extra)
+void SyncHarness::writeConfig(const QString &extra, const QString &localExtra,
+                              const QString &remoteExtra)
 {
     QFile file(configPath());
     file.open(QIODevice::WriteOnly | QIODevice::Truncate);
@@ -115,9 +116,10 @@ void SyncHarness::writeConfig(const QString &extra)
     const QString remote = m_remoteSection.isEmpty()
                                ? QStringLiteral("type = tunnel\ncommand = %1\n").arg(remoteTunnel)
                                : m_remoteSection;
-    file.write(QStringLiteral("database = %1\n%2\n[local]\ntype = tunnel\ncommand = %3\n"
-                              "[remote]\n%4\n")
-                   .arg(databasePath(), extra, m_local.tunnelCommandLine(), remote)
+    file.write(QStringLiteral("database = %1\n%2\n[local]\ntype = tunnel\ncommand = %3\n%4\n"
+                              "[remote]\n%5\n%6\n")
+                   .arg(databasePath(), extra, m_local.tunnelCommandLine(), localExtra, remote,
+                        remoteExtra)
                    .toUtf8());
 }
 
@@ -223,7 +225,7 @@ QByteArray SyncHarness::remoteName(const QByteArray &localName)
     return name.replace('/', '.');
 }
 
-QString SyncHarness::convergence(const QByteArray &localName)
+QString SyncHarness::convergence(const QByteArray &localName, const QByteArray &internalName)
 {
     const auto local = MailboxSnapshot::read(m_local, localName);
     const auto remote = MailboxSnapshot::read(m_remote, remoteName(localName));
@@ -236,7 +238,7 @@ QString SyncHarness::convergence(const QByteArray &localName)
                             .arg(remote->prints.size()));
 
     DatabaseReader db(databasePath());
-    QByteArray internal = localName;
+    QByteArray internal = internalName.isEmpty() ? localName : internalName;
     internal.replace('/', '\0');
     QSqlQuery idx =
         db.query(QStringLiteral("SELECT idx FROM mailboxes WHERE mailbox = ?"), {internal});

@@ -48,8 +48,11 @@ public:
     void setRemoteTunnelFilter(const QString &filter) { m_remoteFilter = filter; }
     // The remote section's lines instead of its tunnel (a TCP connection, for restarts).
     void setRemoteSection(const QString &lines) { m_remoteSection = lines; }
-    // Writes the configuration: the tunnels, the database, plus `extra` default-section lines.
-    void writeConfig(const QString &extra = {});
+    // Writes the configuration: the tunnels, the database, plus `extra` default-section lines
+    // and `localExtra`/`remoteExtra` lines for [local]/[remote] (per-side keys such as
+    // list-reference), which go after the tunnel or setRemoteSection()'s lines.
+    void writeConfig(const QString &extra = {}, const QString &localExtra = {},
+                     const QString &remoteExtra = {});
     // twinbox-cli --config=... --debug [arguments]; waits up to timeoutMs.
     Run sync(const QStringList &arguments = {}, int timeoutMs = 600000);
     // interimap itself on the same pair, with its own database (interimapDatabasePath()).
@@ -67,8 +70,9 @@ public:
     // Empty when mailbox (local name, "/" delimiter) converged: the same messages with the
     // same bodies, flags and INTERNALDATE on both sides, the mapping a bijection between
     // them, the stored state equal to both servers' STATUS and no pending append left.
-    // Otherwise what differs.
-    QString convergence(const QByteArray &localName);
+    // Otherwise what differs. `internalName` ("/" for the delimiter) is the database's name
+    // when it is not localName, i.e. when a list-reference is stripped from it.
+    QString convergence(const QByteArray &localName, const QByteArray &internalName = {});
     // Rows of a state database table (for the issue log, refused messages).
     int rowCount(const QString &table, const QString &where = {});
     // Runs one statement on the state database behind twinbox-cli's back (a damaged or
