@@ -266,10 +266,6 @@ Optionen:
 <context>
     <name>MailboxCommands</name>
     <message>
-        <source>the name cannot be written with this server&apos;s hierarchy delimiter</source>
-        <translation>der Name lässt sich mit dem Hierarchietrennzeichen dieses Servers nicht schreiben</translation>
-    </message>
-    <message>
         <source>INBOX can&apos;t be deleted</source>
         <translation>INBOX kann nicht gelöscht werden</translation>
     </message>
@@ -310,6 +306,17 @@ Optionen:
     <message>
         <source>the server does not support %1, which Twinbox needs</source>
         <translation>der Server unterstützt %1 nicht, das Twinbox braucht</translation>
+    </message>
+</context>
+<context>
+    <name>MailboxName</name>
+    <message>
+        <source>the name holds &quot;%1&quot;, which is this server&apos;s hierarchy delimiter, so the mailbox cannot exist here under that name</source>
+        <translation>der Name enthält „%1“, das Hierarchie-Trennzeichen dieses Servers, daher kann das Postfach hier nicht unter diesem Namen existieren</translation>
+    </message>
+    <message>
+        <source>the name has hierarchy levels, which this server&apos;s flat namespace cannot hold</source>
+        <translation>der Name hat Hierarchieebenen, die der flache Namensraum dieses Servers nicht abbilden kann</translation>
     </message>
 </context>
 <context>
@@ -418,10 +425,6 @@ Optionen:
     <message>
         <source>the server does not support %1, which Twinbox needs</source>
         <translation>der Server unterstützt %1 nicht, das Twinbox braucht</translation>
-    </message>
-    <message>
-        <source>the name cannot be written with this server&apos;s hierarchy delimiter</source>
-        <translation>der Name lässt sich mit dem Hierarchie-Trennzeichen dieses Servers nicht schreiben</translation>
     </message>
     <message>
         <source>Created mailbox</source>

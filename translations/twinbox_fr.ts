@@ -266,10 +266,6 @@ Options :
 <context>
     <name>MailboxCommands</name>
     <message>
-        <source>the name cannot be written with this server&apos;s hierarchy delimiter</source>
-        <translation>le nom ne peut pas s’écrire avec le séparateur de hiérarchie de ce serveur</translation>
-    </message>
-    <message>
         <source>INBOX can&apos;t be deleted</source>
         <translation>INBOX ne peut pas être supprimée</translation>
     </message>
@@ -310,6 +306,17 @@ Options :
     <message>
         <source>the server does not support %1, which Twinbox needs</source>
         <translation>le serveur ne prend pas en charge %1, dont Twinbox a besoin</translation>
+    </message>
+</context>
+<context>
+    <name>MailboxName</name>
+    <message>
+        <source>the name holds &quot;%1&quot;, which is this server&apos;s hierarchy delimiter, so the mailbox cannot exist here under that name</source>
+        <translation>le nom contient « %1 », qui est le séparateur de hiérarchie de ce serveur : la boîte aux lettres ne peut pas exister ici sous ce nom</translation>
+    </message>
+    <message>
+        <source>the name has hierarchy levels, which this server&apos;s flat namespace cannot hold</source>
+        <translation>le nom comporte des niveaux de hiérarchie, que l’espace de noms plat de ce serveur ne peut pas contenir</translation>
     </message>
 </context>
 <context>
@@ -418,10 +425,6 @@ Options :
     <message>
         <source>the server does not support %1, which Twinbox needs</source>
         <translation>le serveur ne prend pas en charge %1, dont Twinbox a besoin</translation>
-    </message>
-    <message>
-        <source>the name cannot be written with this server&apos;s hierarchy delimiter</source>
-        <translation>le nom ne peut pas s’écrire avec le séparateur de hiérarchie de ce serveur</translation>
     </message>
     <message>
         <source>Created mailbox</source>
