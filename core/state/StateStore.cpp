@@ -104,6 +104,13 @@ QList<std::pair<qint64, QByteArray>> StateStore::mailboxes() const
 
 void StateStore::removeMailbox(qint64 mailbox)
 {
+    // The question "gone on one side: what now?" is answered once the mailbox is forgotten
+    // (one statement each, so a caller's transaction covers both).
+    Query(m_database, QStringLiteral("UPDATE issue_log SET acknowledged = 1 WHERE kind = "
+                                     "'mailbox-gone' AND mailbox = (SELECT mailbox FROM "
+                                     "mailboxes WHERE idx = ?)"))
+        .bind(mailbox)
+        .exec();
     Query(m_database, QStringLiteral("DELETE FROM mailboxes WHERE idx = ?")).bind(mailbox).exec();
 }
 
@@ -326,6 +333,14 @@ int StateStore::issueCount() const
     Query query(m_database, QStringLiteral("SELECT count(*) FROM issue_log"));
     query.exec().next();
     return query.value(0).toInt();
+}
+
+bool StateStore::hasOpenIssue(const QByteArray &internalName, const QString &kind) const
+{
+    Query query(m_database, QStringLiteral("SELECT count(*) FROM issue_log WHERE mailbox = ? AND "
+                                           "kind = ? AND acknowledged = 0"));
+    query.bind(internalName).bind(kind).exec().next();
+    return query.value(0).toInt() > 0;
 }
 
 } // namespace twinbox::state

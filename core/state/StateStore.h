@@ -99,6 +99,9 @@ public:
                   std::optional<std::uint32_t> localUid = {},
                   std::optional<std::uint32_t> remoteUid = {});
     int issueCount() const;
+    // Whether an issue of this kind about this mailbox waits for the user (not acknowledged):
+    // a decision the GUI shows once, not once per run.
+    bool hasOpenIssue(const QByteArray &internalName, const QString &kind) const;
 
 private:
     class Query;

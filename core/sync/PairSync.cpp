@@ -293,14 +293,19 @@ QCoro::Task<SyncTotals> PairSync::run(ImapSession &local, ImapSession &remote,
                     store.removeMailbox(*id);
                     id.reset();
                 }
-                if (id)
-                    throw ImapError(ImapError::Kind::Configuration, target.name(),
-                                    tr("the mailbox is gone on this side but still exists on %1 "
-                                       "and in the database (deleted or renamed?); it is left "
-                                       "alone: recreate it here, or run twinbox-cli "
-                                       "--target=%1 --target=database --delete %2")
-                                        .arg(sessions[std::size_t(present)]->name(), display),
+                if (id) {
+                    const QString question =
+                        tr("the mailbox is gone on this side but still exists on %1 and in the "
+                           "database (deleted or renamed?); it is left alone: recreate it here, "
+                           "or run twinbox-cli --target=%1 --target=database --delete %2")
+                            .arg(sessions[std::size_t(present)]->name(), display);
+                    // A decision for the user: the GUI asks it, once.
+                    if (!store.hasOpenIssue(name, QStringLiteral("mailbox-gone")))
+                        store.logIssue(name, QStringLiteral("mailbox-gone"),
+                                       target.name() + QStringLiteral(": ") + question);
+                    throw ImapError(ImapError::Kind::Configuration, target.name(), question,
                                     display);
+                }
                 // CREATE, then SUBSCRIBE (RFC 3501 §6.3.6) like the source.
                 co_await createMailbox(target, wire[std::size_t(missing)],
                                        delimiters[std::size_t(missing)], display);
