@@ -3,6 +3,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QTimer>
 
 #include <cstring>
@@ -48,6 +49,11 @@ int main(int argc, char *argv[])
     twinbox::AppInfo::configure(app, QStringLiteral("twinbox"));
     twinbox::AppInfo::installTranslations(app);
     parseCommandLine(app);
+    // The installed .desktop entry and icon (resources/linux); the built-in icon when run
+    // from a build tree.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.twinbox.Twinbox"));
+    QApplication::setWindowIcon(
+        QIcon::fromTheme(QStringLiteral("twinbox"), QIcon(QStringLiteral(":/icons/twinbox.svg"))));
 
     twinbox::MainWindow window;
     window.show();

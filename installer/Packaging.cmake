@@ -1,5 +1,5 @@
-# CPack configuration for the Debian package (the packaging issue completes it with the
-# desktop integration and the Windows/macOS generators).
+# CPack configuration for the Debian package: `cpack -G DEB` in a release build tree gives
+# twinbox_<version>_<arch>.deb (tests/package/check-deb.sh checks it).
 set(CPACK_PACKAGE_NAME "twinbox")
 set(CPACK_PACKAGE_VENDOR "Twinbox")
 set(CPACK_PACKAGE_CONTACT "Twinbox developers <twinbox@twinbox.invalid>")
@@ -10,7 +10,14 @@ set(CPACK_GENERATOR "DEB")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_SECTION "mail")
+set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://twinbox.invalid")
+set(CPACK_PACKAGE_DESCRIPTION "Twinbox keeps two IMAP accounts identical in both directions:
+messages, flags, mailboxes and subscriptions, with the stateful QRESYNC algorithm
+(RFC 7162). A desktop application with a tray icon and passwords in the keychain, and
+twinbox-cli, a drop-in replacement for interimap that adopts its state.")
+set(CPACK_STRIP_FILES ON)
 # Plugins loaded with dlopen() are invisible to dpkg-shlibdeps.
+# QtKeychain dlopen()s libsecret, which talks to a Secret Service (gnome-keyring, KWallet).
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6svg6, qt6-qpa-plugins, libsecret-1-0")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring | kwalletmanager")
 include(CPack)

@@ -15,6 +15,8 @@ packages=(
   libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins libsecret-1-0
   # tests: real IMAP servers, certificates, keychain, headless X and a tray host
   dovecot-imapd openssl dbus gnome-keyring xvfb xauth trayer imagemagick procps
+  # packaging: PNG icons from the SVG, the .desktop and AppStream validators, man page check
+  librsvg2-bin desktop-file-utils appstream groff-base
   # sanitizers and fuzzing (clang's libFuzzer runtime)
   clang libclang-rt-14-dev
   # the reference implementation, for compatibility tests and the benchmark
