@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs a built .deb into a fresh Debian 12 chroot (mmdebstrap, nothing but apt) and
+# checks that it runs there: twinbox-cli --version, and the window of twinbox under Xvfb.
+# Needs root, mmdebstrap and the Debian archive; takes a few minutes (not part of CI).
+#   installer/test-install-chroot.sh path/to/twinbox_<version>_<arch>.deb
+set -euo pipefail
+deb=$(realpath "$1")
+root=$(mktemp -d /tmp/twinbox-chroot.XXXXXX)
+cleanup() {
+  for mount in "$root/proc" "$root/dev"; do mountpoint -q "$mount" && umount -l "$mount"; done
+  rm -rf "$root"
+}
+trap cleanup EXIT
+
+mmdebstrap --variant=apt --include=xvfb,xauth bookworm "$root"
+cp "$deb" "$root/tmp/"
+mount -t proc proc "$root/proc"
+mount --rbind /dev "$root/dev"
+chroot "$root" sh -c "apt-get install -y -q /tmp/$(basename "$deb")"
+chroot "$root" twinbox-cli --version
+chroot "$root" sh -c 'XDG_RUNTIME_DIR=$(mktemp -d) TWINBOX_QUIT_AFTER_MS=3000 xvfb-run -a twinbox'
+echo "installed and ran in a clean bookworm chroot"
