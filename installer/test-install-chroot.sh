@@ -16,6 +16,8 @@ mmdebstrap --variant=apt --include=xvfb,xauth bookworm "$root"
 cp "$deb" "$root/tmp/"
 mount -t proc proc "$root/proc"
 mount --rbind /dev "$root/dev"
+cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
+chroot "$root" apt-get update -q # mmdebstrap leaves no package lists behind
 chroot "$root" sh -c "apt-get install -y -q /tmp/$(basename "$deb")"
 chroot "$root" twinbox-cli --version
 chroot "$root" sh -c 'XDG_RUNTIME_DIR=$(mktemp -d) TWINBOX_QUIT_AFTER_MS=3000 xvfb-run -a twinbox'
