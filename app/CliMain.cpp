@@ -2,6 +2,7 @@
 #include "TerminationSignals.h"
 #include "config/CliOptions.h"
 #include "config/SyncConfig.h"
+#include "sync/DemoPair.h"
 #include "sync/SyncJob.h"
 #include "sync/SyncLogWriter.h"
 
@@ -23,7 +24,8 @@ void print(FILE *stream, const QString &text)
     std::fflush(stream);
 }
 
-QCoro::Task<void> runSync(const twinbox::config::SyncConfig &configIn,
+// One run of the pair, as the command line asked for it; returns the exit code.
+QCoro::Task<int> syncOnce(const twinbox::config::SyncConfig &configIn,
                           const twinbox::config::CliOptions &optionsIn, const QString &pairIn)
 {
     using namespace twinbox;
@@ -34,8 +36,7 @@ QCoro::Task<void> runSync(const twinbox::config::SyncConfig &configIn,
     QString error;
     if (!log.open(&error)) {
         print(stderr, error + u'\n');
-        QCoreApplication::exit(1);
-        co_return;
+        co_return 1;
     }
     sync::SyncEvents events;
     log.attach(events);
@@ -55,7 +56,53 @@ QCoro::Task<void> runSync(const twinbox::config::SyncConfig &configIn,
     const sync::SyncJob::Outcome outcome = co_await job.run();
     if (options.command == config::CliOptions::Command::Sync)
         log.writeLine(sync::SyncJob::summary(outcome.totals));
-    QCoreApplication::exit(outcome.exitCode);
+    co_return outcome.exitCode;
+}
+
+// The normal run; --demo adds a second one that has nothing left to do.
+QCoro::Task<void> runSync(const twinbox::config::SyncConfig &configIn,
+                          const twinbox::config::CliOptions &optionsIn, const QString &pairIn)
+{
+    const twinbox::config::SyncConfig config = configIn; // copies before the first co_await
+    const twinbox::config::CliOptions options = optionsIn;
+    const QString pair = pairIn;
+    int exitCode = co_await syncOnce(config, options, pair);
+    if (options.demo && exitCode == 0) {
+        print(stderr, QCoreApplication::translate("CliMain", "Demo: the same sync again, which "
+                                                             "finds nothing left to do:") +
+                          u'\n');
+        exitCode = co_await syncOnce(config, options, pair);
+    }
+    QCoreApplication::exit(exitCode);
+}
+
+// Makes the demo's stores and loads its configuration; nullopt (with a message printed) when
+// that fails.
+std::optional<twinbox::config::SyncConfig>
+prepareDemo(twinbox::sync::DemoPair &demo, const twinbox::config::SyncConfig::Paths &paths)
+{
+    if (!twinbox::sync::DemoPair::dovecotAvailable()) {
+        print(stderr, QCoreApplication::translate("CliMain", "the demo needs Dovecot's IMAP "
+                                                             "server: apt install dovecot-imapd") +
+                          u'\n');
+        return std::nullopt;
+    }
+    QString error;
+    if (!demo.create(&error)) {
+        print(stderr, error + u'\n');
+        return std::nullopt;
+    }
+    auto config = twinbox::config::SyncConfig::load(demo.configPath(), paths, &error);
+    if (!config) {
+        print(stderr, error + u'\n');
+        return std::nullopt;
+    }
+    print(stderr,
+          QCoreApplication::translate("CliMain", "Demo: two private Dovecot mail stores in %1, "
+                                                 "seeded with a few messages; syncing them:")
+                  .arg(demo.directory()) +
+              u'\n');
+    return config;
 }
 
 } // namespace
@@ -86,6 +133,25 @@ int main(int argc, char *argv[])
         return 0;
     }
     const SyncConfig::Paths paths = SyncConfig::Paths::standard();
+    if (options->demo) {
+        twinbox::sync::DemoPair demo; // removed when main returns, after the event loop
+        const auto config = prepareDemo(demo, paths);
+        if (!config)
+            return 1;
+        std::optional<QCoro::Task<void>> job;
+        QTimer::singleShot(0, &app, [&] {
+            job.emplace(
+                runSync(*config, *options, QFileInfo(demo.configPath()).absoluteFilePath()));
+        });
+        const int exitCode = app.exec();
+        if (options->keep) {
+            demo.keep();
+            print(stdout, QCoreApplication::translate("CliMain", "Demo kept; run it again with:") +
+                              u'\n' + program + QStringLiteral(" --config=") + demo.configPath() +
+                              u'\n');
+        }
+        return exitCode;
+    }
     const QString configPath = SyncConfig::resolveConfigPath(options->config, paths);
     const auto config = SyncConfig::load(configPath, paths, &error);
     if (!config) {

@@ -31,4 +31,6 @@ set(CPACK_STRIP_FILES ON)
 # QtKeychain dlopen()s libsecret, which talks to a Secret Service (gnome-keyring, KWallet).
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6svg6, qt6-qpa-plugins, libsecret-1-0")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring | kwalletmanager")
+# `twinbox-cli --demo` runs Dovecot's imap over stdio tunnels; nothing else needs it.
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "dovecot-imapd")
 include(CPack)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up a fresh Debian 12 / Ubuntu 24.04 machine, build Twinbox and run it or its tests.
 #
-#   installer/bootstrap.sh demo   install what is missing, build (release), run Twinbox
+#   installer/bootstrap.sh demo   install what is missing, build (release), run a demo sync
 #   installer/bootstrap.sh test   install what is missing, build (ci preset), run every test
 #
 # .ci/run calls `bootstrap.sh test`, so CI runs exactly what README.md tells a newcomer.
@@ -29,9 +29,10 @@ cmake --build --preset "$preset"
 
 case "$mode" in
   demo)
-    # Until the GUI's demo mode exists, Twinbox's main job on an embedded default is to
-    # report what it is.
-    "build/$preset/app/twinbox-cli" --version
+    # A real two-way sync without any account: twinbox-cli makes two private Dovecot mail
+    # stores (served over stdio tunnels, no daemon, no network), seeds them, syncs twice and
+    # removes them again.
+    "build/$preset/app/twinbox-cli" --demo
     ;;
   test)
     ctest --preset "$preset"

@@ -28,6 +28,7 @@ QString CliOptions::usage(const QString &program)
               "       %1 [OPTIONS] --repair [MAILBOX ...]\n"
               "       %1 [OPTIONS] --delete MAILBOX [...]\n"
               "       %1 [OPTIONS] --rename SOURCE DEST\n"
+              "       %1 --demo [--keep]\n"
               "Options:\n"
               "  --config=FILE        configuration file (default: config in the configuration "
               "directory)\n"
@@ -35,6 +36,8 @@ QString CliOptions::usage(const QString &program)
               "  --notify             wait for server notifications (NOTIFY) instead of polling\n"
               "  --target={local,remote,database}\n"
               "                       limit --delete and --rename to these targets\n"
+              "  --demo               sync two private Dovecot mail stores made for the demo\n"
+              "  --keep               with --demo: keep them and print the configuration path\n"
               "  -q, --quiet          only warnings and errors\n"
               "  --debug              log the IMAP traffic; twice: credentials too\n"
               "  -h, --help           show this help\n"
@@ -119,6 +122,10 @@ std::optional<CliOptions> CliOptions::parse(const QStringList &arguments, QStrin
             options.version = true;
         } else if (name == QStringLiteral("--notify")) {
             options.notify = true;
+        } else if (name == QStringLiteral("--demo")) {
+            options.demo = true;
+        } else if (name == QStringLiteral("--keep")) {
+            options.keep = true;
         } else if (name == QStringLiteral("--repair")) {
             options.command = Command::Repair;
             ++commands;
@@ -156,6 +163,18 @@ std::optional<CliOptions> CliOptions::parse(const QStringList &arguments, QStrin
     if (!options.targets.isEmpty() && options.command != Command::Delete &&
         options.command != Command::Rename) {
         *error = tr("--target goes with --delete or --rename only");
+        return std::nullopt;
+    }
+    if (options.keep && !options.demo) {
+        *error = tr("--keep goes with --demo only");
+        return std::nullopt;
+    }
+    // The demo writes its own configuration and picks its own mailboxes: anything else on
+    // the command line would be silently ignored, so it is refused instead.
+    if (options.demo && (commands > 0 || watch || options.notify || !options.targets.isEmpty() ||
+                         !options.config.isEmpty() || !positional.isEmpty())) {
+        *error = tr("--demo cannot be combined with other commands, --watch, --notify, "
+                    "--target, --config or mailboxes");
         return std::nullopt;
     }
     if (watch || options.notify) {

@@ -28,6 +28,10 @@ public:
     bool notify = false;
     QStringList targets;      // --target; empty: local, remote and database
     QByteArrayList mailboxes; // modified UTF-7, local delimiter
+    // --demo: a sync between two private Dovecot stores made for the purpose (DemoPair);
+    // a command of its own, so it takes none of the sync's other choices.
+    bool demo = false;
+    bool keep = false; // --keep: leave the demo's directory for another run
 
     // nullopt with *error on a usage error (interimap: exit 1 with the usage text).
     static std::optional<CliOptions> parse(const QStringList &arguments, QString *error);

@@ -70,6 +70,10 @@ ImapConnection::~ImapConnection()
     // The device outlives the members declared after it; its last signals (a socket
     // reports its close while being destroyed) must not reach this half-destroyed object.
     QObject::disconnect(m_device.get(), nullptr, this, nullptr);
+    // fail() killed a tunnel; reaping it here is what QProcess's destructor would do anyway,
+    // minus its "Destroyed while process is still running" warning on every tunnel run.
+    if (auto *process = qobject_cast<QProcess *>(m_device.get()))
+        process->waitForFinished(5000);
     m_device.reset();
 }
 

@@ -15,6 +15,7 @@ private slots:
     void watchAndNotifyDefaults();
     void commandsAndTargets();
     void mailboxArguments();
+    void demo();
     void usageErrors_data();
     void usageErrors();
 };
@@ -90,6 +91,22 @@ void TestCliOptions::mailboxArguments()
              (QByteArrayList{"INBOX", "Envoy&AOk-s", "Envoy&AOk-s", "Tom &- Jerry", "--odd"}));
 }
 
+void TestCliOptions::demo()
+{
+    const auto demo = parse({QStringLiteral("--demo")});
+    QVERIFY(demo.demo);
+    QVERIFY(!demo.keep);
+    QCOMPARE(demo.command, CliOptions::Command::Sync);
+    const auto kept =
+        parse({QStringLiteral("--keep"), QStringLiteral("--demo"), QStringLiteral("--debug")});
+    QVERIFY(kept.demo);
+    QVERIFY(kept.keep);
+    QCOMPARE(kept.debug, 1);
+    const QString usage = CliOptions::usage(QStringLiteral("twinbox-cli"));
+    QVERIFY(usage.contains(QStringLiteral("--demo")));
+    QVERIFY(usage.contains(QStringLiteral("--keep")));
+}
+
 void TestCliOptions::usageErrors_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -120,6 +137,24 @@ void TestCliOptions::usageErrors_data()
                                           << QStringLiteral("option --config needs a value");
     QTest::newRow("value on a flag") << QStringList{QStringLiteral("--quiet=yes")}
                                      << QStringLiteral("option --quiet takes no value");
+    const QString demoAlone = QStringLiteral(
+        "--demo cannot be combined with other commands, --watch, --notify, --target, --config "
+        "or mailboxes");
+    QTest::newRow("keep without demo")
+        << QStringList{QStringLiteral("--keep")} << QStringLiteral("--keep goes with --demo only");
+    QTest::newRow("demo with repair")
+        << QStringList{QStringLiteral("--demo"), QStringLiteral("--repair")} << demoAlone;
+    QTest::newRow("demo with delete")
+        << QStringList{QStringLiteral("--demo"), QStringLiteral("--delete"), QStringLiteral("X")}
+        << demoAlone;
+    QTest::newRow("demo with watch")
+        << QStringList{QStringLiteral("--demo"), QStringLiteral("--watch")} << demoAlone;
+    QTest::newRow("demo with notify")
+        << QStringList{QStringLiteral("--notify"), QStringLiteral("--demo")} << demoAlone;
+    QTest::newRow("demo with config")
+        << QStringList{QStringLiteral("--demo"), QStringLiteral("--config=x")} << demoAlone;
+    QTest::newRow("demo with a mailbox")
+        << QStringList{QStringLiteral("--demo"), QStringLiteral("INBOX")} << demoAlone;
     QTest::newRow("bad watch") << QStringList{QStringLiteral("--watch=soon")}
                                << QStringLiteral("invalid value for --watch: soon");
 }
