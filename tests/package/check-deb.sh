@@ -44,6 +44,8 @@ done
 [ "$(dpkg-deb -f "$deb" Version)" = "$(sed -n 's/^ *VERSION \([0-9.]*\).*/\1/p' "$source/CMakeLists.txt")" ] ||
   fail "the package version is not the project's"
 [ -n "$(dpkg-deb -f "$deb" Maintainer)" ] || fail "no Maintainer"
+# twinbox-cli --demo runs Dovecot's imap; the package only suggests it.
+[ "$(dpkg-deb -f "$deb" Suggests)" = "dovecot-imapd" ] || fail "Suggests is not dovecot-imapd"
 
 # The installed tree itself: metadata valid, binaries without a build-tree RPATH.
 dpkg-deb -x "$deb" "$out/root"
