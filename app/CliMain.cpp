@@ -68,9 +68,10 @@ QCoro::Task<void> runSync(const twinbox::config::SyncConfig &configIn,
     const QString pair = pairIn;
     int exitCode = co_await syncOnce(config, options, pair);
     if (options.demo && exitCode == 0) {
-        print(stderr, QCoreApplication::translate("CliMain", "Demo: the same sync again, which "
-                                                             "finds nothing left to do:") +
-                          u'\n');
+        if (!options.quiet)
+            print(stderr, QCoreApplication::translate("CliMain", "Demo: the same sync again, which "
+                                                                 "finds nothing left to do:") +
+                              u'\n');
         exitCode = co_await syncOnce(config, options, pair);
     }
     QCoreApplication::exit(exitCode);
@@ -79,7 +80,8 @@ QCoro::Task<void> runSync(const twinbox::config::SyncConfig &configIn,
 // Makes the demo's stores and loads its configuration; nullopt (with a message printed) when
 // that fails.
 std::optional<twinbox::config::SyncConfig>
-prepareDemo(twinbox::sync::DemoPair &demo, const twinbox::config::SyncConfig::Paths &paths)
+prepareDemo(twinbox::sync::DemoPair &demo, const twinbox::config::SyncConfig::Paths &paths,
+            bool quiet)
 {
     if (!twinbox::sync::DemoPair::dovecotAvailable()) {
         print(stderr, QCoreApplication::translate("CliMain", "the demo needs Dovecot's IMAP "
@@ -97,11 +99,12 @@ prepareDemo(twinbox::sync::DemoPair &demo, const twinbox::config::SyncConfig::Pa
         print(stderr, error + u'\n');
         return std::nullopt;
     }
-    print(stderr,
-          QCoreApplication::translate("CliMain", "Demo: two private Dovecot mail stores in %1, "
-                                                 "seeded with a few messages; syncing them:")
-                  .arg(demo.directory()) +
-              u'\n');
+    if (!quiet)
+        print(stderr,
+              QCoreApplication::translate("CliMain", "Demo: two private Dovecot mail stores in %1, "
+                                                     "seeded with a few messages; syncing them:")
+                      .arg(demo.directory()) +
+                  u'\n');
     return config;
 }
 
@@ -135,7 +138,7 @@ int main(int argc, char *argv[])
     const SyncConfig::Paths paths = SyncConfig::Paths::standard();
     if (options->demo) {
         twinbox::sync::DemoPair demo; // removed when main returns, after the event loop
-        const auto config = prepareDemo(demo, paths);
+        const auto config = prepareDemo(demo, paths, options->quiet);
         if (!config)
             return 1;
         std::optional<QCoro::Task<void>> job;
