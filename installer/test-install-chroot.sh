@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs a built .deb into a fresh Debian 12 chroot (mmdebstrap, nothing but apt) and
-# checks that it runs there: twinbox-cli --version, and the window of twinbox under Xvfb.
+# checks that it runs there: twinbox-cli --version, a demo sync (with the suggested
+# dovecot-imapd), and the window of twinbox under Xvfb.
 # Needs root, mmdebstrap and the Debian archive; takes a few minutes (not part of CI).
 #   installer/test-install-chroot.sh path/to/twinbox_<version>_<arch>.deb
 set -euo pipefail
@@ -20,5 +21,7 @@ cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
 chroot "$root" apt-get update -q # mmdebstrap leaves no package lists behind
 chroot "$root" sh -c "apt-get install -y -q /tmp/$(basename "$deb")"
 chroot "$root" twinbox-cli --version
+chroot "$root" apt-get install -y -q dovecot-imapd # Suggests: the demo's IMAP server
+chroot "$root" twinbox-cli --demo
 chroot "$root" sh -c 'XDG_RUNTIME_DIR=$(mktemp -d) TWINBOX_QUIT_AFTER_MS=3000 xvfb-run -a twinbox'
 echo "installed and ran in a clean bookworm chroot"

@@ -81,39 +81,25 @@
         <source>signal %1: finishing the current mailbox, then stopping</source>
         <translation>Signal %1: das aktuelle Postfach wird abgeschlossen, dann wird beendet</translation>
     </message>
+    <message>
+        <source>Demo: the same sync again, which finds nothing left to do:</source>
+        <translation>Demo: dieselbe Synchronisation noch einmal, die nichts mehr zu tun findet:</translation>
+    </message>
+    <message>
+        <source>the demo needs Dovecot&apos;s IMAP server: apt install dovecot-imapd</source>
+        <translation>die Demo braucht den IMAP-Server von Dovecot: apt install dovecot-imapd</translation>
+    </message>
+    <message>
+        <source>Demo: two private Dovecot mail stores in %1, seeded with a few messages; syncing them:</source>
+        <translation>Demo: zwei private Dovecot-Postfachspeicher in %1 mit ein paar Nachrichten; Synchronisation:</translation>
+    </message>
+    <message>
+        <source>Demo kept; run it again with:</source>
+        <translation>Demo behalten; erneut ausführen mit:</translation>
+    </message>
 </context>
 <context>
     <name>CliOptions</name>
-    <message>
-        <source>Usage: %1 [OPTIONS] [MAILBOX ...]
-       %1 [OPTIONS] --repair [MAILBOX ...]
-       %1 [OPTIONS] --delete MAILBOX [...]
-       %1 [OPTIONS] --rename SOURCE DEST
-Options:
-  --config=FILE        configuration file (default: config in the configuration directory)
-  --watch[=SECONDS]    keep running, syncing every SECONDS (default 60)
-  --notify             wait for server notifications (NOTIFY) instead of polling
-  --target={local,remote,database}
-                       limit --delete and --rename to these targets
-  -q, --quiet          only warnings and errors
-  --debug              log the IMAP traffic; twice: credentials too
-  -h, --help           show this help
-  --version            show the version</source>
-        <translation>Aufruf: %1 [OPTIONEN] [POSTFACH ...]
-        %1 [OPTIONEN] --repair [POSTFACH ...]
-        %1 [OPTIONEN] --delete POSTFACH [...]
-        %1 [OPTIONEN] --rename QUELLE ZIEL
-Optionen:
-  --config=DATEI       Konfigurationsdatei (Vorgabe: config im Konfigurationsverzeichnis)
-  --watch[=SEKUNDEN]   weiterlaufen und alle SEKUNDEN synchronisieren (Vorgabe 60)
-  --notify             auf Benachrichtigungen des Servers (NOTIFY) warten statt abzufragen
-  --target={local,remote,database}
-                       --delete und --rename auf diese Ziele beschränken
-  -q, --quiet          nur Warnungen und Fehler
-  --debug              den IMAP-Verkehr protokollieren; zweimal: auch Zugangsdaten
-  -h, --help           diese Hilfe anzeigen
-  --version            die Version anzeigen</translation>
-    </message>
     <message>
         <source>option %1 needs a value</source>
         <translation>Option %1 braucht einen Wert</translation>
@@ -153,6 +139,88 @@ Optionen:
     <message>
         <source>--target goes with --delete or --rename only</source>
         <translation>--target gehört nur zu --delete oder --rename</translation>
+    </message>
+    <message>
+        <source>Usage: %1 [OPTIONS] [MAILBOX ...]
+       %1 [OPTIONS] --repair [MAILBOX ...]
+       %1 [OPTIONS] --delete MAILBOX [...]
+       %1 [OPTIONS] --rename SOURCE DEST
+       %1 --demo [--keep]
+Options:
+  --config=FILE        configuration file (default: config in the configuration directory)
+  --watch[=SECONDS]    keep running, syncing every SECONDS (default 60)
+  --notify             wait for server notifications (NOTIFY) instead of polling
+  --target={local,remote,database}
+                       limit --delete and --rename to these targets
+  --demo               sync two private Dovecot mail stores made for the demo
+  --keep               with --demo: keep them and print the configuration path
+  -q, --quiet          only warnings and errors
+  --debug              log the IMAP traffic; twice: credentials too
+  -h, --help           show this help
+  --version            show the version</source>
+        <translation>Aufruf: %1 [OPTIONEN] [POSTFACH ...]
+        %1 [OPTIONEN] --repair [POSTFACH ...]
+        %1 [OPTIONEN] --delete POSTFACH [...]
+        %1 [OPTIONEN] --rename QUELLE ZIEL
+        %1 --demo [--keep]
+Optionen:
+  --config=DATEI       Konfigurationsdatei (Vorgabe: config im Konfigurationsverzeichnis)
+  --watch[=SEKUNDEN]   weiterlaufen und alle SEKUNDEN synchronisieren (Vorgabe 60)
+  --notify             auf Benachrichtigungen des Servers (NOTIFY) warten statt abzufragen
+  --target={local,remote,database}
+                       --delete und --rename auf diese Ziele beschränken
+  --demo               zwei eigens angelegte private Dovecot-Postfachspeicher synchronisieren
+  --keep               mit --demo: behalten und den Pfad der Konfiguration ausgeben
+  -q, --quiet          nur Warnungen und Fehler
+  --debug              den IMAP-Verkehr protokollieren; zweimal: auch Zugangsdaten
+  -h, --help           diese Hilfe anzeigen
+  --version            die Version anzeigen</translation>
+    </message>
+    <message>
+        <source>--keep goes with --demo only</source>
+        <translation>--keep gibt es nur zusammen mit --demo</translation>
+    </message>
+    <message>
+        <source>--demo cannot be combined with other commands, --watch, --notify, --target, --config or mailboxes</source>
+        <translation>--demo lässt sich nicht mit anderen Befehlen, --watch, --notify, --target, --config oder Postfächern kombinieren</translation>
+    </message>
+</context>
+<context>
+    <name>DemoPair</name>
+    <message>
+        <source>cannot create a temporary directory: %1</source>
+        <translation>temporäres Verzeichnis kann nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DemoStore</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot create %1/%2</source>
+        <translation>%1/%2 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot give the demo&apos;s mail store to nobody:nogroup: %1</source>
+        <translation>der Postfachspeicher der Demo kann nicht an nobody:nogroup übergeben werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot start Dovecot: %1</source>
+        <translation>Dovecot kann nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>Dovecot did not answer</source>
+        <translation>Dovecot hat nicht geantwortet</translation>
+    </message>
+    <message>
+        <source>seeding %1 failed: %2</source>
+        <translation>Befüllen von %1 fehlgeschlagen: %2</translation>
     </message>
 </context>
 <context>

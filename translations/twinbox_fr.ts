@@ -81,39 +81,25 @@
         <source>signal %1: finishing the current mailbox, then stopping</source>
         <translation>signal %1 : fin de la boîte aux lettres en cours, puis arrêt</translation>
     </message>
+    <message>
+        <source>Demo: the same sync again, which finds nothing left to do:</source>
+        <translation>Démo : la même synchronisation encore une fois, qui n’a plus rien à faire :</translation>
+    </message>
+    <message>
+        <source>the demo needs Dovecot&apos;s IMAP server: apt install dovecot-imapd</source>
+        <translation>la démo a besoin du serveur IMAP de Dovecot : apt install dovecot-imapd</translation>
+    </message>
+    <message>
+        <source>Demo: two private Dovecot mail stores in %1, seeded with a few messages; syncing them:</source>
+        <translation>Démo : deux boîtes Dovecot privées dans %1, garnies de quelques messages ; synchronisation :</translation>
+    </message>
+    <message>
+        <source>Demo kept; run it again with:</source>
+        <translation>Démo conservée ; pour la relancer :</translation>
+    </message>
 </context>
 <context>
     <name>CliOptions</name>
-    <message>
-        <source>Usage: %1 [OPTIONS] [MAILBOX ...]
-       %1 [OPTIONS] --repair [MAILBOX ...]
-       %1 [OPTIONS] --delete MAILBOX [...]
-       %1 [OPTIONS] --rename SOURCE DEST
-Options:
-  --config=FILE        configuration file (default: config in the configuration directory)
-  --watch[=SECONDS]    keep running, syncing every SECONDS (default 60)
-  --notify             wait for server notifications (NOTIFY) instead of polling
-  --target={local,remote,database}
-                       limit --delete and --rename to these targets
-  -q, --quiet          only warnings and errors
-  --debug              log the IMAP traffic; twice: credentials too
-  -h, --help           show this help
-  --version            show the version</source>
-        <translation>Usage : %1 [OPTIONS] [BOÎTE ...]
-        %1 [OPTIONS] --repair [BOÎTE ...]
-        %1 [OPTIONS] --delete BOÎTE [...]
-        %1 [OPTIONS] --rename SOURCE DESTINATION
-Options :
-  --config=FICHIER     fichier de configuration (par défaut : config dans le dossier de configuration)
-  --watch[=SECONDES]   continuer, en synchronisant toutes les SECONDES (60 par défaut)
-  --notify             attendre les notifications du serveur (NOTIFY) au lieu d’interroger
-  --target={local,remote,database}
-                       limiter --delete et --rename à ces cibles
-  -q, --quiet          seulement les avertissements et les erreurs
-  --debug              journaliser le trafic IMAP ; deux fois : les identifiants aussi
-  -h, --help           afficher cette aide
-  --version            afficher la version</translation>
-    </message>
     <message>
         <source>option %1 needs a value</source>
         <translation>l’option %1 exige une valeur</translation>
@@ -153,6 +139,88 @@ Options :
     <message>
         <source>--target goes with --delete or --rename only</source>
         <translation>--target ne s’emploie qu’avec --delete ou --rename</translation>
+    </message>
+    <message>
+        <source>Usage: %1 [OPTIONS] [MAILBOX ...]
+       %1 [OPTIONS] --repair [MAILBOX ...]
+       %1 [OPTIONS] --delete MAILBOX [...]
+       %1 [OPTIONS] --rename SOURCE DEST
+       %1 --demo [--keep]
+Options:
+  --config=FILE        configuration file (default: config in the configuration directory)
+  --watch[=SECONDS]    keep running, syncing every SECONDS (default 60)
+  --notify             wait for server notifications (NOTIFY) instead of polling
+  --target={local,remote,database}
+                       limit --delete and --rename to these targets
+  --demo               sync two private Dovecot mail stores made for the demo
+  --keep               with --demo: keep them and print the configuration path
+  -q, --quiet          only warnings and errors
+  --debug              log the IMAP traffic; twice: credentials too
+  -h, --help           show this help
+  --version            show the version</source>
+        <translation>Usage : %1 [OPTIONS] [BOÎTE ...]
+        %1 [OPTIONS] --repair [BOÎTE ...]
+        %1 [OPTIONS] --delete BOÎTE [...]
+        %1 [OPTIONS] --rename SOURCE DESTINATION
+        %1 --demo [--keep]
+Options :
+  --config=FICHIER     fichier de configuration (par défaut : config dans le dossier de configuration)
+  --watch[=SECONDES]   continuer, en synchronisant toutes les SECONDES (60 par défaut)
+  --notify             attendre les notifications du serveur (NOTIFY) au lieu d’interroger
+  --target={local,remote,database}
+                       limiter --delete et --rename à ces cibles
+  --demo               synchroniser deux boîtes Dovecot privées créées pour la démo
+  --keep               avec --demo : les conserver et afficher le chemin de la configuration
+  -q, --quiet          seulement les avertissements et les erreurs
+  --debug              journaliser le trafic IMAP ; deux fois : les identifiants aussi
+  -h, --help           afficher cette aide
+  --version            afficher la version</translation>
+    </message>
+    <message>
+        <source>--keep goes with --demo only</source>
+        <translation>--keep ne va qu’avec --demo</translation>
+    </message>
+    <message>
+        <source>--demo cannot be combined with other commands, --watch, --notify, --target, --config or mailboxes</source>
+        <translation>--demo ne se combine pas avec d’autres commandes, --watch, --notify, --target, --config ni des boîtes</translation>
+    </message>
+</context>
+<context>
+    <name>DemoPair</name>
+    <message>
+        <source>cannot create a temporary directory: %1</source>
+        <translation>impossible de créer un répertoire temporaire : %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>impossible d’écrire %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>DemoStore</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>cannot create %1/%2</source>
+        <translation>impossible de créer %1/%2</translation>
+    </message>
+    <message>
+        <source>cannot give the demo&apos;s mail store to nobody:nogroup: %1</source>
+        <translation>impossible de donner la boîte de la démo à nobody:nogroup : %1</translation>
+    </message>
+    <message>
+        <source>cannot start Dovecot: %1</source>
+        <translation>impossible de lancer Dovecot : %1</translation>
+    </message>
+    <message>
+        <source>Dovecot did not answer</source>
+        <translation>Dovecot n’a pas répondu</translation>
+    </message>
+    <message>
+        <source>seeding %1 failed: %2</source>
+        <translation>le remplissage de %1 a échoué : %2</translation>
     </message>
 </context>
 <context>
