@@ -13,7 +13,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-mmdebstrap --variant=apt --include=xvfb,xauth bookworm "$root"
+mmdebstrap --variant=apt --include=xvfb,xauth,x11-utils bookworm "$root"
 cp "$deb" "$root/tmp/"
 mount -t proc proc "$root/proc"
 mount --rbind /dev "$root/dev"
@@ -23,5 +23,9 @@ chroot "$root" sh -c "apt-get install -y -q /tmp/$(basename "$deb")"
 chroot "$root" twinbox-cli --version
 chroot "$root" apt-get install -y -q dovecot-imapd # Suggests: the demo's IMAP server
 chroot "$root" twinbox-cli --demo
-chroot "$root" sh -c 'XDG_RUNTIME_DIR=$(mktemp -d) TWINBOX_QUIT_AFTER_MS=3000 xvfb-run -a twinbox'
+# The window must be there (xwininfo finds its title), and the program must end cleanly.
+chroot "$root" sh -c 'export XDG_RUNTIME_DIR=$(mktemp -d); xvfb-run -a sh -c "
+  TWINBOX_QUIT_AFTER_MS=5000 twinbox & program=\$!
+  sleep 3; xwininfo -root -tree | grep -q \"Twinbox\"; shown=\$?
+  wait \$program && exit \$shown"'
 echo "installed and ran in a clean bookworm chroot"
