@@ -5,14 +5,13 @@
 // The wire names are written out here by hand (not with Twinbox's encoder) and checked with
 // the independent test client.
 #include "MailboxSnapshot.h"
-#include "SeedMessage.h"
-#include "SyncHarness.h"
+#include "SyncScenario.h"
 
 #include <QTest>
 
 using twinbox::test::DovecotServer;
-using twinbox::test::makeSeedMessage;
-using twinbox::test::SeedMessage;
+using twinbox::test::listed;
+using twinbox::test::seeds;
 using twinbox::test::SyncHarness;
 
 namespace {
@@ -24,34 +23,6 @@ constexpr char cafe[] = "Caf&AOk-";          // Café
 constexpr char creme[] = "Cr&AOg-me";        // Crème
 const QByteArray entwuerfeGroesse = QByteArray(entwuerfe) + '/' + groesse;
 const QByteArray cafeCreme = QByteArray(cafe) + '/' + creme;
-
-QList<SeedMessage> seeds(int first, int count)
-{
-    QList<SeedMessage> messages;
-    for (int i = first; i < first + count; ++i)
-        messages.append(makeSeedMessage(i));
-    return messages;
-}
-
-// The selectable mailboxes a server lists, in its wire form, sorted, as the independent
-// client reads them (parents that exist only as a hierarchy level are left out).
-QStringList listed(SyncHarness &harness, DovecotServer &server)
-{
-    auto client = harness.client(server);
-    const auto reply = client->command("LIST \"\" \"*\"");
-    QStringList names;
-    for (const QByteArray &line : reply.untagged) {
-        const QByteArray lower = line.toLower();
-        if (lower.contains("\\nonexistent") || lower.contains("\\noselect"))
-            continue;
-        QByteArray name = line.mid(line.lastIndexOf(' ') + 1);
-        if (name.startsWith('"') && name.endsWith('"'))
-            name = name.mid(1, name.size() - 2);
-        names.append(QString::fromLatin1(name));
-    }
-    names.sort();
-    return names;
-}
 
 QStringList sorted(QStringList names)
 {
@@ -121,17 +92,7 @@ void TestMailboxList::expectConverged(const SyncHarness::Run &run,
                                       const QList<QByteArray> &mailboxes,
                                       const QList<QByteArray> &internal)
 {
-    QVERIFY2(run.exitCode == 0, qPrintable(log(run)));
-    for (qsizetype i = 0; i < mailboxes.size(); ++i) {
-        const QString problem = m_harness->convergence(mailboxes[i], internal.value(i));
-        QVERIFY2(problem.isEmpty(), qPrintable(problem + u'\n' + log(run)));
-    }
-    const SyncHarness::Run again = m_harness->sync();
-    QVERIFY2(again.exitCode == 0, qPrintable(log(again)));
-    QVERIFY2(again.count(QStringLiteral("SELECT")) == 0 &&
-                 again.count(QStringLiteral("CREATE")) == 0 &&
-                 again.count(QStringLiteral("APPEND")) == 0,
-             qPrintable(again.commands().join(u'\n')));
+    twinbox::test::expectConverged(*m_harness, run, mailboxes, internal);
 }
 
 void TestMailboxList::nonAsciiNamesSyncBothWays()
