@@ -1,6 +1,7 @@
 #include "AppInfo.h"
 #include "TerminationSignals.h"
 #include "config/CliOptions.h"
+#include "config/PairStore.h"
 #include "config/SyncConfig.h"
 #include "sync/DemoPair.h"
 #include "sync/SyncJob.h"
@@ -155,15 +156,27 @@ int main(int argc, char *argv[])
         }
         return exitCode;
     }
-    const QString configPath = SyncConfig::resolveConfigPath(options->config, paths);
-    const auto config = SyncConfig::load(configPath, paths, &error);
+    // The keychain entries are named after the pair, or after the configuration file.
+    QString keychainPair;
+    std::optional<SyncConfig> config;
+    if (!options->pair.isEmpty()) {
+        const PairStore store(PairStore::defaultFileName(paths));
+        if (const auto profile = store.load(options->pair))
+            config = profile->toSyncConfig(paths, &error);
+        else
+            error = QCoreApplication::translate("CliMain", "no account pair named %1 in %2")
+                        .arg(options->pair, PairStore::defaultFileName(paths));
+        keychainPair = options->pair;
+    } else {
+        const QString configPath = SyncConfig::resolveConfigPath(options->config, paths);
+        config = SyncConfig::load(configPath, paths, &error);
+        keychainPair = QFileInfo(configPath).absoluteFilePath();
+    }
     if (!config) {
         print(stderr, error + u'\n');
         return 1;
     }
     std::optional<QCoro::Task<void>> job; // kept alive until the event loop ends
-    QTimer::singleShot(0, &app, [&] {
-        job.emplace(runSync(*config, *options, QFileInfo(configPath).absoluteFilePath()));
-    });
+    QTimer::singleShot(0, &app, [&] { job.emplace(runSync(*config, *options, keychainPair)); });
     return app.exec();
 }

@@ -32,6 +32,7 @@ QString CliOptions::usage(const QString &program)
               "Options:\n"
               "  --config=FILE        configuration file (default: config in the configuration "
               "directory)\n"
+              "  --pair=NAME          sync the account pair NAME made in the Twinbox window\n"
               "  --watch[=SECONDS]    keep running, syncing every SECONDS (default 60)\n"
               "  --notify             wait for server notifications (NOTIFY) instead of polling\n"
               "  --target={local,remote,database}\n"
@@ -80,6 +81,11 @@ std::optional<CliOptions> CliOptions::parse(const QStringList &arguments, QStrin
             if (!value)
                 return std::nullopt;
             options.config = *value;
+        } else if (name == QStringLiteral("--pair")) {
+            const auto value = requiredValue();
+            if (!value)
+                return std::nullopt;
+            options.pair = *value;
         } else if (name == QStringLiteral("--target")) {
             const auto value = requiredValue();
             if (!value)
@@ -165,16 +171,21 @@ std::optional<CliOptions> CliOptions::parse(const QStringList &arguments, QStrin
         *error = tr("--target goes with --delete or --rename only");
         return std::nullopt;
     }
+    if (!options.pair.isEmpty() && !options.config.isEmpty()) {
+        *error = tr("--pair and --config cannot be combined");
+        return std::nullopt;
+    }
     if (options.keep && !options.demo) {
         *error = tr("--keep goes with --demo only");
         return std::nullopt;
     }
     // The demo writes its own configuration and picks its own mailboxes: anything else on
     // the command line would be silently ignored, so it is refused instead.
-    if (options.demo && (commands > 0 || watch || options.notify || !options.targets.isEmpty() ||
-                         !options.config.isEmpty() || !positional.isEmpty())) {
+    if (options.demo &&
+        (commands > 0 || watch || options.notify || !options.targets.isEmpty() ||
+         !options.config.isEmpty() || !options.pair.isEmpty() || !positional.isEmpty())) {
         *error = tr("--demo cannot be combined with other commands, --watch, --notify, "
-                    "--target, --config or mailboxes");
+                    "--target, --config, --pair or mailboxes");
         return std::nullopt;
     }
     if (watch || options.notify) {

@@ -20,6 +20,7 @@ public:
 
     Command command = Command::Sync;
     QString config; // --config, as given (SyncConfig::resolveConfigPath)
+    QString pair;   // --pair: an account pair of the window's store (PairStore) instead
     bool quiet = false;
     int debug = 0; // --debug given n times
     bool help = false;

@@ -52,6 +52,8 @@ void TestCliOptions::valuesInlineOrSeparate()
     QCOMPARE(parse({QStringLiteral("--config=work")}).config, QStringLiteral("work"));
     QCOMPARE(parse({QStringLiteral("--config"), QStringLiteral("/etc/x")}).config,
              QStringLiteral("/etc/x"));
+    QCOMPARE(parse({QStringLiteral("--pair=Home → Work")}).pair, QStringLiteral("Home → Work"));
+    QCOMPARE(parse({QStringLiteral("--pair"), QStringLiteral("b")}).pair, QStringLiteral("b"));
 }
 
 void TestCliOptions::watchAndNotifyDefaults()
@@ -138,8 +140,8 @@ void TestCliOptions::usageErrors_data()
     QTest::newRow("value on a flag") << QStringList{QStringLiteral("--quiet=yes")}
                                      << QStringLiteral("option --quiet takes no value");
     const QString demoAlone = QStringLiteral(
-        "--demo cannot be combined with other commands, --watch, --notify, --target, --config "
-        "or mailboxes");
+        "--demo cannot be combined with other commands, --watch, --notify, --target, --config, "
+        "--pair or mailboxes");
     QTest::newRow("keep without demo")
         << QStringList{QStringLiteral("--keep")} << QStringLiteral("--keep goes with --demo only");
     QTest::newRow("demo with repair")
@@ -153,6 +155,13 @@ void TestCliOptions::usageErrors_data()
         << QStringList{QStringLiteral("--notify"), QStringLiteral("--demo")} << demoAlone;
     QTest::newRow("demo with config")
         << QStringList{QStringLiteral("--demo"), QStringLiteral("--config=x")} << demoAlone;
+    QTest::newRow("demo with pair")
+        << QStringList{QStringLiteral("--demo"), QStringLiteral("--pair=x")} << demoAlone;
+    QTest::newRow("pair with config")
+        << QStringList{QStringLiteral("--pair=x"), QStringLiteral("--config=y")}
+        << QStringLiteral("--pair and --config cannot be combined");
+    QTest::newRow("pair without a name")
+        << QStringList{QStringLiteral("--pair")} << QStringLiteral("option --pair needs a value");
     QTest::newRow("demo with a mailbox")
         << QStringList{QStringLiteral("--demo"), QStringLiteral("INBOX")} << demoAlone;
     QTest::newRow("bad watch") << QStringList{QStringLiteral("--watch=soon")}
