@@ -313,18 +313,20 @@ int StateStore::refusedCount() const
 
 void StateStore::logIssue(const QByteArray &internalName, const QString &kind,
                           const QString &detail, std::optional<std::uint32_t> localUid,
-                          std::optional<std::uint32_t> remoteUid)
+                          std::optional<std::uint32_t> remoteUid, const MessageHeadline &headline)
 {
-    Query(
-        m_database,
-        QStringLiteral("INSERT INTO issue_log (time, mailbox, kind, local_uid, remote_uid, detail) "
-                       "VALUES (?, ?, ?, ?, ?, ?)"))
+    Query(m_database,
+          QStringLiteral("INSERT INTO issue_log (time, mailbox, kind, local_uid, remote_uid, "
+                         "detail, subject, sender, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"))
         .bind(QDateTime::currentSecsSinceEpoch())
         .bind(internalName)
         .bind(kind)
         .bind(localUid ? QVariant(qint64(*localUid)) : QVariant())
         .bind(remoteUid ? QVariant(qint64(*remoteUid)) : QVariant())
         .bind(detail)
+        .bind(headline.subject)
+        .bind(headline.sender)
+        .bind(headline.date)
         .exec();
 }
 
@@ -333,6 +335,49 @@ int StateStore::issueCount() const
     Query query(m_database, QStringLiteral("SELECT count(*) FROM issue_log"));
     query.exec().next();
     return query.value(0).toInt();
+}
+
+QList<IssueRecord> StateStore::issues(int limit) const
+{
+    Query query(m_database,
+                QStringLiteral("SELECT id, time, mailbox, kind, local_uid, remote_uid, detail, "
+                               "subject, sender, date, acknowledged FROM issue_log "
+                               "ORDER BY id DESC LIMIT ?"));
+    query.bind(limit).exec();
+    QList<IssueRecord> issues;
+    auto uid = [](const QVariant &value) {
+        return value.isNull() ? std::nullopt : std::optional(std::uint32_t(value.toLongLong()));
+    };
+    while (query.next()) {
+        IssueRecord issue;
+        issue.id = query.value(0).toLongLong();
+        issue.time = QDateTime::fromSecsSinceEpoch(query.value(1).toLongLong());
+        issue.mailbox = query.value(2).toByteArray();
+        issue.kind = query.value(3).toString();
+        issue.localUid = uid(query.value(4));
+        issue.remoteUid = uid(query.value(5));
+        issue.detail = query.value(6).toString();
+        issue.subject = query.value(7).toString();
+        issue.sender = query.value(8).toString();
+        issue.date = query.value(9).toString();
+        issue.acknowledged = query.value(10).toInt() != 0;
+        issues.append(issue);
+    }
+    return issues;
+}
+
+void StateStore::acknowledgeIssue(qint64 issueId)
+{
+    Query(m_database, QStringLiteral("UPDATE issue_log SET acknowledged = 1 WHERE id = ?"))
+        .bind(issueId)
+        .exec();
+}
+
+qint64 StateStore::lastIssueId() const
+{
+    Query query(m_database, QStringLiteral("SELECT coalesce(max(id), 0) FROM issue_log"));
+    query.exec().next();
+    return query.value(0).toLongLong();
 }
 
 bool StateStore::hasOpenIssue(const QByteArray &internalName, const QString &kind) const

@@ -35,6 +35,31 @@ struct RefusedMessage
     int attempts = 0;
 };
 
+// A row of issue_log: a conflict the engine settled, a message a server refused, a decision
+// waiting for the user (kind "mailbox-gone"). A value for the window's issue list.
+struct IssueRecord
+{
+    qint64 id = 0;
+    QDateTime time;
+    QByteArray mailbox; // internal name
+    QString kind;
+    std::optional<std::uint32_t> localUid;
+    std::optional<std::uint32_t> remoteUid;
+    QString detail;
+    QString subject; // of the message concerned, when known
+    QString sender;
+    QString date;
+    bool acknowledged = false;
+};
+
+// Subject, sender and date of a message, to name it in an issue.
+struct MessageHeadline
+{
+    QString subject;
+    QString sender;
+    QString date;
+};
+
 struct MappedMessage
 {
     std::uint32_t localUid = 0;
@@ -97,8 +122,14 @@ public:
 
     void logIssue(const QByteArray &internalName, const QString &kind, const QString &detail,
                   std::optional<std::uint32_t> localUid = {},
-                  std::optional<std::uint32_t> remoteUid = {});
+                  std::optional<std::uint32_t> remoteUid = {},
+                  const MessageHeadline &headline = {});
     int issueCount() const;
+    // The newest issues first, at most `limit`.
+    QList<IssueRecord> issues(int limit = 1000) const;
+    // The user has seen it (a conflict) or answered it some other way.
+    void acknowledgeIssue(qint64 issueId);
+    qint64 lastIssueId() const;
     // Whether an issue of this kind about this mailbox waits for the user (not acknowledged):
     // a decision the GUI shows once, not once per run.
     bool hasOpenIssue(const QByteArray &internalName, const QString &kind) const;

@@ -2,6 +2,7 @@
 
 #include "ChangeWriter.h"
 #include "FlagMerge.h"
+#include "HeadlineFetch.h"
 #include "state/Transaction.h"
 
 #include <QMap>
@@ -63,6 +64,7 @@ QCoro::Task<bool> ChangeSync::apply(MailboxContext &context,
         QString detail;
         std::uint32_t localUid;
         std::uint32_t remoteUid;
+        Side holder; // where the message is read to name it (it stays there this pass)
     };
     QList<Issue> issues;
 
@@ -108,7 +110,7 @@ QCoro::Task<bool> ChangeSync::apply(MailboxContext &context,
                                tr("expunged on %1 while its flags changed on %2 (%3)")
                                    .arg(context.side(side).name(), context.side(otherSide).name(),
                                         flagText(flags)),
-                               message.localUid, message.remoteUid});
+                               message.localUid, message.remoteUid, otherSide});
                 Q_EMIT context.events->conflict(conflict);
                 ++context.totals->conflicts;
             }
@@ -183,7 +185,7 @@ QCoro::Task<bool> ChangeSync::apply(MailboxContext &context,
             issues.append({QStringLiteral("flag-conflict"),
                            tr("local (%1), remote (%2), both set to (%3)")
                                .arg(flagText(now[0]), flagText(now[1]), flagText(plan.merged)),
-                           message.localUid, message.remoteUid});
+                           message.localUid, message.remoteUid, Side::Local});
             Q_EMIT context.events->conflict({context.displayName, message.localUid,
                                              message.remoteUid, now[0], now[1], plan.merged,
                                              false});
@@ -195,6 +197,18 @@ QCoro::Task<bool> ChangeSync::apply(MailboxContext &context,
             updates[1].insert(message.remoteUid, plan.merged);
         if (!message.flags || !FlagMerge::same(*message.flags, plan.merged))
             agreed.insert(message.localUid, plan.merged);
+    }
+
+    // The messages of the issues, named for the user before an expunge takes them.
+    std::array<SequenceSet, 2> toName;
+    for (const Issue &issue : std::as_const(issues))
+        toName[std::size_t(issue.holder)].add(issue.holder == Side::Local ? issue.localUid
+                                                                          : issue.remoteUid);
+    std::array<QHash<std::uint32_t, state::MessageHeadline>, 2> headlines;
+    for (Side side : bothSides) {
+        if (!toName[std::size_t(side)].isEmpty())
+            headlines[std::size_t(side)] = co_await HeadlineFetch::fetch(
+                *context.side(side).session, toName[std::size_t(side)], context.displayName);
     }
 
     // Write both servers at once.
@@ -261,8 +275,10 @@ QCoro::Task<bool> ChangeSync::apply(MailboxContext &context,
     for (auto it = agreed.begin(); it != agreed.end(); ++it)
         context.store->setAgreedFlags(context.id, it.key(), it.value());
     for (const Issue &issue : std::as_const(issues))
-        context.store->logIssue(context.internalName, issue.kind, issue.detail, issue.localUid,
-                                issue.remoteUid);
+        context.store->logIssue(
+            context.internalName, issue.kind, issue.detail, issue.localUid, issue.remoteUid,
+            headlines[std::size_t(issue.holder)].value(
+                issue.holder == Side::Local ? issue.localUid : issue.remoteUid));
     context.commit(transaction);
     for (std::uint32_t local : dropped)
         context.mapping.remove(local);

@@ -1,5 +1,7 @@
 #include "MessageSummary.h"
 
+#include "HeaderFields.h"
+
 #include <algorithm>
 #include <vector>
 
@@ -9,15 +11,7 @@ using namespace imap;
 
 QByteArray MessageSummary::messageIdFromHeader(const QByteArray &header)
 {
-    // RFC 5322 §2.2.3: a folded field continues on lines that start with white space.
-    QByteArray unfolded = header;
-    unfolded.replace("\r\n ", " ").replace("\r\n\t", " ").replace("\n ", " ").replace("\n\t", " ");
-    for (const QByteArray &line : unfolded.split('\n')) {
-        const qsizetype colon = line.indexOf(':');
-        if (colon > 0 && line.left(colon).trimmed().compare("Message-ID", Qt::CaseInsensitive) == 0)
-            return line.mid(colon + 1).trimmed();
-    }
-    return {};
+    return HeaderFields::field(header, "Message-ID");
 }
 
 QCoro::Task<QList<MessageSummary>>

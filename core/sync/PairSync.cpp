@@ -217,6 +217,11 @@ QCoro::Task<SyncTotals> PairSync::run(ImapSession &local, ImapSession &remote,
 
     state::StateStore store(database);
     SyncTotals totals;
+    MailboxListing shown;
+    shown.delimiter = QChar::fromLatin1(delimiters[0].value_or('/'));
+    for (const QByteArray &name : names)
+        shown.names.append(MailboxName::display(name, shown.delimiter));
+    Q_EMIT events.mailboxList(shown);
     for (const QByteArray &name : names) {
         if (options.stopRequested && options.stopRequested())
             break; // what is synced so far is complete and stored
@@ -229,6 +234,7 @@ QCoro::Task<SyncTotals> PairSync::run(ImapSession &local, ImapSession &remote,
                 here[std::size_t(side)] && here[std::size_t(side)]->selectable;
         if (!exists[0] && !exists[1])
             continue;
+        const Options::OnDeleted onDeleted = options.onDeletedFor(name);
         try {
             std::optional<qint64> id = store.mailboxId(name);
             const bool repair = options.repair && id.has_value(); // new ones: a first sync
@@ -267,7 +273,7 @@ QCoro::Task<SyncTotals> PairSync::run(ImapSession &local, ImapSession &remote,
                     id &&
                     !changedSince(here[std::size_t(present)], store.sideState(*id, present)) &&
                     store.pendingAppends(*id).isEmpty();
-                if (id && options.onDeleted == Options::OnDeleted::Delete && !untouched)
+                if (id && onDeleted == Options::OnDeleted::Delete && !untouched)
                     throw ImapError(ImapError::Kind::Configuration, target.name(),
                                     tr("the mailbox is gone on this side, but it changed on %1 "
                                        "since the last sync, so it is not deleted there "
@@ -275,7 +281,7 @@ QCoro::Task<SyncTotals> PairSync::run(ImapSession &local, ImapSession &remote,
                                        "sync it back with on-mailbox-deleted = recreate")
                                         .arg(holder.name()),
                                     display);
-                if (id && options.onDeleted == Options::OnDeleted::Delete) {
+                if (id && onDeleted == Options::OnDeleted::Delete) {
                     // The user chose to follow deletions (on-mailbox-deleted = delete):
                     // RFC 3501 §6.3.4 DELETE where it is left, and it is forgotten.
                     co_await holder.connection().executeOk(
@@ -287,7 +293,7 @@ QCoro::Task<SyncTotals> PairSync::run(ImapSession &local, ImapSession &remote,
                                     .arg(target.name()));
                     continue;
                 }
-                if (id && options.onDeleted == Options::OnDeleted::Recreate) {
+                if (id && onDeleted == Options::OnDeleted::Recreate) {
                     // Created again below and filled from the other side: the old mapping
                     // names messages that no longer exist there.
                     store.removeMailbox(*id);
@@ -353,8 +359,13 @@ QCoro::Task<SyncTotals> PairSync::run(ImapSession &local, ImapSession &remote,
             context.totals = &totals;
             context.batchLimits = options.batchLimits;
             context.repair = repair;
+            const SyncTotals before = totals;
             co_await MailboxSync::run(context);
             ++totals.mailboxesSynced;
+            Q_EMIT events.mailboxDone({display, totals.messagesCopied - before.messagesCopied,
+                                       totals.flagUpdates - before.flagUpdates,
+                                       totals.expunges - before.expunges,
+                                       totals.conflicts - before.conflicts});
         } catch (const ImapError &error) {
             const QString line =
                 error.mailbox().isEmpty()

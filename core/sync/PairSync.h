@@ -36,6 +36,12 @@ public:
         std::function<bool()> stopRequested;
         // on-mailbox-deleted: what becomes of a known mailbox gone from one side.
         enum class OnDeleted { Ask, Delete, Recreate } onDeleted = OnDeleted::Ask;
+        // The user's answer for single mailboxes (by internal name), asked in the window.
+        QHash<QByteArray, OnDeleted> decisions;
+        OnDeleted onDeletedFor(const QByteArray &internalName) const
+        {
+            return decisions.value(internalName, onDeleted);
+        }
         // --repair: the mailboxes the database knows are checked in full even when
         // LIST-STATUS shows no change.
         bool repair = false;

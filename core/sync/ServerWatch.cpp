@@ -155,6 +155,12 @@ void ServerWatch::stop()
     wake();
 }
 
+void ServerWatch::requestSync()
+{
+    m_changed = true;
+    wake();
+}
+
 void ServerWatch::wake()
 {
     // Once per wait: the awaiting side takes one queued emission, and a second one posted

@@ -53,6 +53,8 @@ public:
     QCoro::Task<Wake> wait(std::chrono::milliseconds interval);
     // Ends the current wait (a request to quit); every later wait returns Stop at once.
     void stop();
+    // "Sync now": ends the current wait with Change, or makes the next one return at once.
+    void requestSync();
 
 Q_SIGNALS:
     void woken();

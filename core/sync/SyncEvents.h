@@ -48,6 +48,23 @@ struct ConflictRecord
     bool expunged = false;
 };
 
+// The mailboxes a run looks at, in the order it syncs them (display names).
+struct MailboxListing
+{
+    QStringList names;
+    QChar delimiter = u'/';
+};
+
+// What the sync of one mailbox did.
+struct MailboxOutcome
+{
+    QString mailbox;
+    qint64 messagesCopied = 0;
+    qint64 flagUpdates = 0;
+    qint64 expunges = 0;
+    int conflicts = 0;
+};
+
 // What one run did, for the summary line and the exit status.
 struct SyncTotals
 {
@@ -89,6 +106,8 @@ Q_SIGNALS:
     void message(const twinbox::sync::SyncMessage &message);
     void progress(const twinbox::sync::SyncProgress &progress);
     void conflict(const twinbox::sync::ConflictRecord &conflict);
+    void mailboxList(const twinbox::sync::MailboxListing &listing);
+    void mailboxDone(const twinbox::sync::MailboxOutcome &outcome);
 };
 
 } // namespace twinbox::sync
@@ -96,3 +115,6 @@ Q_SIGNALS:
 Q_DECLARE_METATYPE(twinbox::sync::SyncMessage)
 Q_DECLARE_METATYPE(twinbox::sync::SyncProgress)
 Q_DECLARE_METATYPE(twinbox::sync::ConflictRecord)
+Q_DECLARE_METATYPE(twinbox::sync::MailboxListing)
+Q_DECLARE_METATYPE(twinbox::sync::MailboxOutcome)
+Q_DECLARE_METATYPE(twinbox::sync::SyncTotals)

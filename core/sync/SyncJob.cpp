@@ -98,7 +98,29 @@ void SyncJob::requestStop(StopReason reason)
     m_stopReason = reason;
     if (m_watch)
         m_watch->stop();
-    Q_EMIT stopRequested();
+    endBackoff();
+}
+
+void SyncJob::requestSync()
+{
+    if (m_watch)
+        m_watch->requestSync();
+    endBackoff();
+}
+
+void SyncJob::decide(const QByteArray &internalName, PairSync::Options::OnDeleted decision)
+{
+    m_decisions.insert(internalName, decision);
+    requestSync();
+}
+
+void SyncJob::endBackoff()
+{
+    // One emission per wait: the awaiting side takes one queued emission (ServerWatch::wake).
+    if (!m_inBackoff)
+        return;
+    m_inBackoff = false;
+    Q_EMIT backoffEnded();
 }
 
 // One sync per pair, decided before anything else happens; then the database, started from
@@ -257,6 +279,7 @@ PairSync::Options SyncJob::pairOptions() const
                             ? OnDeleted::Recreate
                             : OnDeleted::Ask;
     options.repair = m_options.command == config::CliOptions::Command::Repair;
+    options.decisions = m_decisions;
     return options;
 }
 
@@ -279,6 +302,8 @@ QCoro::Task<SyncTotals> SyncJob::runCommand()
                                          m_options.mailboxes.value(1), targets);
         break;
     default:
+        // The decisions asked for are taken in this run; failed, they are asked again.
+        m_decisions.clear();
         totals =
             co_await PairSync::run(*m_sessions[0], *m_sessions[1], m_database, m_events, options);
     }
@@ -301,7 +326,9 @@ QCoro::Task<SyncJob::Outcome> SyncJob::run()
 
     try {
         co_await connectBoth();
+        Q_EMIT syncStarted();
         outcome.totals = co_await runCommand();
+        Q_EMIT syncFinished(outcome.totals);
     } catch (const ImapError &e) {
         outcome.totals.failures.append(e.describe());
         m_events.error(e.server(), e.mailbox(), e.message());
@@ -367,9 +394,13 @@ QCoro::Task<SyncJob::Outcome> SyncJob::watch()
             }
             if (syncNow) {
                 m_watch->syncStarting();
-                add(outcome.totals, co_await runCommand());
+                Q_EMIT syncStarted();
+                const SyncTotals totals = co_await runCommand();
+                add(outcome.totals, totals);
+                Q_EMIT syncFinished(totals);
                 if (const auto closed = closedConnection())
                     throw *closed;
+                Q_EMIT waitingUntil(QDateTime::currentDateTime().addMSecs(interval.count()));
             }
             const ServerWatch::Wake wake = co_await m_watch->wait(interval);
             // Connected through a whole wait: the next drop starts the back-off afresh (a
@@ -398,8 +429,12 @@ QCoro::Task<SyncJob::Outcome> SyncJob::watch()
         m_events.warning(lost->server(), QString(),
                          tr("%1; connecting again in %n second(s)", nullptr, int(delay.count()))
                              .arg(lost->message()));
-        if (!m_stopping)
-            co_await qCoro(this, &SyncJob::stopRequested, delay);
+        Q_EMIT waitingUntil(QDateTime::currentDateTime().addSecs(delay.count()));
+        if (!m_stopping) {
+            m_inBackoff = true;
+            co_await qCoro(this, &SyncJob::backoffEnded, delay);
+            m_inBackoff = false;
+        }
     }
     co_await logoutBoth();
     m_events.info(QString(), QString(), tr("stopped"));

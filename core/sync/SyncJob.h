@@ -49,6 +49,11 @@ public:
     QCoro::Task<Outcome> run();
     enum class StopReason { Terminate, Interrupt }; // SIGTERM, SIGINT
     void requestStop(StopReason reason = StopReason::Terminate);
+    // Watch mode: sync now, without waiting for a change, the interval or the back-off.
+    void requestSync();
+    // Watch mode: the user's answer for a mailbox gone on one side, taken in a sync that
+    // starts at once.
+    void decide(const QByteArray &internalName, PairSync::Options::OnDeleted decision);
 
     // "Synced 3 mailbox(es): ..." for the end of a run.
     static QString summary(const SyncTotals &totals);
@@ -57,7 +62,12 @@ public:
     static std::chrono::seconds reconnectDelay(int failures);
 
 Q_SIGNALS:
-    void stopRequested();
+    // Around each sync (once in a single run, each time in watch mode).
+    void syncStarted();
+    void syncFinished(const twinbox::sync::SyncTotals &totals);
+    // Watch mode: when the next sync is due at the latest (interval or reconnection).
+    void waitingUntil(const QDateTime &when);
+    void backoffEnded(); // private: ends the wait before a reconnection
 
 private:
     bool openState();
@@ -82,7 +92,11 @@ private:
     std::array<imap::ConnectionSettings, 2> m_settings;
     std::array<std::unique_ptr<imap::ImapSession>, 2> m_sessions;
     std::unique_ptr<ServerWatch> m_watch;
+    void endBackoff();
+
     bool m_stopping = false;
+    bool m_inBackoff = false;
+    QHash<QByteArray, PairSync::Options::OnDeleted> m_decisions;
     std::optional<StopReason> m_stopReason;
 };
 

@@ -172,6 +172,12 @@ void TestSyncCli::conflictingFlagsGetTheMergeAndAWarning()
     QCOMPARE(
         m_harness->rowCount(QStringLiteral("issue_log"), QStringLiteral("kind = 'flag-conflict'")),
         1);
+    // The issue names the message as its reader knows it (the window's conflict list).
+    QCOMPARE(m_harness->rowCount(QStringLiteral("issue_log"),
+                                 QStringLiteral("subject = 'Test message 0' AND sender = "
+                                                "'Sender 0 <sender0@example.org>' AND date = "
+                                                "'Mon, 2 Nov 2026 10:00:00 +0000'")),
+             1);
     expectConverged(run, {"INBOX"});
     const auto snapshot = twinbox::test::MailboxSnapshot::read(m_harness->local(), "INBOX");
     QVERIFY(snapshot->prints.value(1).startsWith("$Later \\Flagged|"));
