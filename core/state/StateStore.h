@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
+#include <QMetaType>
 
 #include <cstdint>
 #include <exception>
@@ -141,3 +142,5 @@ private:
 };
 
 } // namespace twinbox::state
+
+Q_DECLARE_METATYPE(twinbox::state::IssueRecord)

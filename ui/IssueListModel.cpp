@@ -1,0 +1,111 @@
+#include "IssueListModel.h"
+
+#include "sync/MailboxName.h"
+
+#include <QFont>
+#include <QLocale>
+
+namespace twinbox::ui {
+
+int IssueListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_issues.size());
+}
+
+int IssueListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : Count;
+}
+
+int IssueListModel::openCount() const
+{
+    return int(std::count_if(m_issues.cbegin(), m_issues.cend(),
+                             [](const state::IssueRecord &issue) { return !issue.acknowledged; }));
+}
+
+QString IssueListModel::whatHappened(const state::IssueRecord &issue) const
+{
+    if (issue.kind == QStringLiteral("flag-conflict"))
+        return tr("Flags changed on both sides: %1").arg(issue.detail);
+    if (issue.kind == QStringLiteral("expunged-with-flag-change"))
+        return tr("Deleted on one side while changed on the other: %1").arg(issue.detail);
+    if (issue.kind == QStringLiteral("mailbox-gone"))
+        return tr("Decision needed: %1").arg(issue.detail);
+    if (issue.kind == QStringLiteral("refused"))
+        return tr("A server refused the message: %1").arg(issue.detail);
+    return issue.detail;
+}
+
+QVariant IssueListModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_issues.size())
+        return {};
+    const state::IssueRecord &issue = m_issues.at(index.row());
+    const bool decision = issue.kind == QStringLiteral("mailbox-gone") && !issue.acknowledged;
+    switch (role) {
+    case IssueIdRole:
+        return issue.id;
+    case NeedsDecisionRole:
+        return decision;
+    case InternalNameRole:
+        return issue.mailbox;
+    case Qt::FontRole:
+        if (!issue.acknowledged) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        return whatHappened(issue);
+    case Qt::DisplayRole:
+        break;
+    default:
+        return {};
+    }
+    switch (index.column()) {
+    case Time:
+        return QLocale().toString(issue.time, QLocale::ShortFormat);
+    case Mailbox:
+        return sync::MailboxName::display(issue.mailbox, u'/');
+    case Subject:
+        return issue.subject;
+    case From:
+        return issue.sender;
+    case Date:
+        return issue.date;
+    case WhatHappened:
+        return whatHappened(issue);
+    }
+    return {};
+}
+
+QVariant IssueListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Time:
+        return tr("Time");
+    case Mailbox:
+        return tr("Mailbox");
+    case Subject:
+        return tr("Subject");
+    case From:
+        return tr("From");
+    case Date:
+        return tr("Date");
+    case WhatHappened:
+        return tr("What happened");
+    }
+    return {};
+}
+
+void IssueListModel::setIssues(const QList<state::IssueRecord> &issues)
+{
+    beginResetModel();
+    m_issues = issues;
+    endResetModel();
+}
+
+} // namespace twinbox::ui

@@ -1,0 +1,260 @@
+#include "MailboxProgressModel.h"
+
+#include <QLocale>
+
+namespace twinbox::ui {
+
+using sync::SyncProgress;
+
+int MailboxProgressModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int MailboxProgressModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : Count;
+}
+
+namespace {
+
+QString phaseText(const std::optional<SyncProgress::Phase> &phase, bool done, bool failed)
+{
+    if (failed)
+        return MailboxProgressModel::tr("Failed");
+    if (done)
+        return MailboxProgressModel::tr("Done");
+    if (!phase)
+        return MailboxProgressModel::tr("Up to date");
+    switch (*phase) {
+    case SyncProgress::Phase::Selecting:
+        return MailboxProgressModel::tr("Opening");
+    case SyncProgress::Phase::Changes:
+        return MailboxProgressModel::tr("Applying changes");
+    case SyncProgress::Phase::Copying:
+        return MailboxProgressModel::tr("Copying messages");
+    case SyncProgress::Phase::Checking:
+        return MailboxProgressModel::tr("Checking");
+    case SyncProgress::Phase::Done:
+        return MailboxProgressModel::tr("Done");
+    }
+    return {};
+}
+
+} // namespace
+
+QVariant MailboxProgressModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const Row &row = m_rows.at(index.row());
+    const bool finished = row.done || !row.error.isEmpty() || !row.phase;
+    const double fraction =
+        finished ? 1.0
+        : row.totalBytes > 0
+            ? double(row.doneBytes) / double(row.totalBytes)
+            : (row.totalMessages > 0 ? double(row.doneMessages) / double(row.totalMessages) : 0.0);
+    if (role == FractionRole && index.column() == Progress)
+        return fraction;
+    if (role == Qt::ToolTipRole && index.column() == Mailbox)
+        return row.name;
+    if (role == Qt::AccessibleTextRole && index.column() == Progress)
+        return tr("%1 percent").arg(int(fraction * 100));
+    if (role != Qt::DisplayRole)
+        return {};
+    const QLocale locale;
+    switch (index.column()) {
+    case Mailbox:
+        // The tree of mailboxes as an indented list: the order is the engine's (sorted).
+        return QString(QString(row.depth * 4, u' ') + row.label);
+    case Phase:
+        return phaseText(row.phase, row.done, !row.error.isEmpty());
+    case Progress:
+        if (row.totalMessages == 0)
+            return QString();
+        return tr("%1 of %2 messages, %3 of %4")
+            .arg(row.doneMessages)
+            .arg(row.totalMessages)
+            .arg(locale.formattedDataSize(row.doneBytes), locale.formattedDataSize(row.totalBytes));
+    case New:
+        return row.outcome.messagesCopied;
+    case FlagChanges:
+        return row.outcome.flagUpdates;
+    case Expunges:
+        return row.outcome.expunges;
+    case LastSynced:
+        return row.lastSynced.isValid() ? locale.toString(row.lastSynced, QLocale::ShortFormat)
+                                        : QString();
+    case Error:
+        return row.error;
+    }
+    return {};
+}
+
+QVariant MailboxProgressModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Mailbox:
+        return tr("Mailbox");
+    case Phase:
+        return tr("Phase");
+    case Progress:
+        return tr("Progress");
+    case New:
+        return tr("New");
+    case FlagChanges:
+        return tr("Flag changes");
+    case Expunges:
+        return tr("Expunged");
+    case LastSynced:
+        return tr("Last synced");
+    case Error:
+        return tr("Error");
+    }
+    return {};
+}
+
+void MailboxProgressModel::syncStarted()
+{
+    m_running = true;
+    m_clock.start();
+    beginResetModel();
+    for (Row &row : m_rows) {
+        const QDateTime lastSynced = row.lastSynced;
+        Row fresh;
+        fresh.name = row.name;
+        fresh.label = row.label;
+        fresh.depth = row.depth;
+        fresh.lastSynced = lastSynced;
+        row = fresh;
+    }
+    endResetModel();
+    Q_EMIT overallChanged();
+}
+
+void MailboxProgressModel::mailboxList(const sync::MailboxListing &listing)
+{
+    QHash<QString, QDateTime> lastSynced;
+    for (const Row &row : std::as_const(m_rows))
+        lastSynced.insert(row.name, row.lastSynced);
+    beginResetModel();
+    m_rows.clear();
+    for (const QString &name : listing.names) {
+        Row row;
+        row.name = name;
+        const QStringList levels = name.split(listing.delimiter);
+        row.label = levels.last();
+        row.depth = int(levels.size()) - 1;
+        row.lastSynced = lastSynced.value(name);
+        m_rows.append(row);
+    }
+    endResetModel();
+    Q_EMIT overallChanged();
+}
+
+int MailboxProgressModel::rowOf(const QString &mailbox)
+{
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        if (m_rows[i].name == mailbox)
+            return int(i);
+    }
+    return -1;
+}
+
+void MailboxProgressModel::changed(int row)
+{
+    Q_EMIT dataChanged(index(row, 0), index(row, Count - 1));
+    Q_EMIT overallChanged();
+}
+
+void MailboxProgressModel::progress(const sync::SyncProgress &progress)
+{
+    const int row = rowOf(progress.mailbox);
+    if (row < 0)
+        return;
+    Row &entry = m_rows[row];
+    entry.phase = progress.phase;
+    if (progress.phase == SyncProgress::Phase::Copying || progress.totalMessages > 0) {
+        entry.doneMessages = progress.doneMessages;
+        entry.totalMessages = progress.totalMessages;
+        entry.doneBytes = progress.doneBytes;
+        entry.totalBytes = progress.totalBytes;
+    }
+    changed(row);
+}
+
+void MailboxProgressModel::mailboxDone(const sync::MailboxOutcome &outcome)
+{
+    const int row = rowOf(outcome.mailbox);
+    if (row < 0)
+        return;
+    Row &entry = m_rows[row];
+    entry.done = true;
+    entry.outcome = outcome;
+    entry.lastSynced = QDateTime::currentDateTime();
+    entry.doneMessages = entry.totalMessages;
+    entry.doneBytes = entry.totalBytes;
+    changed(row);
+}
+
+void MailboxProgressModel::message(const sync::SyncMessage &message)
+{
+    if (message.severity != sync::SyncMessage::Severity::Error || message.mailbox.isEmpty())
+        return;
+    const int row = rowOf(message.mailbox);
+    if (row < 0)
+        return;
+    m_rows[row].error = message.component.isEmpty()
+                            ? message.text
+                            : message.component + QStringLiteral(": ") + message.text;
+    changed(row);
+}
+
+void MailboxProgressModel::syncFinished(const sync::SyncTotals &)
+{
+    m_running = false;
+    // Mailboxes with nothing to do were not opened: they are up to date as of now.
+    const QDateTime now = QDateTime::currentDateTime();
+    for (Row &row : m_rows) {
+        if (row.error.isEmpty())
+            row.lastSynced = now;
+    }
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, Count - 1));
+    Q_EMIT overallChanged();
+}
+
+double MailboxProgressModel::overallFraction() const
+{
+    if (!m_running)
+        return m_rows.isEmpty() ? 0.0 : 1.0;
+    if (m_rows.isEmpty())
+        return 0.0;
+    // Each mailbox weighs as much as its bytes to copy, and at least as one empty mailbox.
+    double done = 0;
+    double total = 0;
+    for (const Row &row : m_rows) {
+        const double weight = 1.0 + double(row.totalBytes) / 65536.0;
+        const bool finished = row.done || !row.error.isEmpty();
+        const double fraction = finished ? 1.0
+                                : row.totalBytes > 0
+                                    ? double(row.doneBytes) / double(row.totalBytes)
+                                    : 0.0;
+        done += weight * fraction;
+        total += weight;
+    }
+    return done / total;
+}
+
+std::optional<qint64> MailboxProgressModel::secondsLeft() const
+{
+    const double fraction = overallFraction();
+    if (!m_running || fraction <= 0.02 || fraction >= 1.0 || m_clock.elapsed() < 2000)
+        return std::nullopt;
+    const double elapsed = double(m_clock.elapsed()) / 1000.0;
+    return qint64(elapsed / fraction * (1.0 - fraction));
+}
+
+} // namespace twinbox::ui
