@@ -6,10 +6,10 @@ namespace twinbox::config {
 
 namespace {
 
-const QString startAtLoginKey = QStringLiteral("general/start-at-login");
-const QString startMinimisedKey = QStringLiteral("general/start-minimised");
-const QString languageKey = QStringLiteral("general/language");
-const QString closeToTrayKey = QStringLiteral("general/close-to-tray-explained");
+const QString startAtLoginKey = QStringLiteral("application/start-at-login");
+const QString startMinimisedKey = QStringLiteral("application/start-minimised");
+const QString languageKey = QStringLiteral("application/language");
+const QString closeToTrayKey = QStringLiteral("application/close-to-tray-explained");
 
 } // namespace
 
