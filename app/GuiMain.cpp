@@ -40,8 +40,7 @@ GuiOptions parseCommandLine(QCoreApplication &app)
     // The login entry (config::Autostart) starts Twinbox this way when "start minimised" is on.
     const QCommandLineOption minimised(
         QStringLiteral("minimised"),
-        QCoreApplication::translate("GuiMain",
-                                    "Start in the tray, without opening the window."));
+        QCoreApplication::translate("GuiMain", "Start in the tray, without opening the window."));
     parser.addOption(minimised);
     parser.process(app);
     return {parser.isSet(minimised)};

@@ -42,8 +42,7 @@ void AppInfo::installTranslations(QCoreApplication &app, const QString &language
     const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
     // The translators are children of the application, so they live exactly as long as it.
     auto *own = new QTranslator(&app);
-    if (own->load(locale, QStringLiteral("twinbox"), QStringLiteral("_"),
-                  QStringLiteral(":/i18n")))
+    if (own->load(locale, QStringLiteral("twinbox"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         app.installTranslator(own);
     auto *qt = new QTranslator(&app);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),

@@ -6,8 +6,7 @@ namespace twinbox {
 
 NotificationThrottle::NotificationThrottle(std::chrono::milliseconds window)
     : m_window(window)
-{
-}
+{}
 
 std::optional<int> NotificationThrottle::offer(Clock::time_point now)
 {

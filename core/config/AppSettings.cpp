@@ -15,8 +15,7 @@ const QString closeToTrayKey = QStringLiteral("application/close-to-tray-explain
 
 AppSettings::AppSettings(const QString &fileName)
     : m_settings(fileName, QSettings::IniFormat)
-{
-}
+{}
 
 QString AppSettings::defaultFileName(const SyncConfig::Paths &paths)
 {

@@ -22,8 +22,7 @@ QString unsupported()
 
 Autostart::Autostart(const QString &directory)
     : m_directory(directory)
-{
-}
+{}
 
 Autostart Autostart::standard()
 {
@@ -58,12 +57,12 @@ QString Autostart::desktopEntry(bool minimised)
                           "Type=Application\n"
                           "Name=Twinbox\n"
                           "Comment=Keep two IMAP accounts identical in both directions\n"
-                          "Exec=twinbox")
-           + (minimised ? QStringLiteral(" --minimised") : QString())
-           + QStringLiteral("\n"
-                            "Icon=twinbox\n"
-                            "Terminal=false\n"
-                            "X-GNOME-Autostart-enabled=true\n");
+                          "Exec=twinbox") +
+           (minimised ? QStringLiteral(" --minimised") : QString()) +
+           QStringLiteral("\n"
+                          "Icon=twinbox\n"
+                          "Terminal=false\n"
+                          "X-GNOME-Autostart-enabled=true\n");
 }
 
 bool Autostart::enable(bool minimised, QString *error)
@@ -80,8 +79,8 @@ bool Autostart::enable(bool minimised, QString *error)
         return false;
     }
     QSaveFile file(filePath());
-    if (!file.open(QIODevice::WriteOnly) || file.write(desktopEntry(minimised).toUtf8()) < 0
-        || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) || file.write(desktopEntry(minimised).toUtf8()) < 0 ||
+        !file.commit()) {
         if (error)
             *error = QCoreApplication::translate("Autostart", "Cannot write %1: %2")
                          .arg(filePath(), file.errorString());

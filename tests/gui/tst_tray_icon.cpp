@@ -67,10 +67,9 @@ void TestTrayIcon::eachActivityHasItsOwnIcon()
         }
         for (qsizetype i = 0; i < images.size(); ++i) {
             for (qsizetype j = i + 1; j < images.size(); ++j)
-                QVERIFY2(images[i] != images[j], qPrintable(QStringLiteral("states %1 and %2 at %3 px")
-                                                                 .arg(i)
-                                                                 .arg(j)
-                                                                 .arg(size)));
+                QVERIFY2(images[i] != images[j],
+                         qPrintable(
+                             QStringLiteral("states %1 and %2 at %3 px").arg(i).arg(j).arg(size)));
         }
     }
 }

@@ -102,7 +102,8 @@ void TestAppSettings::unknownLanguageReadsAsSystem()
 void TestAppSettings::fileIsInTheConfigurationDirectory()
 {
     const auto paths = SyncConfig::Paths::standard();
-    QCOMPARE(AppSettings::defaultFileName(paths), m_home->path() + QStringLiteral("/twinbox/twinbox.conf"));
+    QCOMPARE(AppSettings::defaultFileName(paths),
+             m_home->path() + QStringLiteral("/twinbox/twinbox.conf"));
     // What the programs read at start-up to choose their language.
     QCOMPARE(twinbox::AppInfo::configuredLanguage(), QString());
     AppSettings settings(AppSettings::defaultFileName(paths));
@@ -116,7 +117,8 @@ void TestAppSettings::autostartEntryIsWrittenAndRemoved()
     if (!Autostart::supported())
         QSKIP("XDG autostart only on freedesktop.org systems");
     const Autostart autostart = Autostart::standard();
-    const QString expected = m_home->path() + QStringLiteral("/autostart/org.twinbox.Twinbox.desktop");
+    const QString expected =
+        m_home->path() + QStringLiteral("/autostart/org.twinbox.Twinbox.desktop");
     QCOMPARE(autostart.filePath(), expected);
     QVERIFY(!autostart.isEnabled());
 
