@@ -1,5 +1,7 @@
 #include "AppInfo.h"
 
+#include "config/AppSettings.h"
+
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -25,15 +27,25 @@ void AppInfo::configure(QCoreApplication &app, const QString &applicationName)
     app.setOrganizationDomain(organizationDomain());
 }
 
-void AppInfo::installTranslations(QCoreApplication &app)
+QString AppInfo::configuredLanguage()
 {
+    const auto paths = config::SyncConfig::Paths::standard();
+    return config::AppSettings(config::AppSettings::defaultFileName(paths)).language();
+}
+
+void AppInfo::installTranslations(QCoreApplication &app, const QString &language)
+{
+    // A chosen language becomes the default locale too, so that dates and numbers match
+    // the words around them.
+    if (!language.isEmpty())
+        QLocale::setDefault(QLocale(language));
+    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
     // The translators are children of the application, so they live exactly as long as it.
     auto *own = new QTranslator(&app);
-    if (own->load(QLocale(), QStringLiteral("twinbox"), QStringLiteral("_"),
-                  QStringLiteral(":/i18n")))
+    if (own->load(locale, QStringLiteral("twinbox"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         app.installTranslator(own);
     auto *qt = new QTranslator(&app);
-    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         app.installTranslator(qt);
 }

@@ -19,7 +19,12 @@ public:
 
     // Loads the user's translation (embedded as :/i18n/twinbox_<lang>.qm) and Qt's own
     // catalogue for the same language. Missing catalogues are not an error: English remains.
-    static void installTranslations(QCoreApplication &app);
+    // `language` is the one chosen in the settings ("fr", "de", "en"); empty follows the
+    // system locale.
+    static void installTranslations(QCoreApplication &app, const QString &language = {});
+    // The language chosen in the settings file of the standard configuration directory
+    // (AppSettings), or empty when none is chosen.
+    static QString configuredLanguage();
 };
 
 } // namespace twinbox
