@@ -2,7 +2,7 @@
 
 #include "ActivityLogModel.h"
 
-namespace twinbox::ui {
+namespace twinbox {
 
 using sync::SyncMessage;
 
@@ -26,4 +26,4 @@ bool ActivityLogFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourc
     return m_pair.isEmpty() || index.data(ActivityLogModel::PairRole).toString() == m_pair;
 }
 
-} // namespace twinbox::ui
+} // namespace twinbox

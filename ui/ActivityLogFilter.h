@@ -4,7 +4,7 @@
 
 #include <QSortFilterProxyModel>
 
-namespace twinbox::ui {
+namespace twinbox {
 
 // The log as the user filters it: one pair or all, a lowest level, protocol lines or not.
 class ActivityLogFilter : public QSortFilterProxyModel
@@ -25,4 +25,4 @@ private:
     sync::SyncMessage::Severity m_minimum = sync::SyncMessage::Severity::Info;
 };
 
-} // namespace twinbox::ui
+} // namespace twinbox

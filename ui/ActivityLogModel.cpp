@@ -2,7 +2,7 @@
 
 #include <QLocale>
 
-namespace twinbox::ui {
+namespace twinbox {
 
 using sync::SyncMessage;
 
@@ -104,4 +104,4 @@ void ActivityLogModel::append(const QString &pair, const SyncMessage &message)
     endInsertRows();
 }
 
-} // namespace twinbox::ui
+} // namespace twinbox

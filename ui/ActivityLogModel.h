@@ -5,7 +5,7 @@
 #include <QAbstractTableModel>
 #include <QDateTime>
 
-namespace twinbox::ui {
+namespace twinbox {
 
 // What every pair's engine said, newest last, bounded so that a pair watched for weeks does
 // not grow the window's memory. Protocol lines (debug) are kept only when asked for.
@@ -39,4 +39,4 @@ private:
     int m_capacity;
 };
 
-} // namespace twinbox::ui
+} // namespace twinbox

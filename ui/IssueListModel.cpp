@@ -5,7 +5,7 @@
 #include <QFont>
 #include <QLocale>
 
-namespace twinbox::ui {
+namespace twinbox {
 
 int IssueListModel::rowCount(const QModelIndex &parent) const
 {
@@ -108,4 +108,4 @@ void IssueListModel::setIssues(const QList<state::IssueRecord> &issues)
     endResetModel();
 }
 
-} // namespace twinbox::ui
+} // namespace twinbox

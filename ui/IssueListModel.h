@@ -4,7 +4,7 @@
 
 #include <QAbstractTableModel>
 
-namespace twinbox::ui {
+namespace twinbox {
 
 // Conflicts, refused messages and pending decisions of one pair, newest first, as the state
 // database holds them (so they survive a restart): snapshots sent by the pair's worker.
@@ -38,4 +38,4 @@ private:
     QList<state::IssueRecord> m_issues;
 };
 
-} // namespace twinbox::ui
+} // namespace twinbox

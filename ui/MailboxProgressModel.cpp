@@ -2,7 +2,7 @@
 
 #include <QLocale>
 
-namespace twinbox::ui {
+namespace twinbox {
 
 using sync::SyncProgress;
 
@@ -257,4 +257,4 @@ std::optional<qint64> MailboxProgressModel::secondsLeft() const
     return qint64(elapsed / fraction * (1.0 - fraction));
 }
 
-} // namespace twinbox::ui
+} // namespace twinbox

@@ -6,7 +6,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 
-namespace twinbox::ui {
+namespace twinbox {
 
 // The per-mailbox table of the selected pair, fed by the engine's events (values that came
 // through a queued connection): one row per mailbox of the last listing, in the engine's
@@ -69,4 +69,4 @@ private:
     bool m_running = false;
 };
 
-} // namespace twinbox::ui
+} // namespace twinbox

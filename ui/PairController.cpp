@@ -1,6 +1,6 @@
 #include "PairController.h"
 
-namespace twinbox::ui {
+namespace twinbox {
 
 using sync::PairWorker;
 
@@ -104,4 +104,4 @@ void PairController::acknowledge(qint64 issueId)
     invoke(&PairWorker::acknowledge, issueId);
 }
 
-} // namespace twinbox::ui
+} // namespace twinbox

@@ -10,7 +10,7 @@
 #include <QPointer>
 #include <QThread>
 
-namespace twinbox::ui {
+namespace twinbox {
 
 // One account pair in the window: its worker thread, its models, its state. It lives in the
 // GUI thread and talks to its PairWorker only through queued invocations and queued signals
@@ -62,4 +62,4 @@ private:
     IssueListModel m_issues;
 };
 
-} // namespace twinbox::ui
+} // namespace twinbox
