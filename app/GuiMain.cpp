@@ -1,6 +1,6 @@
 #include "AppInfo.h"
 #include "MainWindow.h"
-#include "TrayIcon.h"
+#include "TwinboxApp.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -68,22 +68,13 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(
         QIcon::fromTheme(QStringLiteral("twinbox"), QIcon(QStringLiteral(":/icons/twinbox.svg"))));
 
-    twinbox::MainWindow window;
-    // Minimised means in the tray; without a tray that would hide Twinbox entirely.
-    std::unique_ptr<twinbox::TrayIcon> tray;
-    if (twinbox::TrayIcon::available()) {
-        tray = std::make_unique<twinbox::TrayIcon>();
-        QObject::connect(tray.get(), &twinbox::TrayIcon::openRequested, &window, [&window] {
-            window.showNormal();
-            window.raise();
-            window.activateWindow();
-        });
-        QObject::connect(tray.get(), &twinbox::TrayIcon::quitRequested, &app,
-                         &QCoreApplication::quit);
-        tray->show();
-    }
-    if (!(options.minimised && tray))
-        window.show();
+    twinbox::TwinboxApp::Options appOptions;
+    appOptions.minimised = options.minimised;
+    twinbox::TwinboxApp twinboxApp(appOptions);
+    std::optional<QCoro::Task<void>> starting; // kept until the event loop ends
+    QTimer::singleShot(0, &twinboxApp, [&] { starting.emplace(twinboxApp.start()); });
+    // Quitting from the desktop session (or the last window without a tray): every pair
+    // finishes the mailbox it is on, in ~TwinboxApp.
 
     // Lets screenshot scripts and smoke tests end the program cleanly without a signal.
     if (const int quitAfterMs = qEnvironmentVariableIntValue("TWINBOX_QUIT_AFTER_MS");

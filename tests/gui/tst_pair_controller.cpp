@@ -1,0 +1,280 @@
+// One account pair driven the way the window drives it: a PairController whose worker
+// thread syncs two real Dovecot servers (IMAPS on loopback, the certificate pinned). The
+// SMALL workload of the anchor figures is copied with live per-mailbox progress while an
+// event-loop probe checks that the GUI thread never stalls for more than 50 ms; then a
+// conflict reaches the issue view, pause and resume hold, and stopping is cooperative.
+#include "Corpus.h"
+#include "DovecotPair.h"
+#include "MailboxSnapshot.h"
+#include "MainWindow.h"
+#include "PairController.h"
+#include "PairListModel.h"
+#include "ActivityLogModel.h"
+#include "TestImapClient.h"
+
+#include <QElapsedTimer>
+#include <QProgressBar>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace twinbox;
+using twinbox::test::Corpus;
+using twinbox::test::CorpusMailbox;
+using twinbox::test::DovecotPair;
+using twinbox::test::DovecotServer;
+using twinbox::test::MailboxSnapshot;
+using twinbox::test::TestImapClient;
+
+namespace {
+
+// How long the GUI thread was unable to run a 5 ms timer, at worst.
+class EventLoopProbe : public QObject
+{
+public:
+    EventLoopProbe()
+    {
+        m_timer.setInterval(5);
+        m_timer.setTimerType(Qt::PreciseTimer);
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            const qint64 now = m_clock.nsecsElapsed();
+            if (m_last >= 0)
+                m_worst = std::max(m_worst, (now - m_last) / 1000000 - 5);
+            m_last = now;
+        });
+    }
+    void start()
+    {
+        m_worst = 0;
+        m_last = -1;
+        m_clock.start();
+        m_timer.start();
+    }
+    qint64 worstStallMs() const { return m_worst; }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = -1;
+    qint64 m_worst = 0;
+};
+
+config::AccountSide sideOf(const DovecotServer &server)
+{
+    config::AccountSide side;
+    side.username = server.user();
+    side.host = server.host();
+    side.port = server.imapsPort();
+    side.security = config::AccountSide::Security::Tls;
+    side.pinnedKeys = {QStringLiteral("sha256$") + server.spkiSha256Hex()};
+    return side;
+}
+
+// The remote's name of a corpus mailbox ("." is its delimiter).
+QByteArray remoteName(const QString &name)
+{
+    return QString(name).replace(u'/', u'.').toLatin1();
+}
+
+} // namespace
+
+class TestPairController : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void syncsWithLiveProgressAndAResponsiveWindow();
+    void conflictReachesTheIssueView();
+    void pauseHoldsUntilResume();
+    void stopIsCooperativeAndQuick();
+
+private:
+    void expectConverged(const QString &mailbox);
+    int remoteCount(const QByteArray &mailbox);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<DovecotPair> m_servers;
+    QList<CorpusMailbox> m_corpus;
+    std::unique_ptr<PairController> m_controller;
+    PairListModel m_pairs;
+    ActivityLogModel m_log;
+};
+
+void TestPairController::initTestCase()
+{
+    m_servers = std::make_unique<DovecotPair>();
+    QString error;
+    QVERIFY2(m_servers->start(&error), qPrintable(error));
+    m_corpus = Corpus::generate(10, 200);
+    for (const CorpusMailbox &mailbox : std::as_const(m_corpus))
+        QVERIFY2(m_servers->local.append(mailbox.name, mailbox.messages, &error),
+                 qPrintable(error));
+
+    config::PairProfile profile;
+    profile.name = QStringLiteral("Test pair");
+    profile.local = sideOf(m_servers->local);
+    profile.remote = sideOf(m_servers->remote);
+    profile.intervalMinutes = 60; // only push events and "sync now" start a sync here
+    const config::SyncConfig::Paths paths{m_dir.filePath(QStringLiteral("config")),
+                                          m_dir.filePath(QStringLiteral("data")), QString(),
+                                          QString()};
+    auto config = profile.toSyncConfig(paths, &error);
+    QVERIFY2(config, qPrintable(error));
+    config->local.password = m_servers->local.password(); // what TwinboxApp reads from the
+    config->remote.password = m_servers->remote.password(); // keychain (tst_twinbox_app)
+    m_controller = std::make_unique<PairController>(profile, *config);
+    m_pairs.add(m_controller.get());
+    connect(m_controller.get(), &PairController::message, &m_log, &ActivityLogModel::append);
+    // Warnings and errors in the test's output: what went wrong when a wait times out.
+    connect(m_controller.get(), &PairController::message, this,
+            [](const QString &, const sync::SyncMessage &line) {
+                if (line.severity >= sync::SyncMessage::Severity::Warning)
+                    qInfo("engine: %s %s: %s", qPrintable(line.component),
+                          qPrintable(line.mailbox), qPrintable(line.text));
+            });
+}
+
+void TestPairController::cleanupTestCase()
+{
+    m_pairs.remove(m_controller.get());
+    m_controller.reset();
+    m_servers.reset();
+}
+
+int TestPairController::remoteCount(const QByteArray &mailbox)
+{
+    const auto snapshot = MailboxSnapshot::read(m_servers->remote, mailbox);
+    return snapshot ? int(snapshot->prints.size()) : -1;
+}
+
+void TestPairController::expectConverged(const QString &mailbox)
+{
+    const auto local = MailboxSnapshot::read(m_servers->local, mailbox.toLatin1());
+    const auto remote = MailboxSnapshot::read(m_servers->remote, remoteName(mailbox));
+    QVERIFY2(local && remote, qPrintable(mailbox));
+    QCOMPARE(remote->sortedPrints(), local->sortedPrints());
+}
+
+void TestPairController::syncsWithLiveProgressAndAResponsiveWindow()
+{
+    MailboxProgressModel *model = m_controller->mailboxes();
+    // Partial progress must be seen on the way, not only the end.
+    bool sawPartial = false;
+    connect(model, &MailboxProgressModel::dataChanged, this,
+            [&](const QModelIndex &from, const QModelIndex &to) {
+                for (int row = from.row(); row <= to.row(); ++row) {
+                    const double fraction =
+                        model->index(row, MailboxProgressModel::Progress)
+                            .data(MailboxProgressModel::FractionRole)
+                            .toDouble();
+                    sawPartial = sawPartial || (fraction > 0.0 && fraction < 1.0);
+                }
+            });
+    MainWindow window(&m_pairs, &m_log);
+    window.show();
+    window.selectPair(m_controller->name());
+    QCOMPARE(window.mailboxView()->model(), model);
+
+    EventLoopProbe probe;
+    probe.start();
+    QElapsedTimer timer;
+    timer.start();
+    m_controller->start();
+    QTRY_VERIFY_WITH_TIMEOUT(m_controller->state().lastSync.isValid(), 120000);
+    const qint64 stall = probe.worstStallMs();
+    qInfo("SMALL workload synced through the controller in %lld ms; worst GUI stall %lld ms",
+          timer.elapsed(), stall);
+    QVERIFY2(stall <= 50, qPrintable(QStringLiteral("the GUI thread stalled %1 ms").arg(stall)));
+
+    QVERIFY(sawPartial);
+    QCOMPARE(model->rowCount(), int(m_corpus.size()));
+    QCOMPARE(model->overallFraction(), 1.0);
+    QCOMPARE(window.overallBar()->value(), window.overallBar()->maximum());
+    qint64 copied = 0;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        copied += model->index(row, MailboxProgressModel::New).data().toLongLong();
+        QCOMPARE(model->index(row, MailboxProgressModel::Phase).data().toString(),
+                 QStringLiteral("Done"));
+        QVERIFY(!model->index(row, MailboxProgressModel::LastSynced).data().toString().isEmpty());
+    }
+    QCOMPARE(copied, 2000);
+    for (const CorpusMailbox &mailbox : std::as_const(m_corpus))
+        expectConverged(mailbox.name);
+    QVERIFY(m_controller->state().activity == sync::PairState::Activity::Idle);
+    QVERIFY(m_controller->state().nextSync > QDateTime::currentDateTime());
+}
+
+void TestPairController::conflictReachesTheIssueView()
+{
+    // The same message changed differently on both sides since the last sync.
+    for (DovecotServer *server : {&m_servers->local, &m_servers->remote}) {
+        TestImapClient client;
+        QString error;
+        QVERIFY2(client.connectTunnel(*server, &error), qPrintable(error));
+        QVERIFY(client.command("SELECT INBOX").ok());
+        const QByteArray store = server == &m_servers->local
+                                     ? "UID STORE 1 FLAGS (\\Flagged)"
+                                     : "UID STORE 1 FLAGS ($Later)";
+        QVERIFY(client.command(store).ok());
+        client.logout();
+    }
+    QSignalSpy conflicts(m_controller.get(), &PairController::conflict);
+    MainWindow window(&m_pairs, &m_log);
+    window.selectPair(m_controller->name());
+    m_controller->syncNow();
+    QTRY_COMPARE_WITH_TIMEOUT(conflicts.size(), 1, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(window.issueView()->model()->rowCount() == 1, 30000);
+    const QAbstractItemModel *issues = window.issueView()->model();
+    QCOMPARE(issues->index(0, IssueListModel::Mailbox).data().toString(), QStringLiteral("INBOX"));
+    QVERIFY(!issues->index(0, IssueListModel::Subject).data().toString().isEmpty());
+    QVERIFY(issues->index(0, IssueListModel::WhatHappened)
+                .data()
+                .toString()
+                .contains(QStringLiteral("$Later")));
+    QTRY_COMPARE_WITH_TIMEOUT(m_controller->state().activity,
+                              sync::PairState::Activity::NeedsAttention, 30000);
+
+    // Seen: the pair is back to idle, the conflict stays on record.
+    m_controller->acknowledge(issues->index(0, 0).data(IssueListModel::IssueIdRole).toLongLong());
+    QTRY_COMPARE_WITH_TIMEOUT(m_controller->issues()->openCount(), 0, 30000);
+    QCOMPARE(issues->rowCount(), 1);
+}
+
+void TestPairController::pauseHoldsUntilResume()
+{
+    m_controller->pause();
+    QTRY_COMPARE_WITH_TIMEOUT(m_controller->state().activity, sync::PairState::Activity::Paused,
+                              30000);
+    QVERIFY(!m_controller->state().nextSync.isValid());
+    const int before = remoteCount("INBOX");
+    QString error;
+    QVERIFY(m_servers->local.append(QStringLiteral("INBOX"),
+                                    {twinbox::test::makeSeedMessage(900001)}, &error));
+    QTest::qWait(3000); // IDLE would have woken a running pair at once
+    QCOMPARE(remoteCount("INBOX"), before);
+    QCOMPARE(m_controller->state().activity, sync::PairState::Activity::Paused);
+
+    m_controller->resume();
+    QTRY_COMPARE_WITH_TIMEOUT(remoteCount("INBOX"), before + 1, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_controller->state().activity != sync::PairState::Activity::Paused,
+                             30000);
+}
+
+void TestPairController::stopIsCooperativeAndQuick()
+{
+    QSignalSpy stopped(m_controller.get(), &PairController::stopped);
+    QElapsedTimer timer;
+    timer.start();
+    m_controller->stop();
+    QVERIFY(stopped.wait(10000));
+    qInfo("stopped in %lld ms", timer.elapsed());
+    QVERIFY(timer.elapsed() < 5000);
+    QVERIFY(!m_controller->running());
+    QVERIFY(m_log.rowCount() > 0);
+}
+
+QTEST_MAIN(TestPairController)
+#include "tst_pair_controller.moc"
