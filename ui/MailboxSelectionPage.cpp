@@ -79,9 +79,8 @@ MailboxSelectionPage::MailboxSelectionPage(AccountPage *local, AccountPage *remo
     buttons->addWidget(tickAll);
     buttons->addWidget(untickAll);
     buttons->addStretch();
-    auto *includeLabel =
-        new QLabel(tr("Also &include mailboxes matching (one per line, * and % as wildcards):"),
-                   this);
+    auto *includeLabel = new QLabel(
+        tr("Also &include mailboxes matching (one per line, * and % as wildcards):"), this);
     includeLabel->setBuddy(m_include);
     includeLabel->setWordWrap(true);
     auto *excludeLabel =

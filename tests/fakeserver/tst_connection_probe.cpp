@@ -54,8 +54,8 @@ void TestConnectionProbe::serverWithoutQresync()
          "C: T3 LIST \"\" \"*\"", "S: * LIST (\\HasNoChildren) \".\" INBOX",
          "S: * LIST (\\Noselect \\HasChildren) \".\" \"[Gmail]\"",
          "S: * LIST (\\HasNoChildren) \".\" \"[Gmail].Tr&AOk-sor\"",
-         "S: * LIST (\\HasNoChildren) \".\" \"a/b\"", "S: T3 OK", "C: T4 LOGOUT",
-         "S: * BYE", "S: T4 OK"},
+         "S: * LIST (\\HasNoChildren) \".\" \"a/b\"", "S: T3 OK", "C: T4 LOGOUT", "S: * BYE",
+         "S: T4 OK"},
         FakeImapServer::Mode::LoopbackTcp);
     const auto report = await(ConnectionProbe::run(plainImap(server.port())));
     QVERIFY2(server.failure().isEmpty(), qPrintable(server.failure()));
@@ -75,20 +75,21 @@ void TestConnectionProbe::serverWithoutQresync()
     QVERIFY(report.canPush);
     QVERIFY(report.capabilities.contains("CONDSTORE"));
     // Decoded, levels joined by '/' whatever the server's delimiter; \Noselect left out.
-    QCOMPARE(report.mailboxes, (QStringList{QStringLiteral("INBOX"),
-                                            QStringLiteral("[Gmail]/Trésor"),
-                                            QStringLiteral("a/b")}));
+    QCOMPARE(report.mailboxes,
+             (QStringList{QStringLiteral("INBOX"), QStringLiteral("[Gmail]/Trésor"),
+                          QStringLiteral("a/b")}));
 }
 
 void TestConnectionProbe::everythingOffered()
 {
-    imap::Capabilities capabilities(
-        {"IMAP4rev1", "QRESYNC", "CONDSTORE", "ENABLE", "UIDPLUS", "LIST-EXTENDED", "LIST-STATUS",
-         "NOTIFY", "IDLE", "MULTIAPPEND", "LITERAL+", "COMPRESS=DEFLATE"});
+    imap::Capabilities capabilities({"IMAP4rev1", "QRESYNC", "CONDSTORE", "ENABLE", "UIDPLUS",
+                                     "LIST-EXTENDED", "LIST-STATUS", "NOTIFY", "IDLE",
+                                     "MULTIAPPEND", "LITERAL+", "COMPRESS=DEFLATE"});
     QByteArrayList missing{"stale"};
     const QStringList findings = ConnectionProbe::findings(capabilities, &missing);
     QVERIFY(missing.isEmpty());
-    QCOMPARE(findings.first(), QStringLiteral("This server supports everything two-way sync needs."));
+    QCOMPARE(findings.first(),
+             QStringLiteral("This server supports everything two-way sync needs."));
     const QString all = findings.join(u'\n');
     QVERIFY(all.contains(QStringLiteral("(NOTIFY)")));
     QVERIFY(all.contains(QStringLiteral("(COMPRESS)")));

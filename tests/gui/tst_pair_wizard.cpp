@@ -47,7 +47,8 @@ void type(QWidget *parent, const char *name, const QString &text)
     auto *edit = child<QLineEdit>(parent, name);
     edit->clear();
     // QTest::keyClicks types Latin-1 only; other text arrives as an input method would send it.
-    const bool latin1 = std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; });
+    const bool latin1 =
+        std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; });
     if (latin1)
         QTest::keyClicks(edit, text);
     else
@@ -419,7 +420,8 @@ void TestPairWizard::mailboxTreeAndProfile()
     QVERIFY(!mailboxes->setTicked(QStringLiteral("Nowhere"), true));
     QCOMPARE(mailboxes->mailboxes(),
              (QStringList{QStringLiteral("Archive/2024"), QStringLiteral("Réunions")}));
-    QTest::keyClicks(child<QPlainTextEdit>(mailboxes, "includePatterns"), QStringLiteral("Lists/*"));
+    QTest::keyClicks(child<QPlainTextEdit>(mailboxes, "includePatterns"),
+                     QStringLiteral("Lists/*"));
     QTest::keyClicks(child<QPlainTextEdit>(mailboxes, "excludePatterns"), QStringLiteral("Spam*"));
 
     clickNext(wizard);
@@ -455,8 +457,10 @@ void TestPairWizard::mailboxTreeAndProfile()
              QStringList{QStringLiteral("sha256$") + m_server->spkiSha256Hex()});
     const auto patterns = config::ListMailboxPatterns::parse(config->listMailbox);
     QVERIFY(patterns);
-    QCOMPARE(*patterns, (QByteArrayList{QByteArray("Archive\0" "2024", 12), "R&AOk-unions",
-                                        QByteArray("Lists\0*", 7)}));
+    QCOMPARE(*patterns, (QByteArrayList{QByteArray("Archive\0"
+                                                   "2024",
+                                                   12),
+                                        "R&AOk-unions", QByteArray("Lists\0*", 7)}));
     QVERIFY(QRegularExpression(config->ignoreMailbox).match(QStringLiteral("Spam2")).hasMatch());
     QCOMPARE(wizard.password(PairSide::Remote), m_server->password());
 }
