@@ -246,7 +246,9 @@ void AccountPage::showReport(const sync::ConnectionReport &report)
     m_testing = false;
     m_test->setEnabled(true);
     m_report = report;
-    if (!report.loggedIn)
+    if (report.certificate) // the panel below says why, and what to do
+        m_status->setText(tr("The server's certificate is not trusted."));
+    else if (!report.loggedIn)
         m_status->setText(report.error);
     else if (report.usable())
         m_status->setText(tr("Connected and logged in: this account can be synced."));

@@ -63,8 +63,8 @@ void CertificatePanel::setCertificate(const sync::CertificateInfo &certificate)
 {
     m_pin = certificate.pin;
     m_problems->setText(
-        tr("The server's certificate is not trusted: %1\nTrust it only if the fingerprint below "
-           "is the one your mail provider or administrator gives.")
+        tr("%1\nTrust it only if the fingerprint below is the one your mail provider or "
+           "administrator gives.")
             .arg(certificate.problems.join(u' ')));
     m_fingerprint->setText(readableDigest(certificate.pin));
     m_subject->setText(certificate.subject);

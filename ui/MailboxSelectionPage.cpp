@@ -34,7 +34,7 @@ QPlainTextEdit *patternEdit(const QString &objectName, const QString &accessible
     edit->setObjectName(objectName);
     edit->setAccessibleName(accessibleName);
     edit->setTabChangesFocus(true);
-    edit->setMaximumHeight(edit->fontMetrics().lineSpacing() * 4);
+    edit->setMaximumHeight(edit->fontMetrics().lineSpacing() * 3 + 2 * edit->frameWidth() + 8);
     return edit;
 }
 

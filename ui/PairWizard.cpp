@@ -35,6 +35,8 @@ PairWizard::PairWizard(const config::PairProfile &profile, const QStringList &ta
     setPage(RemotePageId, m_remotePage);
     setPage(MailboxPageId, m_mailboxPage);
     setPage(SchedulePageId, m_schedulePage);
+    // Room for a connection test's findings and a certificate without scrolling.
+    resize(660, 640);
 }
 
 AccountPage *PairWizard::accountPage(PairSide side) const

@@ -5,6 +5,8 @@
 #include "imap/CertificatePin.h"
 #include "imap/ImapSession.h"
 
+#include <algorithm>
+
 namespace twinbox::sync {
 
 using namespace imap;

@@ -89,6 +89,16 @@ const sync::ConnectionReport *runTest(AccountPage *page)
     return &*page->report();
 }
 
+// TWINBOX_SCREENSHOT_DIR=DIR keeps pictures of the wizard's steps, to look at.
+void screenshot(QWidget *window, const QString &name)
+{
+    const QString directory = qEnvironmentVariable("TWINBOX_SCREENSHOT_DIR");
+    if (directory.isEmpty())
+        return;
+    QTest::qWait(100); // pending layout requests: the picture shows what a person would see
+    window->grab().save(directory + QStringLiteral("/wizard-") + name + QStringLiteral(".png"));
+}
+
 // The panel appears with the result; its button is laid out on the next turn of the loop.
 void clickTrust(AccountPage *page)
 {
@@ -168,6 +178,7 @@ void TestPairWizard::nameIsValidated()
     QCOMPARE(wizard.currentId(), int(PairWizard::NamePageId));
     auto *page = wizard.namePage();
     QVERIFY(!nextEnabled(wizard)); // empty
+    screenshot(&wizard, QStringLiteral("name"));
 
     const struct
     {
@@ -301,6 +312,7 @@ void TestPairWizard::untrustedCertificateIsShownThenPinned()
     QCOMPARE(report->certificate->notBefore.daysTo(report->certificate->notAfter), 2);
     QVERIFY(child<QLabel>(page, "testStatus")->text().contains(QStringLiteral("not trusted")));
     QVERIFY(page->account().pinnedKeys.isEmpty());
+    screenshot(&wizard, QStringLiteral("certificate"));
 
     // "Trust this certificate" pins the key and tests again: now it passes.
     QSignalSpy finished(page, &AccountPage::testFinished);
@@ -317,6 +329,7 @@ void TestPairWizard::untrustedCertificateIsShownThenPinned()
     QVERIFY2(findings.contains(QStringLiteral("supports everything two-way sync needs")),
              qPrintable(findings));
     QVERIFY2(findings.contains(QStringLiteral("NOTIFY")), qPrintable(findings));
+    screenshot(&wizard, QStringLiteral("tested"));
 
     // Another server: the pin was for this one and is dropped.
     type(page, "host", QStringLiteral("localhost"));
@@ -410,6 +423,7 @@ void TestPairWizard::mailboxTreeAndProfile()
     QCOMPARE(archive.first()->child(0)->text(0), QStringLiteral("2024"));
     QCOMPARE(archive.first()->child(0)->checkState(0), Qt::Checked);
     QVERIFY(mailboxes->mailboxes().isEmpty()); // all ticked: every mailbox, new ones too
+    screenshot(&wizard, QStringLiteral("mailboxes"));
 
     // Ticking some produces exactly those.
     for (const QString &name : names)
@@ -429,6 +443,7 @@ void TestPairWizard::mailboxTreeAndProfile()
     child<QSpinBox>(wizard.schedulePage(), "interval")->setValue(5);
     child<QCheckBox>(wizard.schedulePage(), "push")->setChecked(false);
     QVERIFY(wizard.button(QWizard::FinishButton)->isEnabled());
+    screenshot(&wizard, QStringLiteral("schedule"));
 
     const PairProfile profile = wizard.profile();
     QCOMPARE(profile.name, QStringLiteral("Home"));
