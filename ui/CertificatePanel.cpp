@@ -42,7 +42,7 @@ CertificatePanel::CertificatePanel(QWidget *parent)
     , m_subject(selectableLabel(QStringLiteral("certificateSubject"), tr("Issued to"), this))
     , m_issuer(selectableLabel(QStringLiteral("certificateIssuer"), tr("Issued by"), this))
     , m_validity(selectableLabel(QStringLiteral("certificateValidity"), tr("Valid"), this))
-    , m_trust(new QPushButton(tr("&Trust this certificate"), this))
+    , m_trust(new QPushButton(tr("T&rust this certificate"), this))
 {
     m_trust->setObjectName(QStringLiteral("trustCertificate"));
     m_trust->setAccessibleName(tr("Trust this certificate"));

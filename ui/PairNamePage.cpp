@@ -28,7 +28,7 @@ PairNamePage::PairNamePage(const QString &name, const QStringList &takenNames, b
     m_problem->setAccessibleName(tr("Problem with the name"));
 
     auto *layout = new QFormLayout(this);
-    layout->addRow(tr("&Name:"), m_name);
+    layout->addRow(tr("Na&me:"), m_name);
     layout->addRow(m_problem);
     connect(m_name, &QLineEdit::textChanged, this, &PairNamePage::update);
     update();

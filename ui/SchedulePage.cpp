@@ -25,6 +25,7 @@ SchedulePage::SchedulePage(int intervalMinutes, bool push, QWidget *parent)
     m_push->setChecked(push);
 
     auto *layout = new QFormLayout(this);
+    layout->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     layout->addRow(tr("Sync &every:"), m_interval);
     layout->addRow(m_push);
 }
