@@ -84,8 +84,12 @@ void writeSide(QString &text, const QString &section, const AccountSide &side)
     if (side.port != 0)
         key(QStringLiteral("port"), QString::number(side.port));
     key(QStringLiteral("username"), side.username);
-    if (!side.pinnedKeys.isEmpty())
+    if (!side.pinnedKeys.isEmpty()) {
+        // The window offers a pin only for a certificate that failed verification (a
+        // self-signed one): the pinned key is then the trust, and the key still must match.
+        key(QStringLiteral("SSL_verify"), QStringLiteral("NO"));
         key(QStringLiteral("SSL_fingerprint"), side.pinnedKeys.join(u' '));
+    }
 }
 
 } // namespace

@@ -12,6 +12,8 @@ public:
     explicit Capabilities(QByteArrayList names);
 
     bool has(QByteArrayView name) const;
+    // Every name, upper-cased, in the server's order.
+    const QByteArrayList &names() const { return m_names; }
     // The SASL mechanisms offered as AUTH=...
     QByteArrayList authMechanisms() const;
     // The algorithms offered as COMPRESS=...

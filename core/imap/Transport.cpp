@@ -1,5 +1,6 @@
 #include "Transport.h"
 
+#include "CertificateError.h"
 #include "CertificatePin.h"
 #include "Completion.h"
 #include "ImapError.h"
@@ -162,13 +163,14 @@ QCoro::Task<void> Transport::awaitHandshake(QSslSocket &socket, const Connection
     const QString failure = co_await done;
     if (!failure.isEmpty()) {
         if (!tlsProblems.isEmpty()) {
-            const QSslCertificate peer = socket.peerCertificateChain().value(0);
+            const QList<QSslCertificate> chain = socket.peerCertificateChain();
+            const QSslCertificate peer = chain.value(0);
             QString message =
                 tr("TLS certificate rejected: %1").arg(tlsProblems.join(QStringLiteral("; ")));
             if (!peer.isNull())
                 message += tr(" (server key %1; to trust it, set SSL_fingerprint = %1)")
                                .arg(CertificatePin::describe(peer));
-            throw ImapError(ImapError::Kind::Tls, settings.name, message);
+            throw CertificateError(settings.name, message, chain, tlsProblems);
         }
         // A handshake the network cut short (a restarting server) is worth another try; one
         // that TLS itself failed is not.
@@ -190,12 +192,14 @@ QCoro::Task<void> Transport::awaitHandshake(QSslSocket &socket, const Connection
         const bool pinned = std::any_of(pins->begin(), pins->end(),
                                         [&](const auto &pin) { return pin.matches(peer); });
         if (!pinned) {
+            const QList<QSslCertificate> chain = socket.peerCertificateChain();
             socket.abort();
-            throw ImapError(
-                ImapError::Kind::Tls, settings.name,
+            throw CertificateError(
+                settings.name,
                 tr("the server's key %1 matches no SSL_fingerprint: refusing the connection "
                    "(man in the middle?)")
-                    .arg(peer.isNull() ? tr("(none)") : CertificatePin::describe(peer)));
+                    .arg(peer.isNull() ? tr("(none)") : CertificatePin::describe(peer)),
+                chain, {tr("The server's key is not one of the keys trusted for it.")});
         }
     }
 }

@@ -141,6 +141,8 @@ void TestPairStore::sameConfigurationAsTwinboxCli()
     QVERIFY(config->remote.startTls);
     QCOMPARE(config->remote.port, 1143);
     QCOMPARE(config->remote.sslFingerprints, QStringList{QStringLiteral("sha256$00ff")});
+    QVERIFY(!config->remote.sslVerify); // a pinned key is trusted in place of a CA
+    QVERIFY(config->local.sslVerify);
     QCOMPARE(config->onMailboxDeleted, QStringLiteral("recreate"));
     QVERIFY(config->local.password.isEmpty()); // from the keychain, never the store
 
