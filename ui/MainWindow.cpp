@@ -196,9 +196,8 @@ QWidget *MainWindow::createIssueTab()
         buttons->addWidget(button);
     buttons->addStretch();
     layout->addLayout(buttons);
-    connect(m_deleteThere, &QPushButton::clicked, this, [this] {
-        decideOnSelectedIssue(int(sync::PairWorker::Decision::DeleteOtherSide));
-    });
+    connect(m_deleteThere, &QPushButton::clicked, this,
+            [this] { decideOnSelectedIssue(int(sync::PairWorker::Decision::DeleteOtherSide)); });
     connect(m_recreate, &QPushButton::clicked, this,
             [this] { decideOnSelectedIssue(int(sync::PairWorker::Decision::Recreate)); });
     connect(m_acknowledge, &QPushButton::clicked, this, &MainWindow::acknowledgeSelectedIssues);
@@ -271,10 +270,10 @@ void MainWindow::updateOverall()
     const MailboxProgressModel *model = m_current ? m_current->mailboxes() : nullptr;
     m_overall->setValue(model ? int(model->overallFraction() * 1000) : 0);
     const auto left = model ? model->secondsLeft() : std::nullopt;
-    m_eta->setText(!left             ? QString()
-                   : *left < 60      ? tr("less than a minute left")
+    m_eta->setText(!left              ? QString()
+                   : *left < 60       ? tr("less than a minute left")
                    : *left < 2 * 3600 ? tr("about %n minute(s) left", nullptr, int(*left / 60))
-                                     : tr("about %n hour(s) left", nullptr, int(*left / 3600)));
+                                      : tr("about %n hour(s) left", nullptr, int(*left / 3600)));
 }
 
 void MainWindow::updateActions()

@@ -117,8 +117,8 @@ QCoro::Task<std::optional<QString>> TwinboxApp::password(const config::PairProfi
     const auto typed = co_await askPassword(profile.name, side, why);
     if (!typed)
         co_return std::nullopt;
-    if (!m_keychainUnavailable && (co_await m_secrets.write(key, *typed)).status ==
-                                      SecretStore::Status::Ok)
+    if (!m_keychainUnavailable &&
+        (co_await m_secrets.write(key, *typed)).status == SecretStore::Status::Ok)
         co_return typed;
     m_memoryPasswords.insert(key, *typed);
     co_return typed;
@@ -135,11 +135,11 @@ TwinboxApp::askPassword(const QString &pairIn, const QString &sideIn, const QStr
     auto *dialog = new QInputDialog(m_window.get());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(tr("Password for %1").arg(pair));
-    dialog->setLabelText(
-        why + QStringLiteral("\n\n") +
-        (side == QStringLiteral("local") ? tr("Password of the first account (local) of %1:")
-                                         : tr("Password of the second account (remote) of %1:"))
-            .arg(pair));
+    dialog->setLabelText(why + QStringLiteral("\n\n") +
+                         (side == QStringLiteral("local")
+                              ? tr("Password of the first account (local) of %1:")
+                              : tr("Password of the second account (remote) of %1:"))
+                             .arg(pair));
     dialog->setTextEchoMode(QLineEdit::Password);
     dialog->setObjectName(QStringLiteral("passwordPrompt"));
     dialog->open();
@@ -173,8 +173,9 @@ QCoro::Task<void> TwinboxApp::startPair(const config::PairProfile &profileIn)
     auto *controller = new PairController(profile, *config);
     m_controllers.insert(profile.name, controller);
     m_pairs.add(controller);
-    connect(controller, &PairController::message, this,
-            [this](const QString &pair, const sync::SyncMessage &line) { m_log.append(pair, line); });
+    connect(
+        controller, &PairController::message, this,
+        [this](const QString &pair, const sync::SyncMessage &line) { m_log.append(pair, line); });
     connect(controller, &PairController::conflict, this,
             [this](const QString &pair, const sync::ConflictRecord &record) {
                 if (m_tray)
@@ -212,8 +213,8 @@ void TwinboxApp::stopPair(const QString &name)
     controller->stop();
 }
 
-QCoro::Task<bool> TwinboxApp::savePair(const config::PairProfile &profileIn,
-                                       const QString &localIn, const QString &remoteIn)
+QCoro::Task<bool> TwinboxApp::savePair(const config::PairProfile &profileIn, const QString &localIn,
+                                       const QString &remoteIn)
 {
     const config::PairProfile profile = profileIn;
     const std::array<QString, 2> passwords = {localIn, remoteIn};
@@ -228,9 +229,9 @@ QCoro::Task<bool> TwinboxApp::savePair(const config::PairProfile &profileIn,
             continue; // unchanged (editing) or a tunnel
         const QString key = SecretStore::keyFor(profile.name, sides[i]);
         const SecretStore::Result written =
-            m_keychainUnavailable ? SecretStore::Result{SecretStore::Status::Unavailable,
-                                                        std::nullopt, QString()}
-                                  : co_await m_secrets.write(key, passwords[i]);
+            m_keychainUnavailable
+                ? SecretStore::Result{SecretStore::Status::Unavailable, std::nullopt, QString()}
+                : co_await m_secrets.write(key, passwords[i]);
         if (written.status != SecretStore::Status::Ok) {
             if (!m_keychainUnavailable)
                 notice(tr("No keychain is available (%1). The passwords of %2 are kept in "

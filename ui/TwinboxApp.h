@@ -85,8 +85,8 @@ private:
     config::Autostart m_autostart;
     PairListModel m_pairs;
     ActivityLogModel m_log;
-    QHash<QString, PairController *> m_controllers;          // owned (children)
-    QHash<QString, QString> m_memoryPasswords;               // "<pair>/<side>" → password
+    QHash<QString, PairController *> m_controllers; // owned (children)
+    QHash<QString, QString> m_memoryPasswords;      // "<pair>/<side>" → password
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<TrayIcon> m_tray;
     bool m_keychainUnavailable = false;

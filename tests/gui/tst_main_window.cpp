@@ -74,9 +74,10 @@ void TestMainWindow::everyInputHasAnAccessibleName()
     window.show();
     const QList<QWidget *> widgets = window.findChildren<QWidget *>();
     for (QWidget *widget : widgets) {
-        const bool input = widget->inherits("QAbstractItemView") ||
-                           widget->inherits("QComboBox") || widget->inherits("QProgressBar");
-        if (!input || widget->inherits("QHeaderView") || widget->parentWidget()->inherits("QComboBox"))
+        const bool input = widget->inherits("QAbstractItemView") || widget->inherits("QComboBox") ||
+                           widget->inherits("QProgressBar");
+        if (!input || widget->inherits("QHeaderView") ||
+            widget->parentWidget()->inherits("QComboBox"))
             continue;
         QVERIFY2(!widget->accessibleName().isEmpty(), widget->metaObject()->className());
     }
