@@ -1,6 +1,7 @@
 #include "TwinboxApp.h"
 
 #include "MainWindow.h"
+#include "PairWizard.h"
 #include "SettingsDialog.h"
 #include "TrayIcon.h"
 #include "config/Autostart.h"
@@ -9,6 +10,7 @@
 #include <QCoroSignal>
 #include <QInputDialog>
 #include <QMessageBox>
+#include <QPointer>
 
 namespace twinbox {
 
@@ -25,7 +27,8 @@ TwinboxApp::TwinboxApp(const Options &options, QObject *parent)
 {
     m_window = std::make_unique<MainWindow>(&m_pairs, &m_log);
     connect(m_window.get(), &MainWindow::addRequested, this, [this] { openWizard(QString()); });
-    connect(m_window.get(), &MainWindow::editRequested, this, &TwinboxApp::openWizard);
+    connect(m_window.get(), &MainWindow::editRequested, this,
+            [this](const QString &name) { openWizard(name); });
     connect(m_window.get(), &MainWindow::removeRequested, this,
             [this](const QString &name) { removePair(name); });
     connect(m_window.get(), &MainWindow::settingsRequested, this, &TwinboxApp::openSettings);
@@ -117,9 +120,12 @@ QCoro::Task<std::optional<QString>> TwinboxApp::password(const config::PairProfi
     const auto typed = co_await askPassword(profile.name, side, why);
     if (!typed)
         co_return std::nullopt;
-    if (!m_keychainUnavailable &&
-        (co_await m_secrets.write(key, *typed)).status == SecretStore::Status::Ok)
-        co_return typed;
+    // GCC 12: co_await stays out of conditions and conditional expressions.
+    if (!m_keychainUnavailable) {
+        const SecretStore::Result written = co_await m_secrets.write(key, *typed);
+        if (written.status == SecretStore::Status::Ok)
+            co_return typed;
+    }
     m_memoryPasswords.insert(key, *typed);
     co_return typed;
 }
@@ -228,10 +234,9 @@ QCoro::Task<bool> TwinboxApp::savePair(const config::PairProfile &profileIn, con
         if (passwords[i].isEmpty())
             continue; // unchanged (editing) or a tunnel
         const QString key = SecretStore::keyFor(profile.name, sides[i]);
-        const SecretStore::Result written =
-            m_keychainUnavailable
-                ? SecretStore::Result{SecretStore::Status::Unavailable, std::nullopt, QString()}
-                : co_await m_secrets.write(key, passwords[i]);
+        SecretStore::Result written{SecretStore::Status::Unavailable, std::nullopt, QString()};
+        if (!m_keychainUnavailable)
+            written = co_await m_secrets.write(key, passwords[i]);
         if (written.status != SecretStore::Status::Ok) {
             if (!m_keychainUnavailable)
                 notice(tr("No keychain is available (%1). The passwords of %2 are kept in "
@@ -343,9 +348,34 @@ void TwinboxApp::openSettings()
     dialog->open();
 }
 
-void TwinboxApp::openWizard(const QString &name)
+QCoro::Task<void> TwinboxApp::openWizard(const QString &nameIn)
 {
-    Q_UNUSED(name) // the wizard lands with the next commit
+    const QString name = nameIn;
+    const auto existing = name.isEmpty() ? std::nullopt : m_store.load(name);
+    PairWizard *wizard = existing ? new PairWizard(*existing, m_window.get())
+                                  : new PairWizard(m_store.names(), m_window.get());
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    if (existing) {
+        // "Test connection" needs the passwords the pair runs with.
+        for (const PairSide side : {PairSide::Local, PairSide::Remote}) {
+            const QString key = SecretStore::keyFor(name, sideKey(side));
+            if (m_memoryPasswords.contains(key)) {
+                wizard->setPassword(side, m_memoryPasswords.value(key));
+            } else if (!m_keychainUnavailable) {
+                const SecretStore::Result stored = co_await m_secrets.read(key);
+                if (stored.secret)
+                    wizard->setPassword(side, *stored.secret);
+            }
+        }
+    }
+    QPointer<PairWizard> guard(wizard);
+    wizard->open(); // not exec(): the pairs go on syncing while the user types
+    Q_EMIT wizardOpened(wizard);
+    const int result = co_await qCoro(wizard, &QDialog::finished);
+    if (!guard || result != QDialog::Accepted)
+        co_return;
+    co_await savePair(wizard->profile(), wizard->password(PairSide::Local),
+                      wizard->password(PairSide::Remote));
 }
 
 } // namespace twinbox

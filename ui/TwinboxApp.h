@@ -14,6 +14,8 @@
 #include <memory>
 #include <optional>
 
+class QDialog;
+
 namespace twinbox {
 
 class MainWindow;
@@ -65,6 +67,7 @@ public:
 Q_SIGNALS:
     void pairStarted(const QString &name);
     void noticeShown(const QString &text);
+    void wizardOpened(QDialog *wizard); // for tests
 
 private:
     QCoro::Task<void> startPair(const config::PairProfile &profile);
@@ -75,7 +78,8 @@ private:
     void stopPair(const QString &name);
     void notice(const QString &text);
     void updateTray();
-    void openWizard(const QString &name);
+    // The wizard for a new pair (empty name) or an existing one; saves what it collected.
+    QCoro::Task<void> openWizard(const QString &name);
     void openSettings();
 
     Options m_options;

@@ -1,0 +1,171 @@
+// The desktop application's passwords: saved from the wizard's output into the OS keychain
+// (a private gnome-keyring on a private D-Bus session, tests/with-keyring.sh), read back at
+// the next start without asking, used by a real sync, and removed with the pair; and without
+// any keychain, a plain message and passwords kept in memory only, never in a file.
+#include "AwaitInTest.h"
+#include "DovecotPair.h"
+#include "TwinboxApp.h"
+#include "config/SecretStore.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace twinbox;
+using config::SecretStore;
+using twinbox::test::await;
+using twinbox::test::DovecotPair;
+using twinbox::test::DovecotServer;
+
+namespace {
+
+const QString service = QStringLiteral("twinbox-gui-test");
+
+config::AccountSide sideOf(const DovecotServer &server)
+{
+    config::AccountSide side;
+    side.username = server.user();
+    side.host = server.host();
+    side.port = server.imapsPort();
+    side.pinnedKeys = {QStringLiteral("sha256$") + server.spkiSha256Hex()};
+    return side;
+}
+
+// Every byte Twinbox wrote under `directory`, searched for `secret` (and its base64).
+QStringList filesHolding(const QString &directory, const QString &secret)
+{
+    QStringList found;
+    QDirIterator it(directory, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile file(it.next());
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray bytes = file.readAll();
+        if (bytes.contains(secret.toUtf8()) || bytes.contains(secret.toUtf8().toBase64()))
+            found.append(file.fileName());
+    }
+    return found;
+}
+
+} // namespace
+
+class TestTwinboxApp : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void keychainWriteReadDelete();
+    void withoutAKeychainPasswordsStayInMemory();
+
+private:
+    TwinboxApp::Options options() const;
+    config::PairProfile profile() const;
+    bool syncedOnce(TwinboxApp &app, const QString &pair);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<DovecotPair> m_servers;
+};
+
+void TestTwinboxApp::initTestCase()
+{
+    m_servers = std::make_unique<DovecotPair>();
+    QString error;
+    QVERIFY2(m_servers->start(&error), qPrintable(error));
+}
+
+void TestTwinboxApp::cleanupTestCase()
+{
+    m_servers.reset();
+}
+
+TwinboxApp::Options TestTwinboxApp::options() const
+{
+    TwinboxApp::Options options;
+    options.paths = {m_dir.filePath(QStringLiteral("config")),
+                     m_dir.filePath(QStringLiteral("data")), QString(), QString()};
+    options.keychainService = service;
+    return options;
+}
+
+config::PairProfile TestTwinboxApp::profile() const
+{
+    config::PairProfile profile;
+    profile.name = QStringLiteral("Home");
+    profile.local = sideOf(m_servers->local);
+    profile.remote = sideOf(m_servers->remote);
+    return profile;
+}
+
+bool TestTwinboxApp::syncedOnce(TwinboxApp &app, const QString &pair)
+{
+    return QTest::qWaitFor(
+        [&] { return app.pair(pair) && app.pair(pair)->state().lastSync.isValid(); }, 60000);
+}
+
+void TestTwinboxApp::keychainWriteReadDelete()
+{
+    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+        QFAIL("run through tests/with-keyring.sh (a private keyring on a private bus)");
+    const SecretStore keychain(service);
+    const QString localKey = SecretStore::keyFor(QStringLiteral("Home"), QStringLiteral("local"));
+    const QString remoteKey = SecretStore::keyFor(QStringLiteral("Home"), QStringLiteral("remote"));
+    {
+        TwinboxApp app(options());
+        await(app.start());
+        QVERIFY(await(
+            app.savePair(profile(), m_servers->local.password(), m_servers->remote.password())));
+        QVERIFY(!app.keychainUnavailable());
+        QCOMPARE(await(keychain.read(localKey)).secret, m_servers->local.password());
+        QCOMPARE(await(keychain.read(remoteKey)).secret, m_servers->remote.password());
+        QVERIFY2(syncedOnce(app, QStringLiteral("Home")), qPrintable(app.lastNotice()));
+        await(app.quit());
+    }
+    // The next start finds the pair and its passwords: nobody is asked anything.
+    {
+        TwinboxApp app(options());
+        QSignalSpy notices(&app, &TwinboxApp::noticeShown);
+        await(app.start());
+        QVERIFY(app.pair(QStringLiteral("Home")));
+        QVERIFY(syncedOnce(app, QStringLiteral("Home")));
+        QCOMPARE(notices.size(), 0);
+        await(app.removePair(QStringLiteral("Home")));
+        QVERIFY(!app.pair(QStringLiteral("Home")));
+        QCOMPARE(await(keychain.read(localKey)).status, SecretStore::Status::NotFound);
+        QCOMPARE(await(keychain.read(remoteKey)).status, SecretStore::Status::NotFound);
+        await(app.quit());
+    }
+    QVERIFY(
+        config::PairStore(config::PairStore::defaultFileName(options().paths)).names().isEmpty());
+    QCOMPARE(filesHolding(m_dir.path(), m_servers->remote.password()), QStringList());
+}
+
+void TestTwinboxApp::withoutAKeychainPasswordsStayInMemory()
+{
+    if (!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+        QFAIL("run without DBUS_SESSION_BUS_ADDRESS: no keychain at all");
+    TwinboxApp app(options());
+    QSignalSpy notices(&app, &TwinboxApp::noticeShown);
+    await(app.start());
+    QVERIFY(
+        await(app.savePair(profile(), m_servers->local.password(), m_servers->remote.password())));
+    QVERIFY(app.keychainUnavailable());
+    QCOMPARE(notices.size(), 1);
+    const QString notice = notices.at(0).at(0).toString();
+    QVERIFY2(notice.startsWith(QStringLiteral("No keychain is available")), qPrintable(notice));
+    QVERIFY2(notice.contains(QStringLiteral("memory")), qPrintable(notice));
+    QVERIFY(!notice.contains(m_servers->local.password()));
+    // The pair runs on the passwords kept in memory...
+    QVERIFY2(syncedOnce(app, QStringLiteral("Home")), qPrintable(app.lastNotice()));
+    await(app.quit());
+    // ...and no file Twinbox wrote holds one: not the store, not the state database.
+    QVERIFY(QFile::exists(config::PairStore::defaultFileName(options().paths)));
+    QCOMPARE(filesHolding(m_dir.path(), m_servers->local.password()), QStringList());
+    QCOMPARE(filesHolding(m_dir.path(), m_servers->remote.password()), QStringList());
+}
+
+QTEST_MAIN(TestTwinboxApp)
+#include "tst_twinbox_app.moc"
