@@ -106,34 +106,39 @@ bool DemoPair::create(QString *error)
     return true;
 }
 
+// A few hundred messages in a small tree on each side, a handful of them flagged or read:
+// enough to watch the progress in the window, small enough to sync in seconds.
 bool DemoPair::seed(QString *error) const
 {
     const QString base = directory();
+    const QByteArrayList people = {"Alice <alice@example.org>", "Bob <bob@example.org>",
+                                   "Chloé <chloe@example.org>", "Dieter <dieter@example.org>"};
+    const QByteArrayList topics = {"Lunch?",       "Minutes",     "Roadmap",  "Invoice",
+                                   "Meeting moved", "Release notes", "Weekend", "Budget"};
+    auto batch = [&](const QByteArray &prefix, int count) {
+        QList<DemoMessage> messages;
+        for (int i = 1; i <= count; ++i) {
+            const QByteArray number = QByteArray::number(i);
+            QByteArrayList flags;
+            if (i % 3 != 0)
+                flags.append("\\Seen");
+            if (i % 17 == 0)
+                flags.append("\\Flagged");
+            messages.append(message(prefix + '-' + number, people.at(i % people.size()),
+                                    topics.at(i % topics.size()) + " #" + number,
+                                    "Sample message " + number + " of the Twinbox demo.\r\n" +
+                                        QByteArray("Nothing in it is real. ").repeated(i % 40),
+                                    flags));
+        }
+        return messages;
+    };
     const DemoStore local = localStore(base);
     const DemoStore remote = remoteStore(base);
-    const QByteArray alice = "Alice <alice@example.org>";
-    const QByteArray bob = "Bob <bob@example.org>";
-    return local.append(
-               "INBOX",
-               {message("local-1", alice, "Welcome to Twinbox", "Hello from local.", {"\\Seen"}),
-                message("local-2", bob, "Lunch?", "Noon at the usual place?"),
-                message("local-3", alice, "Minutes", "Attached: nothing, it is a demo."),
-                message("local-4", bob, "Re: Lunch?", "Make it half past."),
-                message("local-5", alice, "Weekend", "Any plans?")},
-               error) &&
-           local.append("Projects/2026",
-                        {message("local-6", alice, "Roadmap 2026", "Sync all the things."),
-                         message("local-7", bob, "Budget 2026", "Numbers to follow.")},
-                        error) &&
-           remote.append("INBOX",
-                         {message("remote-1", bob, "From the server", "Hello from remote."),
-                          message("remote-2", alice, "Invoice", "Paid, thanks.", {"\\Flagged"}),
-                          message("remote-3", bob, "Meeting moved", "Now on Thursday.")},
-                         error) &&
-           remote.append("Lists.Qt",
-                         {message("remote-4", alice, "[Qt] 6.4 released", "Release notes inside."),
-                          message("remote-5", bob, "[Qt] Re: 6.4 released", "Great news.")},
-                         error);
+    return local.append("INBOX", batch("local-inbox", 120), error) &&
+           local.append("Projects/2026", batch("local-projects", 40), error) &&
+           local.append("Archive/2025", batch("local-archive", 60), error) &&
+           remote.append("INBOX", batch("remote-inbox", 40), error) &&
+           remote.append("Lists.Qt", batch("remote-lists", 40), error);
 }
 
 } // namespace twinbox::sync

