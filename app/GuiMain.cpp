@@ -1,10 +1,12 @@
 #include "AppInfo.h"
 #include "MainWindow.h"
 #include "TwinboxApp.h"
+#include "sync/DemoPair.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QMessageBox>
 #include <QTimer>
 
 #include <cstring>
@@ -28,6 +30,7 @@ bool asksForInformationOnly(int argc, char *argv[])
 struct GuiOptions
 {
     bool minimised = false;
+    bool demo = false;
 };
 
 GuiOptions parseCommandLine(QCoreApplication &app)
@@ -42,8 +45,13 @@ GuiOptions parseCommandLine(QCoreApplication &app)
         QStringLiteral("minimised"),
         QCoreApplication::translate("GuiMain", "Start in the tray, without opening the window."));
     parser.addOption(minimised);
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QCoreApplication::translate("GuiMain", "Sync two private Dovecot mail stores made for the "
+                                               "demo, in a throw-away profile."));
+    parser.addOption(demo);
     parser.process(app);
-    return {parser.isSet(minimised)};
+    return {parser.isSet(minimised), parser.isSet(demo)};
 }
 
 } // namespace
@@ -70,9 +78,35 @@ int main(int argc, char *argv[])
 
     twinbox::TwinboxApp::Options appOptions;
     appOptions.minimised = options.minimised;
+    // --demo: two private stores and a profile of their own, all removed at the end; the
+    // user's pairs, settings and keychain are not touched.
+    twinbox::sync::DemoPair demo;
+    if (options.demo) {
+        QString error;
+        if (!twinbox::sync::DemoPair::dovecotAvailable() || !demo.create(&error)) {
+            QMessageBox::critical(nullptr, QCoreApplication::translate("GuiMain", "Twinbox demo"),
+                                  error.isEmpty() ? QCoreApplication::translate(
+                                                        "GuiMain", "The demo needs Dovecot's IMAP "
+                                                                   "server: apt install "
+                                                                   "dovecot-imapd")
+                                                  : error);
+            return 1;
+        }
+        appOptions.paths = {demo.directory() + QStringLiteral("/profile/config"),
+                            demo.directory() + QStringLiteral("/profile/data"), QString(),
+                            QString()};
+        appOptions.keychainService = QStringLiteral("twinbox-demo");
+    }
     twinbox::TwinboxApp twinboxApp(appOptions);
     std::optional<QCoro::Task<void>> starting; // kept until the event loop ends
-    QTimer::singleShot(0, &twinboxApp, [&] { starting.emplace(twinboxApp.start()); });
+    QTimer::singleShot(0, &twinboxApp, [&] {
+        starting.emplace([](twinbox::TwinboxApp &app, const twinbox::sync::DemoPair &pair,
+                            bool withDemo) -> QCoro::Task<void> {
+            co_await app.start();
+            if (withDemo)
+                co_await app.savePair(pair.profile(), QString(), QString());
+        }(twinboxApp, demo, options.demo));
+    });
     // Quitting from the desktop session (or the last window without a tray): every pair
     // finishes the mailbox it is on, in ~TwinboxApp.
 

@@ -228,7 +228,9 @@ QWidget *MainWindow::createActivityTab()
     connect(m_logPair, &QComboBox::currentIndexChanged, this,
             [this] { m_logFilter->setPair(m_logPair->currentData().toString()); });
     connect(m_logLevel, &QComboBox::currentIndexChanged, this, [this] {
-        m_logFilter->setMinimumSeverity(Severity(m_logLevel->currentData().toInt()));
+        const auto severity = Severity(m_logLevel->currentData().toInt());
+        m_logFilter->setMinimumSeverity(severity);
+        Q_EMIT protocolLogRequested(severity == Severity::Debug);
     });
     connect(m_logFilter, &QAbstractItemModel::rowsInserted, view, &QTableView::scrollToBottom);
     return tab;

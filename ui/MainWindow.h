@@ -55,6 +55,8 @@ Q_SIGNALS:
     void removeRequested(const QString &pair);
     void settingsRequested();
     void hiddenToTray();
+    // The activity log asks for the IMAP traffic (or no longer does).
+    void protocolLogRequested(bool on);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

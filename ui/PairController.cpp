@@ -99,6 +99,11 @@ void PairController::decide(const QByteArray &internalName, PairWorker::Decision
     invoke(&PairWorker::decide, internalName, decision);
 }
 
+void PairController::setProtocolLog(bool on)
+{
+    invoke(&PairWorker::setProtocolLog, on);
+}
+
 void PairController::acknowledge(qint64 issueId)
 {
     invoke(&PairWorker::acknowledge, issueId);

@@ -42,6 +42,7 @@ public:
     void stop();
     void decide(const QByteArray &internalName, sync::PairWorker::Decision decision);
     void acknowledge(qint64 issueId);
+    void setProtocolLog(bool on);
 
 Q_SIGNALS:
     void stateChanged(const twinbox::sync::PairState &state);

@@ -32,6 +32,11 @@ TwinboxApp::TwinboxApp(const Options &options, QObject *parent)
     connect(m_window.get(), &MainWindow::removeRequested, this,
             [this](const QString &name) { removePair(name); });
     connect(m_window.get(), &MainWindow::settingsRequested, this, &TwinboxApp::openSettings);
+    connect(m_window.get(), &MainWindow::protocolLogRequested, this, [this](bool on) {
+        m_protocolLog = on;
+        for (PairController *controller : m_pairs.controllers())
+            controller->setProtocolLog(on);
+    });
     connect(m_window.get(), &MainWindow::hiddenToTray, this, [this] {
         if (m_settings.closeToTrayExplained() || !m_tray)
             return;
@@ -203,6 +208,7 @@ QCoro::Task<void> TwinboxApp::startPair(const config::PairProfile &profileIn)
                     m_tray->notify(tr("%1 cannot sync").arg(name), state.error,
                                    TrayIcon::Severity::Critical);
             });
+    controller->setProtocolLog(m_protocolLog);
     controller->start();
     m_window->selectPair(profile.name);
     Q_EMIT pairStarted(profile.name);

@@ -94,6 +94,7 @@ private:
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<TrayIcon> m_tray;
     bool m_keychainUnavailable = false;
+    bool m_protocolLog = false;
     QString m_lastNotice;
     QHash<QString, QString> m_lastErrors; // per pair: notified once per distinct error
 };

@@ -58,6 +58,19 @@ QString DemoPair::configPath() const
     return directory() + QStringLiteral("/twinbox.conf");
 }
 
+config::PairProfile DemoPair::profile() const
+{
+    config::PairProfile profile;
+    profile.name = tr("Demo");
+    const QString base = directory();
+    for (auto [side, store] : {std::pair{&profile.local, localStore(base)},
+                               std::pair{&profile.remote, remoteStore(base)}}) {
+        side->security = config::AccountSide::Security::Tunnel;
+        side->tunnelCommand = store.tunnelCommand();
+    }
+    return profile;
+}
+
 void DemoPair::keep()
 {
     if (m_dir)
@@ -113,7 +126,7 @@ bool DemoPair::seed(QString *error) const
     const QString base = directory();
     const QByteArrayList people = {"Alice <alice@example.org>", "Bob <bob@example.org>",
                                    "Chloé <chloe@example.org>", "Dieter <dieter@example.org>"};
-    const QByteArrayList topics = {"Lunch?",       "Minutes",     "Roadmap",  "Invoice",
+    const QByteArrayList topics = {"Lunch?",        "Minutes",       "Roadmap", "Invoice",
                                    "Meeting moved", "Release notes", "Weekend", "Budget"};
     auto batch = [&](const QByteArray &prefix, int count) {
         QList<DemoMessage> messages;

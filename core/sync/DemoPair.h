@@ -1,5 +1,7 @@
 #pragma once
 
+#include "config/PairProfile.h"
+
 #include <QCoreApplication>
 #include <QString>
 
@@ -31,6 +33,8 @@ public:
     bool create(QString *error);
     QString directory() const;
     QString configPath() const;
+    // The same pair as the window's account pair "Demo" (two tunnels, no password).
+    config::PairProfile profile() const;
     void keep();
 
 private:

@@ -8,6 +8,8 @@
 #include <QFile>
 #include <QThread>
 
+#include <utility>
+
 namespace twinbox::sync {
 
 namespace {
@@ -105,6 +107,17 @@ void PairWorker::decide(const QByteArray &internalName, Decision decision)
     syncNow();
 }
 
+void PairWorker::setProtocolLog(bool on)
+{
+    if (m_protocolLog == on)
+        return;
+    m_protocolLog = on;
+    if (m_job) {
+        m_restart = true;
+        m_job->requestStop(); // the mailbox being synced is finished first
+    }
+}
+
 void PairWorker::acknowledge(qint64 issueId)
 {
     state::StateDatabase database;
@@ -153,6 +166,7 @@ QCoro::Task<void> PairWorker::loop()
         config::CliOptions options;
         options.watchSeconds = int(m_setup.interval.count());
         options.notify = m_setup.push;
+        options.debug = m_protocolLog ? 1 : 0; // level 1: credentials redacted
         BatchLimits limits;
         limits.messages = m_setup.config.appendBatch;
         m_job = std::make_unique<SyncJob>(m_setup.config, options, m_setup.keychainPair, *m_events,
@@ -187,7 +201,7 @@ QCoro::Task<void> PairWorker::loop()
         });
         co_await m_job->run();
         m_job.reset();
-        if (m_quitting || m_paused)
+        if (m_quitting || m_paused || std::exchange(m_restart, false))
             continue;
         // The watch gave up: a login refused, a server without QRESYNC, the keychain
         // locked, the pair syncing in twinbox-cli. Tried again later, less and less often.

@@ -55,6 +55,9 @@ public Q_SLOTS: // called in the worker thread, through queued invocations
     void decide(const QByteArray &internalName, twinbox::sync::PairWorker::Decision decision);
     void acknowledge(qint64 issueId);
     void refreshIssues();
+    // The IMAP traffic as Debug messages (credentials redacted); the connections are opened
+    // again to start or stop it.
+    void setProtocolLog(bool on);
 
 Q_SIGNALS:
     void stateChanged(const twinbox::sync::PairState &state);
@@ -85,6 +88,8 @@ private:
     bool m_paused = false;
     bool m_quitting = false;
     bool m_waiting = false;
+    bool m_protocolLog = false;
+    bool m_restart = false;
 };
 
 } // namespace twinbox::sync

@@ -89,6 +89,7 @@ private slots:
     void syncsWithLiveProgressAndAResponsiveWindow();
     void conflictReachesTheIssueView();
     void pauseHoldsUntilResume();
+    void protocolLogOnDemandIsRedacted();
     void stopIsCooperativeAndQuick();
 
 private:
@@ -284,6 +285,31 @@ void TestPairController::pauseHoldsUntilResume()
     QTRY_COMPARE_WITH_TIMEOUT(remoteCount("INBOX"), before + 1, 60000);
     QTRY_VERIFY_WITH_TIMEOUT(m_controller->state().activity != sync::PairState::Activity::Paused,
                              30000);
+}
+
+void TestPairController::protocolLogOnDemandIsRedacted()
+{
+    QStringList protocol;
+    QObject context;
+    connect(m_controller.get(), &PairController::message, &context,
+            [&protocol](const QString &, const sync::SyncMessage &line) {
+                if (line.severity == sync::SyncMessage::Severity::Debug)
+                    protocol.append(line.text);
+            });
+    m_controller->setProtocolLog(true);
+    // The connections are opened again: the login is in the log, the password is not.
+    QTRY_VERIFY_WITH_TIMEOUT(protocol.filter(QStringLiteral("LIST")).size() >= 2, 60000);
+    QVERIFY(!protocol.filter(QStringLiteral("AUTHENTICATE"), Qt::CaseInsensitive).isEmpty() ||
+            !protocol.filter(QStringLiteral("LOGIN"), Qt::CaseInsensitive).isEmpty());
+    for (const DovecotServer *server : {&m_servers->local, &m_servers->remote}) {
+        const QByteArray plain =
+            '\0' + server->user().toUtf8() + '\0' + server->password().toUtf8();
+        for (const QString &line : std::as_const(protocol)) {
+            QVERIFY2(!line.contains(server->password()), qPrintable(line));
+            QVERIFY2(!line.contains(QString::fromLatin1(plain.toBase64())), qPrintable(line));
+        }
+    }
+    m_controller->setProtocolLog(false);
 }
 
 void TestPairController::stopIsCooperativeAndQuick()

@@ -6,6 +6,7 @@
 #include "DovecotPair.h"
 #include "TwinboxApp.h"
 #include "config/SecretStore.h"
+#include "sync/DemoPair.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -60,6 +61,7 @@ private slots:
     void cleanupTestCase();
     void keychainWriteReadDelete();
     void withoutAKeychainPasswordsStayInMemory();
+    void demoPairSyncsInTheWindow();
 
 private:
     TwinboxApp::Options options() const;
@@ -165,6 +167,36 @@ void TestTwinboxApp::withoutAKeychainPasswordsStayInMemory()
     QVERIFY(QFile::exists(config::PairStore::defaultFileName(options().paths)));
     QCOMPARE(filesHolding(m_dir.path(), m_servers->local.password()), QStringList());
     QCOMPARE(filesHolding(m_dir.path(), m_servers->remote.password()), QStringList());
+}
+
+// twinbox --demo: the demo's stores as a pair of the window, in a profile of its own.
+void TestTwinboxApp::demoPairSyncsInTheWindow()
+{
+    sync::DemoPair demo;
+    QString error;
+    QVERIFY2(demo.create(&error), qPrintable(error));
+    TwinboxApp::Options options;
+    options.paths = {demo.directory() + QStringLiteral("/profile/config"),
+                     demo.directory() + QStringLiteral("/profile/data"), QString(), QString()};
+    options.keychainService = QStringLiteral("twinbox-demo-test");
+    TwinboxApp app(options);
+    QObject context;
+    std::optional<sync::SyncTotals> first;
+    connect(&app, &TwinboxApp::pairStarted, &context, [&](const QString &name) {
+        connect(app.pair(name), &PairController::syncFinished, &context,
+                [&first](const sync::SyncTotals &totals) {
+                    if (!first)
+                        first = totals;
+                });
+    });
+    await(app.start());
+    QVERIFY(await(app.savePair(demo.profile(), QString(), QString())));
+    QTRY_VERIFY_WITH_TIMEOUT(first.has_value(), 60000);
+    QCOMPARE(first->messagesCopied, 300);
+    QCOMPARE(first->failures, QStringList());
+    PairController *pair = app.pair(demo.profile().name);
+    QCOMPARE(pair->mailboxes()->overallFraction(), 1.0);
+    await(app.quit());
 }
 
 QTEST_MAIN(TestTwinboxApp)
