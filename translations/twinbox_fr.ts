@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AppSettings</name>
+    <message>
+        <source>Cannot write the settings file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AppendJournal</name>
     <message numerus="yes">
         <source>Resumed an interrupted sync: %n appended message(s) found and mapped, %1 to copy again</source>
@@ -9,6 +16,25 @@
             <numerusform>Reprise d’une synchronisation interrompue : %n message ajouté retrouvé et associé, %1 à recopier</numerusform>
             <numerusform>Reprise d’une synchronisation interrompue : %n messages ajoutés retrouvés et associés, %1 à recopier</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Autostart</name>
+    <message>
+        <source>Starting at login is not supported on this system yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot remove %1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -97,6 +123,10 @@
         <source>Demo kept; run it again with:</source>
         <translation>Démo conservée ; pour la relancer :</translation>
     </message>
+    <message>
+        <source>no account pair named %1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CliOptions</name>
@@ -141,6 +171,10 @@
         <translation>--target ne s’emploie qu’avec --delete ou --rename</translation>
     </message>
     <message>
+        <source>--keep goes with --demo only</source>
+        <translation>--keep ne va qu’avec --demo</translation>
+    </message>
+    <message>
         <source>Usage: %1 [OPTIONS] [MAILBOX ...]
        %1 [OPTIONS] --repair [MAILBOX ...]
        %1 [OPTIONS] --delete MAILBOX [...]
@@ -148,6 +182,7 @@
        %1 --demo [--keep]
 Options:
   --config=FILE        configuration file (default: config in the configuration directory)
+  --pair=NAME          sync the account pair NAME made in the Twinbox window
   --watch[=SECONDS]    keep running, syncing every SECONDS (default 60)
   --notify             wait for server notifications (NOTIFY) instead of polling
   --target={local,remote,database}
@@ -158,31 +193,110 @@ Options:
   --debug              log the IMAP traffic; twice: credentials too
   -h, --help           show this help
   --version            show the version</source>
-        <translation>Usage : %1 [OPTIONS] [BOÎTE ...]
-        %1 [OPTIONS] --repair [BOÎTE ...]
-        %1 [OPTIONS] --delete BOÎTE [...]
-        %1 [OPTIONS] --rename SOURCE DESTINATION
-        %1 --demo [--keep]
-Options :
-  --config=FICHIER     fichier de configuration (par défaut : config dans le dossier de configuration)
-  --watch[=SECONDES]   continuer, en synchronisant toutes les SECONDES (60 par défaut)
-  --notify             attendre les notifications du serveur (NOTIFY) au lieu d’interroger
-  --target={local,remote,database}
-                       limiter --delete et --rename à ces cibles
-  --demo               synchroniser deux boîtes Dovecot privées créées pour la démo
-  --keep               avec --demo : les conserver et afficher le chemin de la configuration
-  -q, --quiet          seulement les avertissements et les erreurs
-  --debug              journaliser le trafic IMAP ; deux fois : les identifiants aussi
-  -h, --help           afficher cette aide
-  --version            afficher la version</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--keep goes with --demo only</source>
-        <translation>--keep ne va qu’avec --demo</translation>
+        <source>--pair and --config cannot be combined</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--demo cannot be combined with other commands, --watch, --notify, --target, --config or mailboxes</source>
-        <translation>--demo ne se combine pas avec d’autres commandes, --watch, --notify, --target, --config ni des boîtes</translation>
+        <source>--demo cannot be combined with other commands, --watch, --notify, --target, --config, --pair or mailboxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionProbe</name>
+    <message>
+        <source>This server does not support QRESYNC, which two-way sync needs to learn what changed since the last sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server does not support ENABLE, which two-way sync needs to turn on QRESYNC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server does not support UIDPLUS, which two-way sync needs to know the numbers of the messages it copies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server does not support LIST-EXTENDED, which two-way sync needs to list mailboxes with their state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server does not support LIST-STATUS, which two-way sync needs to see in one step which mailboxes changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server supports everything two-way sync needs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It announces changes in every mailbox at once (NOTIFY): changes can be synced as soon as they happen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It announces changes one mailbox at a time (IDLE): changes in the watched mailboxes can be synced as soon as they happen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It cannot announce changes (no NOTIFY or IDLE): Twinbox will check it on schedule only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It cannot take several messages in one upload (no MULTIAPPEND): copying many messages is slower.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each message sent to it costs an extra round trip (no LITERAL+).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It can compress the connection (COMPRESS), which saves bandwidth.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It cannot compress the connection (no COMPRESS): syncing uses more bandwidth.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach the server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure connection failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused to log in: check the user name and the password (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server lacks something Twinbox needs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not answer as an IMAP server should: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused a command: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These settings cannot be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected failure: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its mailboxes could not be listed: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -194,6 +308,10 @@ Options :
     <message>
         <source>cannot write %1: %2</source>
         <translation>impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -228,6 +346,22 @@ Options :
     <message>
         <source>Keeps two IMAP accounts identical in both directions, from the tray.</source>
         <translation>Garde deux comptes IMAP identiques dans les deux sens, depuis la zone de notification.</translation>
+    </message>
+    <message>
+        <source>Start in the tray, without opening the window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync two private Dovecot mail stores made for the demo, in a throw-away profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Twinbox demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo needs Dovecot&apos;s IMAP server: apt install dovecot-imapd</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -486,6 +620,44 @@ Options :
     <message>
         <source>cannot lock %1: %2</source>
         <translation>impossible de verrouiller %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>PairProfile</name>
+    <message>
+        <source>Give the pair a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name cannot begin or end with a space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name has at most 64 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name cannot contain &quot;/&quot;, &quot;\&quot; or control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name cannot begin with a dot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a value of pair %1 contains a line break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pair %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PairStore</name>
+    <message>
+        <source>cannot write %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -932,6 +1104,421 @@ Options :
         <source>unsupported proxy (only socks5:// and socks5h://): %1</source>
         <translation>proxy non pris en charge (seulement socks5:// et socks5h://) : %1</translation>
     </message>
+    <message>
+        <source>The server&apos;s key is not one of the keys trusted for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>twinbox::AccountPage</name>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first of the two accounts to keep identical, for example the one you have had for longest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account to keep identical with the first one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name or email address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. alice@example.net</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SSL/TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tunnel command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IMAP server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. imap.example.net</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. ssh mail.example.net dovecot exec imap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A command that speaks IMAP on its standard input and output, already logged in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the server offers and lacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ecurity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tunnel &amp;command:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the tunnel command first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the user name and the server first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These settings cannot be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the password first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected and logged in: this account can be synced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected and logged in, but this server cannot be synced both ways.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>twinbox::ActivityLogModel</name>
+    <message>
+        <source>Protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>twinbox::CertificatePanel</name>
+    <message>
+        <source>Why the certificate is not trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint of the server&apos;s key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;rust this certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust this certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to this server from now on as long as it shows this key, even though no certificate authority vouches for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key fingerprint (SHA-256):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Trust it only if the fingerprint below is the one your mail provider or administrator gives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>twinbox::IssueListModel</name>
+    <message>
+        <source>Flags changed on both sides: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted on one side while changed on the other: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision needed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A server refused the message: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>twinbox::MailboxProgressModel</name>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applying changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copying messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 percent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 messages, %3 of %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expunged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>twinbox::MailboxSelectionPage</name>
+    <message>
+        <source>Also sync mailboxes matching these patterns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never sync mailboxes matching these patterns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mailboxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick the mailboxes to keep identical. Leave all of them ticked to sync every mailbox, including the ones created later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mailboxes to sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick &amp;all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick all mailboxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Untick all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untick all mailboxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also &amp;include mailboxes matching (one per line, * and % as wildcards):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Exclude mailboxes matching (one per line, e.g. Spam or Archive/*):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the list of mailboxes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some mailboxes may be missing from this list: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test the connections to see the mailboxes of both accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>twinbox::MainWindow</name>
@@ -942,6 +1529,416 @@ Options :
     <message>
         <source>No account pair yet.</source>
         <translation>Aucune paire de comptes pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Add an account pair…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an account pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mailboxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts and issues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ctivity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overall progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mailboxes of the selected pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts and issues of the selected pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the mailbox on the other side too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the mailbox again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark as seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the activity of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lowest level shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything with the protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>less than a minute left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n minute(s) left</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n hour(s) left</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray: closing the window quits Twinbox, and syncing stops until it is started again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>twinbox::PairListModel</name>
+    <message>
+        <source>Idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Needs attention (%n open issue(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>twinbox::PairNamePage</name>
+    <message>
+        <source>Edit the account pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the account pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Twinbox keeps two mail accounts identical in both directions. The name tells this pair apart from the others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pair name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Home and work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem with the name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already a pair named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>twinbox::PairWizard</name>
+    <message>
+        <source>Edit Account Pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Account Pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>twinbox::SchedulePage</name>
+    <message>
+        <source>Sync as soon as a server &amp;announces a change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How often Twinbox syncs this pair while it runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes between syncs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync as soon as a server announces a change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Works with servers that offer NOTIFY or IDLE; the others are synced on schedule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync &amp;every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>twinbox::SettingsDialog</name>
+    <message>
+        <source>&amp;Start Twinbox when I log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start &amp;minimised in the tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Twinbox Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting at login is not supported on this system yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start minimised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language changes when Twinbox starts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>twinbox::TrayIcon</name>
+    <message>
+        <source>Sync all now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Twinbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>twinbox::TwinboxApp</name>
+    <message>
+        <source>Twinbox keeps running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your account pairs go on syncing in the background. Quit Twinbox from the tray icon&apos;s menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain is available (%1), so Twinbox cannot remember this password. It is kept in memory until Twinbox quits, and asked again at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain holds no password for this account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password of the first account (local) of %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password of the second account (remote) of %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not started: no password for its %2 account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A message in %1 was changed on both sides; see Conflicts and issues.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain is available (%1). The passwords of %2 are kept in memory until Twinbox quits, and asked again at the next start; they are never written to a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account pair(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n syncing: %1%</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n paused</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
