@@ -1,5 +1,7 @@
 #include "IssueListModel.h"
 
+#include "TimeText.h"
+
 #include "sync/MailboxName.h"
 
 #include <QFont>
@@ -65,7 +67,7 @@ QVariant IssueListModel::data(const QModelIndex &index, int role) const
     }
     switch (index.column()) {
     case Time:
-        return QLocale().toString(issue.time, QLocale::ShortFormat);
+        return shortTime(issue.time);
     case Mailbox:
         return sync::MailboxName::display(issue.mailbox, u'/');
     case Subject:

@@ -1,5 +1,7 @@
 #include "MailboxProgressModel.h"
 
+#include "TimeText.h"
+
 #include <QLocale>
 
 namespace twinbox {
@@ -18,12 +20,15 @@ int MailboxProgressModel::columnCount(const QModelIndex &parent) const
 
 namespace {
 
-QString phaseText(const std::optional<SyncProgress::Phase> &phase, bool done, bool failed)
+QString phaseText(const std::optional<SyncProgress::Phase> &phase, bool done, bool failed,
+                  bool waiting)
 {
     if (failed)
         return MailboxProgressModel::tr("Failed");
     if (done)
         return MailboxProgressModel::tr("Done");
+    if (waiting)
+        return MailboxProgressModel::tr("Waiting");
     if (!phase)
         return MailboxProgressModel::tr("Up to date");
     switch (*phase) {
@@ -48,7 +53,8 @@ QVariant MailboxProgressModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= m_rows.size())
         return {};
     const Row &row = m_rows.at(index.row());
-    const bool finished = row.done || !row.error.isEmpty() || !row.phase;
+    const bool waiting = m_running && !row.phase && !row.skipped && !row.done;
+    const bool finished = row.done || !row.error.isEmpty() || (!row.phase && !waiting);
     const double fraction =
         finished ? 1.0
         : row.totalBytes > 0
@@ -68,14 +74,14 @@ QVariant MailboxProgressModel::data(const QModelIndex &index, int role) const
         // The tree of mailboxes as an indented list: the order is the engine's (sorted).
         return QString(QString(row.depth * 4, u' ') + row.label);
     case Phase:
-        return phaseText(row.phase, row.done, !row.error.isEmpty());
+        return phaseText(row.phase, row.done, !row.error.isEmpty(), waiting);
     case Progress:
         if (row.totalMessages == 0)
             return QString();
-        return tr("%1 of %2 messages, %3 of %4")
+        return tr("%1/%2 · %3")
             .arg(row.doneMessages)
             .arg(row.totalMessages)
-            .arg(locale.formattedDataSize(row.doneBytes), locale.formattedDataSize(row.totalBytes));
+            .arg(locale.formattedDataSize(row.totalBytes, 1));
     case New:
         return row.outcome.messagesCopied;
     case FlagChanges:
@@ -83,8 +89,7 @@ QVariant MailboxProgressModel::data(const QModelIndex &index, int role) const
     case Expunges:
         return row.outcome.expunges;
     case LastSynced:
-        return row.lastSynced.isValid() ? locale.toString(row.lastSynced, QLocale::ShortFormat)
-                                        : QString();
+        return shortTime(row.lastSynced);
     case Error:
         return row.error;
     }
@@ -174,6 +179,16 @@ void MailboxProgressModel::progress(const sync::SyncProgress &progress)
     const int row = rowOf(progress.mailbox);
     if (row < 0)
         return;
+    // The engine takes the mailboxes in the listed order: those before this one that it did
+    // not open had nothing to do.
+    for (int before = 0; before < row; ++before) {
+        Row &earlier = m_rows[before];
+        if (!earlier.phase && !earlier.done && !earlier.skipped) {
+            earlier.skipped = true;
+            earlier.lastSynced = QDateTime::currentDateTime();
+            changed(before);
+        }
+    }
     Row &entry = m_rows[row];
     entry.phase = progress.phase;
     if (progress.phase == SyncProgress::Phase::Copying || progress.totalMessages > 0) {
@@ -220,6 +235,7 @@ void MailboxProgressModel::syncFinished(const sync::SyncTotals &)
     for (Row &row : m_rows) {
         if (row.error.isEmpty())
             row.lastSynced = now;
+        row.skipped = row.skipped || (!row.phase && !row.done);
     }
     if (!m_rows.isEmpty())
         Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, Count - 1));
@@ -232,12 +248,24 @@ double MailboxProgressModel::overallFraction() const
         return m_rows.isEmpty() ? 0.0 : 1.0;
     if (m_rows.isEmpty())
         return 0.0;
-    // Each mailbox weighs as much as its bytes to copy, and at least as one empty mailbox.
+    // Each mailbox weighs as much as its bytes to copy, and at least as one empty mailbox; one
+    // not reached yet weighs as much as the average of those whose size is known.
+    double known = 0;
+    int sized = 0;
+    for (const Row &row : m_rows) {
+        if (row.totalBytes > 0) {
+            known += 1.0 + double(row.totalBytes) / 65536.0;
+            ++sized;
+        }
+    }
+    const double unknownWeight = sized > 0 ? known / sized : 1.0;
     double done = 0;
     double total = 0;
     for (const Row &row : m_rows) {
-        const double weight = 1.0 + double(row.totalBytes) / 65536.0;
-        const bool finished = row.done || !row.error.isEmpty();
+        const bool reached = row.phase || row.done || row.skipped || !row.error.isEmpty();
+        const double weight =
+            reached ? 1.0 + double(row.totalBytes) / 65536.0 : unknownWeight;
+        const bool finished = row.done || row.skipped || !row.error.isEmpty();
         const double fraction = finished ? 1.0
                                 : row.totalBytes > 0
                                     ? double(row.doneBytes) / double(row.totalBytes)

@@ -57,6 +57,7 @@ private:
         qint64 doneBytes = 0;
         qint64 totalBytes = 0;
         bool done = false;
+        bool skipped = false; // passed over by the engine: nothing to do
         sync::MailboxOutcome outcome;
         QDateTime lastSynced;
         QString error;

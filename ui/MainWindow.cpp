@@ -4,6 +4,7 @@
 #include "ActivityLogModel.h"
 #include "PairListModel.h"
 #include "ProgressBarDelegate.h"
+#include "TimeText.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -89,6 +90,12 @@ MainWindow::MainWindow(PairListModel *pairs, ActivityLogModel *log, QWidget *par
     splitter->addWidget(m_pairView);
     splitter->addWidget(details);
     splitter->setStretchFactor(1, 3);
+    splitter->setSizes({340, 760});
+    m_pairView->header()->setSectionResizeMode(PairListModel::Name, QHeaderView::Stretch);
+    m_pairView->header()->setStretchLastSection(false);
+    for (int column : {int(PairListModel::State), int(PairListModel::LastSync)})
+        m_pairView->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    m_pairView->hideColumn(PairListModel::NextSync); // in the tooltip and the title instead
 
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(empty);
@@ -111,9 +118,7 @@ MainWindow::MainWindow(PairListModel *pairs, ActivityLogModel *log, QWidget *par
     connect(pairs, &QAbstractItemModel::rowsRemoved, this, pairsChanged);
     connect(pairs, &QAbstractItemModel::dataChanged, this, [this] {
         updateActions();
-        if (m_current)
-            m_pairTitle->setText(m_current->name() + QStringLiteral(" — ") +
-                                 PairListModel::activityText(m_current->state()));
+        updateTitle();
     });
     pairsChanged();
     resize(980, 620);
@@ -177,6 +182,8 @@ QWidget *MainWindow::createMailboxTab()
     m_mailboxView->setItemDelegateForColumn(
         MailboxProgressModel::Progress,
         new ProgressBarDelegate(MailboxProgressModel::FractionRole, m_mailboxView));
+    m_mailboxView->horizontalHeader()->setMinimumSectionSize(60);
+    m_mailboxView->horizontalHeader()->setDefaultSectionSize(200);
     layout->addWidget(m_mailboxView);
     return tab;
 }
@@ -187,6 +194,7 @@ QWidget *MainWindow::createIssueTab()
     auto *layout = new QVBoxLayout(tab);
     m_issueView = tableView(nullptr, tr("Conflicts and issues of the selected pair"), tab);
     m_issueView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_issueView->horizontalHeader()->setDefaultSectionSize(150);
     layout->addWidget(m_issueView);
     auto *buttons = new QHBoxLayout;
     m_deleteThere = new QPushButton(tr("Delete the mailbox on the other side too"), tab);
@@ -243,16 +251,47 @@ void MainWindow::showPair(PairController *controller)
     m_current = controller;
     m_mailboxView->setModel(controller ? controller->mailboxes() : nullptr);
     m_issueView->setModel(controller ? controller->issues() : nullptr);
+    // Section modes belong to the model's columns: set again for each model.
+    if (controller) {
+        QHeaderView *mailboxHeader = m_mailboxView->horizontalHeader();
+        mailboxHeader->setSectionResizeMode(QHeaderView::ResizeToContents);
+        mailboxHeader->setSectionResizeMode(MailboxProgressModel::Progress, QHeaderView::Fixed);
+        mailboxHeader->resizeSection(MailboxProgressModel::Progress, 200);
+        QHeaderView *issueHeader = m_issueView->horizontalHeader();
+        issueHeader->setSectionResizeMode(QHeaderView::Interactive);
+        for (int column : {int(IssueListModel::Time), int(IssueListModel::Mailbox)})
+            issueHeader->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+        // What happened takes the rest; the message's own fields get a readable share.
+        issueHeader->resizeSection(IssueListModel::Subject, 170);
+        issueHeader->resizeSection(IssueListModel::From, 150);
+        issueHeader->resizeSection(IssueListModel::Date, 130);
+    }
     if (controller) {
         connect(controller->mailboxes(), &MailboxProgressModel::overallChanged, this,
                 &MainWindow::updateOverall);
         connect(m_issueView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
                 &MainWindow::updateActions);
-        m_pairTitle->setText(controller->name() + QStringLiteral(" — ") +
-                             PairListModel::activityText(controller->state()));
     }
+    updateTitle();
     updateOverall();
     updateActions();
+}
+
+void MainWindow::updateTitle()
+{
+    if (!m_current) {
+        m_pairTitle->clear();
+        return;
+    }
+    const sync::PairState &state = m_current->state();
+    QString title = m_current->name() + QStringLiteral(" — ") + PairListModel::activityText(state);
+    if (state.activity == Activity::Error && !state.error.isEmpty())
+        title += QStringLiteral(": ") + state.error;
+    if (state.openIssues > 0)
+        title += QStringLiteral(" · ") + tr("%n open issue(s)", nullptr, state.openIssues);
+    if (state.nextSync.isValid())
+        title += QStringLiteral(" · ") + tr("next sync at %1").arg(shortTime(state.nextSync));
+    m_pairTitle->setText(title);
 }
 
 void MainWindow::selectPair(const QString &name)

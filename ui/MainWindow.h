@@ -69,6 +69,7 @@ private:
     void showPair(PairController *controller);
     void updateActions();
     void updateOverall();
+    void updateTitle();
     void decideOnSelectedIssue(int decision);
     void acknowledgeSelectedIssues();
 

@@ -1,5 +1,6 @@
 #include "PairListModel.h"
 
+#include "TimeText.h"
 #include "TrayIcon.h"
 
 #include <QLocale>
@@ -30,7 +31,7 @@ QString PairListModel::activityText(const sync::PairState &state)
     case Activity::Error:
         return tr("Error");
     case Activity::NeedsAttention:
-        return tr("Needs attention (%n open issue(s))", nullptr, state.openIssues);
+        return tr("Needs attention");
     }
     return {};
 }
@@ -49,18 +50,15 @@ QVariant PairListModel::data(const QModelIndex &index, int role) const
         return state.error.isEmpty() ? activityText(state) : state.error;
     if (role != Qt::DisplayRole)
         return {};
-    const QLocale locale;
     switch (index.column()) {
     case Name:
         return controller->name();
     case State:
         return activityText(state);
     case LastSync:
-        return state.lastSync.isValid() ? locale.toString(state.lastSync, QLocale::ShortFormat)
-                                        : tr("Never");
+        return state.lastSync.isValid() ? shortTime(state.lastSync) : tr("Never");
     case NextSync:
-        return state.nextSync.isValid() ? locale.toString(state.nextSync, QLocale::ShortFormat)
-                                        : QString();
+        return shortTime(state.nextSync);
     }
     return {};
 }
