@@ -5,7 +5,7 @@
     <name>AppSettings</name>
     <message>
         <source>Cannot write the settings file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellungsdatei %1 kann nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>
@@ -22,19 +22,19 @@
     <name>Autostart</name>
     <message>
         <source>Starting at login is not supported on this system yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Start bei der Anmeldung wird auf diesem System noch nicht unterstützt.</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Cannot remove %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht entfernt werden: %2</translation>
     </message>
 </context>
 <context>
@@ -125,7 +125,7 @@
     </message>
     <message>
         <source>no account pair named %1 in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Kontenpaar namens %1 in %2</translation>
     </message>
 </context>
 <context>
@@ -193,110 +193,127 @@ Options:
   --debug              log the IMAP traffic; twice: credentials too
   -h, --help           show this help
   --version            show the version</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: %1 [OPTIONEN] [POSTFACH ...]
+        %1 [OPTIONEN] --repair [POSTFACH ...]
+        %1 [OPTIONEN] --delete POSTFACH [...]
+        %1 [OPTIONEN] --rename QUELLE ZIEL
+        %1 --demo [--keep]
+Optionen:
+  --config=DATEI       Konfigurationsdatei (Standard: config im Konfigurationsverzeichnis)
+  --pair=NAME          das im Twinbox-Fenster angelegte Kontenpaar NAME synchronisieren
+  --watch[=SEKUNDEN]   weiterlaufen und alle SEKUNDEN synchronisieren (Standard 60)
+  --notify             auf Benachrichtigungen des Servers (NOTIFY) warten, statt regelmäßig abzufragen
+  --target={local,remote,database}
+                       --delete und --rename auf diese Ziele beschränken
+  --demo               zwei private, für die Demo angelegte Dovecot-Postfachspeicher synchronisieren
+  --keep               mit --demo: sie behalten und den Pfad der Konfiguration ausgeben
+  -q, --quiet          nur Warnungen und Fehler
+  --debug              den IMAP-Verkehr protokollieren; zweimal: auch die Zugangsdaten
+  -h, --help           diese Hilfe anzeigen
+  --version            die Version anzeigen</translation>
     </message>
     <message>
         <source>--pair and --config cannot be combined</source>
-        <translation type="unfinished"></translation>
+        <translation>--pair und --config lassen sich nicht miteinander verbinden</translation>
     </message>
     <message>
         <source>--demo cannot be combined with other commands, --watch, --notify, --target, --config, --pair or mailboxes</source>
-        <translation type="unfinished"></translation>
+        <translation>--demo lässt sich nicht mit anderen Befehlen, --watch, --notify, --target, --config, --pair oder Postfächern verbinden</translation>
     </message>
 </context>
 <context>
     <name>ConnectionProbe</name>
     <message>
         <source>This server does not support QRESYNC, which two-way sync needs to learn what changed since the last sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Server unterstützt QRESYNC nicht, das die Zwei-Wege-Synchronisation braucht, um zu erfahren, was sich seit der letzten Synchronisation geändert hat.</translation>
     </message>
     <message>
         <source>This server does not support ENABLE, which two-way sync needs to turn on QRESYNC.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Server unterstützt ENABLE nicht, das die Zwei-Wege-Synchronisation braucht, um QRESYNC einzuschalten.</translation>
     </message>
     <message>
         <source>This server does not support UIDPLUS, which two-way sync needs to know the numbers of the messages it copies.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Server unterstützt UIDPLUS nicht, das die Zwei-Wege-Synchronisation braucht, um die Nummern der kopierten Nachrichten zu kennen.</translation>
     </message>
     <message>
         <source>This server does not support LIST-EXTENDED, which two-way sync needs to list mailboxes with their state.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Server unterstützt LIST-EXTENDED nicht, das die Zwei-Wege-Synchronisation braucht, um die Postfächer mit ihrem Zustand aufzulisten.</translation>
     </message>
     <message>
         <source>This server does not support LIST-STATUS, which two-way sync needs to see in one step which mailboxes changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Server unterstützt LIST-STATUS nicht, das die Zwei-Wege-Synchronisation braucht, um in einem Schritt zu sehen, welche Postfächer sich geändert haben.</translation>
     </message>
     <message>
         <source>This server supports everything two-way sync needs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Server unterstützt alles, was die Zwei-Wege-Synchronisation braucht.</translation>
     </message>
     <message>
         <source>It announces changes in every mailbox at once (NOTIFY): changes can be synced as soon as they happen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er meldet Änderungen in allen Postfächern auf einmal (NOTIFY): Änderungen können synchronisiert werden, sobald sie geschehen.</translation>
     </message>
     <message>
         <source>It announces changes one mailbox at a time (IDLE): changes in the watched mailboxes can be synced as soon as they happen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er meldet Änderungen jeweils nur für ein Postfach (IDLE): Änderungen in den überwachten Postfächern können synchronisiert werden, sobald sie geschehen.</translation>
     </message>
     <message>
         <source>It cannot announce changes (no NOTIFY or IDLE): Twinbox will check it on schedule only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er kann keine Änderungen melden (weder NOTIFY noch IDLE): Twinbox prüft ihn nur nach Zeitplan.</translation>
     </message>
     <message>
         <source>It cannot take several messages in one upload (no MULTIAPPEND): copying many messages is slower.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er kann nicht mehrere Nachrichten in einem Upload annehmen (kein MULTIAPPEND): das Kopieren vieler Nachrichten ist langsamer.</translation>
     </message>
     <message>
         <source>Each message sent to it costs an extra round trip (no LITERAL+).</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede an ihn gesendete Nachricht kostet einen zusätzlichen Roundtrip (kein LITERAL+).</translation>
     </message>
     <message>
         <source>It can compress the connection (COMPRESS), which saves bandwidth.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er kann die Verbindung komprimieren (COMPRESS), was Bandbreite spart.</translation>
     </message>
     <message>
         <source>It cannot compress the connection (no COMPRESS): syncing uses more bandwidth.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er kann die Verbindung nicht komprimieren (kein COMPRESS): die Synchronisation braucht mehr Bandbreite.</translation>
     </message>
     <message>
         <source>Could not reach the server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server ist nicht erreichbar: %1</translation>
     </message>
     <message>
         <source>The server&apos;s certificate is not trusted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem Zertifikat des Servers wird nicht vertraut: %1</translation>
     </message>
     <message>
         <source>The secure connection failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die sichere Verbindung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>The server refused to log in: check the user name and the password (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Anmeldung abgelehnt: Benutzername und Passwort prüfen (%1).</translation>
     </message>
     <message>
         <source>The server lacks something Twinbox needs: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem Server fehlt etwas, das Twinbox braucht: %1</translation>
     </message>
     <message>
         <source>The server does not answer as an IMAP server should: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server antwortet nicht so, wie ein IMAP-Server es sollte: %1</translation>
     </message>
     <message>
         <source>The server refused a command: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat einen Befehl abgelehnt: %1</translation>
     </message>
     <message>
         <source>These settings cannot be used: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Einstellungen können nicht verwendet werden: %1</translation>
     </message>
     <message>
         <source>Unexpected failure: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unerwarteter Fehler: %1</translation>
     </message>
     <message>
         <source>Its mailboxes could not be listed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Seine Postfächer konnten nicht aufgelistet werden: %1</translation>
     </message>
 </context>
 <context>
@@ -311,7 +328,7 @@ Options:
     </message>
     <message>
         <source>Demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo</translation>
     </message>
 </context>
 <context>
@@ -349,19 +366,19 @@ Options:
     </message>
     <message>
         <source>Start in the tray, without opening the window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Infobereich starten, ohne das Fenster zu öffnen.</translation>
     </message>
     <message>
         <source>Sync two private Dovecot mail stores made for the demo, in a throw-away profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwei private, für die Demo angelegte Dovecot-Postfachspeicher synchronisieren, in einem Wegwerfprofil.</translation>
     </message>
     <message>
         <source>Twinbox demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Twinbox-Demo</translation>
     </message>
     <message>
         <source>The demo needs Dovecot&apos;s IMAP server: apt install dovecot-imapd</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Demo braucht den IMAP-Server von Dovecot: apt install dovecot-imapd</translation>
     </message>
 </context>
 <context>
@@ -626,38 +643,38 @@ Options:
     <name>PairProfile</name>
     <message>
         <source>Give the pair a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Paar braucht einen Namen.</translation>
     </message>
     <message>
         <source>A name cannot begin or end with a space.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Name darf nicht mit einem Leerzeichen beginnen oder enden.</translation>
     </message>
     <message>
         <source>A name has at most 64 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Name hat höchstens 64 Zeichen.</translation>
     </message>
     <message>
         <source>A name cannot contain &quot;/&quot;, &quot;\&quot; or control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Name darf weder „/“ noch „\“ noch Steuerzeichen enthalten.</translation>
     </message>
     <message>
         <source>A name cannot begin with a dot.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Name darf nicht mit einem Punkt beginnen.</translation>
     </message>
     <message>
         <source>a value of pair %1 contains a line break</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Wert des Paars %1 enthält einen Zeilenumbruch</translation>
     </message>
     <message>
         <source>pair %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Paar %1: %2</translation>
     </message>
 </context>
 <context>
     <name>PairStore</name>
     <message>
         <source>cannot write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden</translation>
     </message>
 </context>
 <context>
@@ -1106,418 +1123,419 @@ Options:
     </message>
     <message>
         <source>The server&apos;s key is not one of the keys trusted for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Serverschlüssel ist keiner der Schlüssel, denen für diesen Server vertraut wird.</translation>
     </message>
 </context>
 <context>
     <name>twinbox::AccountPage</name>
     <message>
         <source>&amp;Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung &amp;testen</translation>
     </message>
     <message>
         <source>First account</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstes Konto</translation>
     </message>
     <message>
         <source>The first of the two accounts to keep identical, for example the one you have had for longest.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das erste der beiden Konten, die identisch bleiben sollen, zum Beispiel das, das Sie schon am längsten haben.</translation>
     </message>
     <message>
         <source>Second account</source>
-        <translation type="unfinished"></translation>
+        <translation>Zweites Konto</translation>
     </message>
     <message>
         <source>The account to keep identical with the first one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Konto, das mit dem ersten identisch bleiben soll.</translation>
     </message>
     <message>
         <source>User name or email address</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername oder E-Mail-Adresse</translation>
     </message>
     <message>
         <source>e.g. alice@example.net</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. alice@example.net</translation>
     </message>
     <message>
         <source>Security</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherheit</translation>
     </message>
     <message>
         <source>SSL/TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>SSL/TLS</translation>
     </message>
     <message>
         <source>STARTTLS</source>
-        <translation type="unfinished"></translation>
+        <translation>STARTTLS</translation>
     </message>
     <message>
         <source>Tunnel command</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunnelbefehl</translation>
     </message>
     <message>
         <source>IMAP server</source>
-        <translation type="unfinished"></translation>
+        <translation>IMAP-Server</translation>
     </message>
     <message>
         <source>e.g. imap.example.net</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. imap.example.net</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>Port</translation>
     </message>
     <message>
         <source>e.g. ssh mail.example.net dovecot exec imap</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. ssh mail.example.net dovecot exec imap</translation>
     </message>
     <message>
         <source>A command that speaks IMAP on its standard input and output, already logged in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Befehl, der auf seiner Standardein- und -ausgabe IMAP spricht, bereits angemeldet.</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort</translation>
     </message>
     <message>
         <source>Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung testen</translation>
     </message>
     <message>
         <source>Connection test result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis des Verbindungstests</translation>
     </message>
     <message>
         <source>What the server offers and lacks</source>
-        <translation type="unfinished"></translation>
+        <translation>Was der Server bietet und was ihm fehlt</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benutzername:</translation>
     </message>
     <message>
         <source>S&amp;ecurity:</source>
-        <translation type="unfinished"></translation>
+        <translation>Si&amp;cherheit:</translation>
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Server:</translation>
     </message>
     <message>
         <source>P&amp;ort:</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;ort:</translation>
     </message>
     <message>
         <source>Tunnel &amp;command:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunnelbefe&amp;hl:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passwort:</translation>
     </message>
     <message>
         <source>Type the tunnel command first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuerst den Tunnelbefehl eingeben.</translation>
     </message>
     <message>
         <source>Type the user name and the server first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuerst Benutzername und Server eingeben.</translation>
     </message>
     <message>
         <source>These settings cannot be used: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Einstellungen können nicht verwendet werden: %1</translation>
     </message>
     <message>
         <source>Type the password first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuerst das Passwort eingeben.</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung wird hergestellt…</translation>
     </message>
     <message>
         <source>The server&apos;s certificate is not trusted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem Zertifikat des Servers wird nicht vertraut.</translation>
     </message>
     <message>
         <source>Connected and logged in: this account can be synced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden und angemeldet: dieses Konto kann synchronisiert werden.</translation>
     </message>
     <message>
         <source>Connected and logged in, but this server cannot be synced both ways.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden und angemeldet, aber dieser Server kann nicht in beide Richtungen synchronisiert werden.</translation>
     </message>
 </context>
 <context>
     <name>twinbox::ActivityLogModel</name>
     <message>
         <source>Protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll</translation>
     </message>
     <message>
         <source>Information</source>
-        <translation type="unfinished"></translation>
+        <translation>Information</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Paar</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung</translation>
     </message>
 </context>
 <context>
     <name>twinbox::CertificatePanel</name>
     <message>
         <source>Why the certificate is not trusted</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum dem Zertifikat nicht vertraut wird</translation>
     </message>
     <message>
         <source>SHA-256 fingerprint of the server&apos;s key</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256-Fingerabdruck des Serverschlüssels</translation>
     </message>
     <message>
         <source>Issued to</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgestellt für</translation>
     </message>
     <message>
         <source>Issued by</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgestellt von</translation>
     </message>
     <message>
         <source>Valid</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültig</translation>
     </message>
     <message>
         <source>T&amp;rust this certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesem Zertifikat &amp;vertrauen</translation>
     </message>
     <message>
         <source>Trust this certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesem Zertifikat vertrauen</translation>
     </message>
     <message>
         <source>Connect to this server from now on as long as it shows this key, even though no certificate authority vouches for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab jetzt mit diesem Server verbinden, solange er diesen Schlüssel vorzeigt, auch wenn keine Zertifizierungsstelle für ihn bürgt.</translation>
     </message>
     <message>
         <source>Key fingerprint (SHA-256):</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel-Fingerabdruck (SHA-256):</translation>
     </message>
     <message>
         <source>Issued to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgestellt für:</translation>
     </message>
     <message>
         <source>Issued by:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgestellt von:</translation>
     </message>
     <message>
         <source>Valid:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültig:</translation>
     </message>
     <message>
         <source>%1
 Trust it only if the fingerprint below is the one your mail provider or administrator gives.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Nur vertrauen, wenn der Fingerabdruck unten der ist, den Ihr E-Mail-Anbieter oder Ihre Administration angibt.</translation>
     </message>
     <message>
         <source>from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>von %1 bis %2</translation>
     </message>
 </context>
 <context>
     <name>twinbox::IssueListModel</name>
     <message>
         <source>Flags changed on both sides: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Flags auf beiden Seiten geändert: %1</translation>
     </message>
     <message>
         <source>Deleted on one side while changed on the other: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf einer Seite gelöscht, auf der anderen geändert: %1</translation>
     </message>
     <message>
         <source>Decision needed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Entscheidung nötig: %1</translation>
     </message>
     <message>
         <source>A server refused the message: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Server hat die Nachricht abgelehnt: %1</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Postfach</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Betreff</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <source>What happened</source>
-        <translation type="unfinished"></translation>
+        <translation>Was passiert ist</translation>
     </message>
 </context>
 <context>
     <name>twinbox::MailboxProgressModel</name>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig</translation>
     </message>
     <message>
         <source>Up to date</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuell</translation>
     </message>
     <message>
         <source>Opening</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geöffnet</translation>
     </message>
     <message>
         <source>Applying changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen werden übernommen</translation>
     </message>
     <message>
         <source>Copying messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten werden kopiert</translation>
     </message>
     <message>
         <source>Checking</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geprüft</translation>
     </message>
     <message>
         <source>%1 percent</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Prozent</translation>
     </message>
     <message>
         <source>%1 of %2 messages, %3 of %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Nachrichten, %3 von %4</translation>
     </message>
     <message>
         <source>Mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Postfach</translation>
     </message>
     <message>
         <source>Phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu</translation>
     </message>
     <message>
         <source>Flag changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Flag-Änderungen</translation>
     </message>
     <message>
         <source>Expunged</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelöscht</translation>
     </message>
     <message>
         <source>Last synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt synchronisiert</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
 </context>
 <context>
     <name>twinbox::MailboxSelectionPage</name>
     <message>
         <source>Also sync mailboxes matching these patterns</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusätzlich Postfächer synchronisieren, die auf diese Muster passen</translation>
     </message>
     <message>
         <source>Never sync mailboxes matching these patterns</source>
-        <translation type="unfinished"></translation>
+        <translation>Postfächer, die auf diese Muster passen, nie synchronisieren</translation>
     </message>
     <message>
         <source>Mailboxes</source>
-        <translation type="unfinished"></translation>
+        <translation>Postfächer</translation>
     </message>
     <message>
         <source>Tick the mailboxes to keep identical. Leave all of them ticked to sync every mailbox, including the ones created later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Postfächer auswählen, die identisch bleiben sollen. Bleiben alle ausgewählt, werden alle Postfächer synchronisiert, auch später angelegte.</translation>
     </message>
     <message>
         <source>Mailboxes to sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu synchronisierende Postfächer</translation>
     </message>
     <message>
         <source>Tick &amp;all</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Alle auswählen</translation>
     </message>
     <message>
         <source>Tick all mailboxes</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Postfächer auswählen</translation>
     </message>
     <message>
         <source>&amp;Untick all</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle a&amp;bwählen</translation>
     </message>
     <message>
         <source>Untick all mailboxes</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Postfächer abwählen</translation>
     </message>
     <message>
         <source>Also &amp;include mailboxes matching (one per line, * and % as wildcards):</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusätzlich Postfächer e&amp;inschließen, die hierauf passen (ein Muster pro Zeile, * und % als Platzhalter):</translation>
     </message>
     <message>
         <source>&amp;Exclude mailboxes matching (one per line, e.g. Spam or Archive/*):</source>
-        <translation type="unfinished"></translation>
+        <translation>Postfächer a&amp;usschließen, die hierauf passen (ein Muster pro Zeile, z. B. Spam oder Archive/*):</translation>
     </message>
     <message>
         <source>Reading the list of mailboxes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste der Postfächer wird gelesen…</translation>
     </message>
     <message>
         <source>Some mailboxes may be missing from this list: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>In dieser Liste fehlen möglicherweise Postfächer: %1</translation>
     </message>
     <message>
         <source>Test the connections to see the mailboxes of both accounts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindungen testen, um die Postfächer beider Konten zu sehen.</translation>
     </message>
 </context>
 <context>
@@ -1532,340 +1550,340 @@ Trust it only if the fingerprint below is the one your mail provider or administ
     </message>
     <message>
         <source>Add an account pair…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontenpaar hinzufügen…</translation>
     </message>
     <message>
         <source>Add an account pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontenpaar hinzufügen</translation>
     </message>
     <message>
         <source>Account pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontenpaare</translation>
     </message>
     <message>
         <source>&amp;Mailboxes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Postfächer</translation>
     </message>
     <message>
         <source>&amp;Conflicts and issues</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Konflikte und Probleme</translation>
     </message>
     <message>
         <source>A&amp;ctivity</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktivität</translation>
     </message>
     <message>
         <source>All pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Paare</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausieren</translation>
     </message>
     <message>
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten…</translation>
     </message>
     <message>
         <source>Remove…</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen…</translation>
     </message>
     <message>
         <source>Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen…</translation>
     </message>
     <message>
         <source>Main toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauptsymbolleiste</translation>
     </message>
     <message>
         <source>Overall progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamtfortschritt</translation>
     </message>
     <message>
         <source>Mailboxes of the selected pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Postfächer des ausgewählten Paars</translation>
     </message>
     <message>
         <source>Conflicts and issues of the selected pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Konflikte und Probleme des ausgewählten Paars</translation>
     </message>
     <message>
         <source>Delete the mailbox on the other side too</source>
-        <translation type="unfinished"></translation>
+        <translation>Postfach auch auf der anderen Seite löschen</translation>
     </message>
     <message>
         <source>Create the mailbox again</source>
-        <translation type="unfinished"></translation>
+        <translation>Postfach neu anlegen</translation>
     </message>
     <message>
         <source>Mark as seen</source>
-        <translation type="unfinished"></translation>
+        <translation>Als gesehen markieren</translation>
     </message>
     <message>
         <source>Show the activity of</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivität anzeigen von</translation>
     </message>
     <message>
         <source>Lowest level shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Niedrigste angezeigte Stufe</translation>
     </message>
     <message>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Warnings and errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnungen und Fehler</translation>
     </message>
     <message>
         <source>Everything</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles</translation>
     </message>
     <message>
         <source>Everything with the protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles samt Protokoll</translation>
     </message>
     <message>
         <source>Activity log</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivitätsprotokoll</translation>
     </message>
     <message>
         <source>less than a minute left</source>
-        <translation type="unfinished"></translation>
+        <translation>noch weniger als eine Minute</translation>
     </message>
     <message numerus="yes">
         <source>about %n minute(s) left</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>noch etwa %n Minute</numerusform>
+            <numerusform>noch etwa %n Minuten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>about %n hour(s) left</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>noch etwa %n Stunde</numerusform>
+            <numerusform>noch etwa %n Stunden</numerusform>
         </translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen</translation>
     </message>
     <message>
         <source>This desktop has no system tray: closing the window quits Twinbox, and syncing stops until it is started again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Arbeitsumgebung hat keinen Infobereich: das Schließen des Fensters beendet Twinbox, und die Synchronisation ruht, bis es wieder gestartet wird.</translation>
     </message>
 </context>
 <context>
     <name>twinbox::PairListModel</name>
     <message>
         <source>Idle</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit</translation>
     </message>
     <message>
         <source>Syncing</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird synchronisiert</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausiert</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message numerus="yes">
         <source>Needs attention (%n open issue(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Braucht Aufmerksamkeit (%n offenes Problem)</numerusform>
+            <numerusform>Braucht Aufmerksamkeit (%n offene Probleme)</numerusform>
         </translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie</translation>
     </message>
     <message>
         <source>Account pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontenpaar</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Last sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Synchronisation</translation>
     </message>
     <message>
         <source>Next sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste Synchronisation</translation>
     </message>
 </context>
 <context>
     <name>twinbox::PairNamePage</name>
     <message>
         <source>Edit the account pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontenpaar bearbeiten</translation>
     </message>
     <message>
         <source>Name the account pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontenpaar benennen</translation>
     </message>
     <message>
         <source>Twinbox keeps two mail accounts identical in both directions. The name tells this pair apart from the others.</source>
-        <translation type="unfinished"></translation>
+        <translation>Twinbox hält zwei E-Mail-Konten in beide Richtungen identisch. Der Name unterscheidet dieses Paar von den anderen.</translation>
     </message>
     <message>
         <source>Pair name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des Paars</translation>
     </message>
     <message>
         <source>e.g. Home and work</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Privat und Arbeit</translation>
     </message>
     <message>
         <source>Problem with the name</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem mit dem Namen</translation>
     </message>
     <message>
         <source>Na&amp;me:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>There is already a pair named &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt bereits ein Paar namens „%1“.</translation>
     </message>
 </context>
 <context>
     <name>twinbox::PairWizard</name>
     <message>
         <source>Edit Account Pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontenpaar bearbeiten</translation>
     </message>
     <message>
         <source>Add Account Pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontenpaar hinzufügen</translation>
     </message>
 </context>
 <context>
     <name>twinbox::SchedulePage</name>
     <message>
         <source>Sync as soon as a server &amp;announces a change</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisieren, sobald ein Server eine Änderung &amp;meldet</translation>
     </message>
     <message>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitplan</translation>
     </message>
     <message>
         <source>How often Twinbox syncs this pair while it runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie oft Twinbox dieses Paar synchronisiert, während es läuft.</translation>
     </message>
     <message>
         <source>Minutes between syncs</source>
-        <translation type="unfinished"></translation>
+        <translation>Minuten zwischen zwei Synchronisationen</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>Sync as soon as a server announces a change</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisieren, sobald ein Server eine Änderung meldet</translation>
     </message>
     <message>
         <source>Works with servers that offer NOTIFY or IDLE; the others are synced on schedule.</source>
-        <translation type="unfinished"></translation>
+        <translation>Funktioniert mit Servern, die NOTIFY oder IDLE anbieten; die anderen werden nach Zeitplan synchronisiert.</translation>
     </message>
     <message>
         <source>Sync &amp;every:</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisieren &amp;alle:</translation>
     </message>
 </context>
 <context>
     <name>twinbox::SettingsDialog</name>
     <message>
         <source>&amp;Start Twinbox when I log in</source>
-        <translation type="unfinished"></translation>
+        <translation>Twinbox beim &amp;Anmelden starten</translation>
     </message>
     <message>
         <source>Start &amp;minimised in the tray</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Minimiert im Infobereich starten</translation>
     </message>
     <message>
         <source>Twinbox Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Twinbox-Einstellungen</translation>
     </message>
     <message>
         <source>Start at login</source>
-        <translation type="unfinished"></translation>
+        <translation>Start bei der Anmeldung</translation>
     </message>
     <message>
         <source>Starting at login is not supported on this system yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Start bei der Anmeldung wird auf diesem System noch nicht unterstützt.</translation>
     </message>
     <message>
         <source>Start minimised</source>
-        <translation type="unfinished"></translation>
+        <translation>Minimiert starten</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemsprache</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache</translation>
     </message>
     <message>
         <source>The language changes when Twinbox starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sprache ändert sich beim nächsten Start von Twinbox.</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprache:</translation>
     </message>
 </context>
 <context>
     <name>twinbox::TrayIcon</name>
     <message>
         <source>Sync all now</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle jetzt synchronisieren</translation>
     </message>
     <message>
         <source>Open Twinbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Twinbox öffnen</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Beenden</translation>
     </message>
     <message>
         <source>Resume all</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle fortsetzen</translation>
     </message>
     <message>
         <source>Pause all</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle pausieren</translation>
     </message>
     <message numerus="yes">
         <source>(and %n more)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(und %n weitere)</numerusform>
+            <numerusform>(und %n weitere)</numerusform>
         </translation>
     </message>
 </context>
@@ -1873,71 +1891,71 @@ Trust it only if the fingerprint below is the one your mail provider or administ
     <name>twinbox::TwinboxApp</name>
     <message>
         <source>Twinbox keeps running</source>
-        <translation type="unfinished"></translation>
+        <translation>Twinbox läuft weiter</translation>
     </message>
     <message>
         <source>Your account pairs go on syncing in the background. Quit Twinbox from the tray icon&apos;s menu.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Kontenpaare werden im Hintergrund weiter synchronisiert. Beendet wird Twinbox über das Menü seines Symbols im Infobereich.</translation>
     </message>
     <message>
         <source>No keychain is available (%1), so Twinbox cannot remember this password. It is kept in memory until Twinbox quits, and asked again at the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Schlüsselbund verfügbar (%1), daher kann sich Twinbox dieses Passwort nicht merken. Es bleibt im Speicher, bis Twinbox beendet wird, und wird beim nächsten Start erneut abgefragt.</translation>
     </message>
     <message>
         <source>The keychain holds no password for this account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund enthält kein Passwort für dieses Konto.</translation>
     </message>
     <message>
         <source>Password for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort für %1</translation>
     </message>
     <message>
         <source>Password of the first account (local) of %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort des ersten Kontos (local) von %1:</translation>
     </message>
     <message>
         <source>Password of the second account (remote) of %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort des zweiten Kontos (remote) von %1:</translation>
     </message>
     <message>
         <source>%1 is not started: no password for its %2 account.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird nicht gestartet: kein Passwort für sein Konto %2.</translation>
     </message>
     <message>
         <source>Conflict in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Konflikt in %1</translation>
     </message>
     <message>
         <source>A message in %1 was changed on both sides; see Conflicts and issues.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Nachricht in %1 wurde auf beiden Seiten geändert; siehe Konflikte und Probleme.</translation>
     </message>
     <message>
         <source>%1 cannot sync</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht synchronisiert werden</translation>
     </message>
     <message>
         <source>No keychain is available (%1). The passwords of %2 are kept in memory until Twinbox quits, and asked again at the next start; they are never written to a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Schlüsselbund verfügbar (%1). Die Passwörter von %2 bleiben im Speicher, bis Twinbox beendet wird, und werden beim nächsten Start erneut abgefragt; sie werden nie in eine Datei geschrieben.</translation>
     </message>
     <message numerus="yes">
         <source>%n account pair(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Kontenpaar</numerusform>
+            <numerusform>%n Kontenpaare</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n syncing: %1%</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n wird synchronisiert: %1 %</numerusform>
+            <numerusform>%n werden synchronisiert: %1 %</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n paused</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pausiert</numerusform>
+            <numerusform>%n pausiert</numerusform>
         </translation>
     </message>
 </context>

@@ -5,7 +5,7 @@
     <name>AppSettings</name>
     <message>
         <source>Cannot write the settings file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire le fichier de paramètres %1.</translation>
     </message>
 </context>
 <context>
@@ -22,19 +22,19 @@
     <name>Autostart</name>
     <message>
         <source>Starting at login is not supported on this system yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le démarrage à l’ouverture de session n’est pas encore pris en charge sur ce système.</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de créer le dossier %1.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire %1 : %2</translation>
     </message>
     <message>
         <source>Cannot remove %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de supprimer %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -125,7 +125,7 @@
     </message>
     <message>
         <source>no account pair named %1 in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune paire de comptes nommée %1 dans %2</translation>
     </message>
 </context>
 <context>
@@ -193,110 +193,127 @@ Options:
   --debug              log the IMAP traffic; twice: credentials too
   -h, --help           show this help
   --version            show the version</source>
-        <translation type="unfinished"></translation>
+        <translation>Usage : %1 [OPTIONS] [BOÎTE ...]
+        %1 [OPTIONS] --repair [BOÎTE ...]
+        %1 [OPTIONS] --delete BOÎTE [...]
+        %1 [OPTIONS] --rename SOURCE DESTINATION
+        %1 --demo [--keep]
+Options :
+  --config=FICHIER     fichier de configuration (par défaut : config dans le dossier de configuration)
+  --pair=NOM           synchroniser la paire de comptes NOM créée dans la fenêtre de Twinbox
+  --watch[=SECONDES]   rester actif et synchroniser toutes les SECONDES (60 par défaut)
+  --notify             attendre les notifications du serveur (NOTIFY) au lieu d’interroger à intervalles
+  --target={local,remote,database}
+                       limiter --delete et --rename à ces cibles
+  --demo               synchroniser deux boîtes Dovecot privées créées pour la démo
+  --keep               avec --demo : les conserver et afficher le chemin de la configuration
+  -q, --quiet          seulement les avertissements et les erreurs
+  --debug              journaliser le trafic IMAP ; deux fois : les identifiants aussi
+  -h, --help           afficher cette aide
+  --version            afficher la version</translation>
     </message>
     <message>
         <source>--pair and --config cannot be combined</source>
-        <translation type="unfinished"></translation>
+        <translation>--pair et --config ne se combinent pas</translation>
     </message>
     <message>
         <source>--demo cannot be combined with other commands, --watch, --notify, --target, --config, --pair or mailboxes</source>
-        <translation type="unfinished"></translation>
+        <translation>--demo ne se combine pas avec d’autres commandes, --watch, --notify, --target, --config, --pair ou des boîtes aux lettres</translation>
     </message>
 </context>
 <context>
     <name>ConnectionProbe</name>
     <message>
         <source>This server does not support QRESYNC, which two-way sync needs to learn what changed since the last sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce serveur ne prend pas en charge QRESYNC, dont la synchronisation bidirectionnelle a besoin pour savoir ce qui a changé depuis la dernière synchronisation.</translation>
     </message>
     <message>
         <source>This server does not support ENABLE, which two-way sync needs to turn on QRESYNC.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce serveur ne prend pas en charge ENABLE, dont la synchronisation bidirectionnelle a besoin pour activer QRESYNC.</translation>
     </message>
     <message>
         <source>This server does not support UIDPLUS, which two-way sync needs to know the numbers of the messages it copies.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce serveur ne prend pas en charge UIDPLUS, dont la synchronisation bidirectionnelle a besoin pour connaître les numéros des messages qu’elle copie.</translation>
     </message>
     <message>
         <source>This server does not support LIST-EXTENDED, which two-way sync needs to list mailboxes with their state.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce serveur ne prend pas en charge LIST-EXTENDED, dont la synchronisation bidirectionnelle a besoin pour lister les boîtes aux lettres avec leur état.</translation>
     </message>
     <message>
         <source>This server does not support LIST-STATUS, which two-way sync needs to see in one step which mailboxes changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce serveur ne prend pas en charge LIST-STATUS, dont la synchronisation bidirectionnelle a besoin pour voir en une seule étape quelles boîtes aux lettres ont changé.</translation>
     </message>
     <message>
         <source>This server supports everything two-way sync needs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce serveur prend en charge tout ce dont la synchronisation bidirectionnelle a besoin.</translation>
     </message>
     <message>
         <source>It announces changes in every mailbox at once (NOTIFY): changes can be synced as soon as they happen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il annonce les changements de toutes les boîtes aux lettres à la fois (NOTIFY) : les changements peuvent être synchronisés dès qu’ils se produisent.</translation>
     </message>
     <message>
         <source>It announces changes one mailbox at a time (IDLE): changes in the watched mailboxes can be synced as soon as they happen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il annonce les changements d’une seule boîte aux lettres à la fois (IDLE) : les changements des boîtes aux lettres surveillées peuvent être synchronisés dès qu’ils se produisent.</translation>
     </message>
     <message>
         <source>It cannot announce changes (no NOTIFY or IDLE): Twinbox will check it on schedule only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il ne peut pas annoncer les changements (ni NOTIFY ni IDLE) : Twinbox le consultera uniquement selon la planification.</translation>
     </message>
     <message>
         <source>It cannot take several messages in one upload (no MULTIAPPEND): copying many messages is slower.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il ne peut pas recevoir plusieurs messages en un seul envoi (pas de MULTIAPPEND) : la copie de nombreux messages est plus lente.</translation>
     </message>
     <message>
         <source>Each message sent to it costs an extra round trip (no LITERAL+).</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque message qui lui est envoyé coûte un aller-retour supplémentaire (pas de LITERAL+).</translation>
     </message>
     <message>
         <source>It can compress the connection (COMPRESS), which saves bandwidth.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il peut compresser la connexion (COMPRESS), ce qui économise de la bande passante.</translation>
     </message>
     <message>
         <source>It cannot compress the connection (no COMPRESS): syncing uses more bandwidth.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il ne peut pas compresser la connexion (pas de COMPRESS) : la synchronisation consomme plus de bande passante.</translation>
     </message>
     <message>
         <source>Could not reach the server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de joindre le serveur : %1</translation>
     </message>
     <message>
         <source>The server&apos;s certificate is not trusted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le certificat du serveur n’est pas reconnu comme fiable : %1</translation>
     </message>
     <message>
         <source>The secure connection failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion sécurisée a échoué : %1</translation>
     </message>
     <message>
         <source>The server refused to log in: check the user name and the password (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a refusé l’authentification : vérifiez le nom d’utilisateur et le mot de passe (%1).</translation>
     </message>
     <message>
         <source>The server lacks something Twinbox needs: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Il manque au serveur quelque chose dont Twinbox a besoin : %1</translation>
     </message>
     <message>
         <source>The server does not answer as an IMAP server should: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur ne répond pas comme devrait le faire un serveur IMAP : %1</translation>
     </message>
     <message>
         <source>The server refused a command: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a refusé une commande : %1</translation>
     </message>
     <message>
         <source>These settings cannot be used: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ces paramètres ne sont pas utilisables : %1</translation>
     </message>
     <message>
         <source>Unexpected failure: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec inattendu : %1</translation>
     </message>
     <message>
         <source>Its mailboxes could not be listed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lister ses boîtes aux lettres : %1</translation>
     </message>
 </context>
 <context>
@@ -311,7 +328,7 @@ Options:
     </message>
     <message>
         <source>Demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Démo</translation>
     </message>
 </context>
 <context>
@@ -349,19 +366,19 @@ Options:
     </message>
     <message>
         <source>Start in the tray, without opening the window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer dans la zone de notification, sans ouvrir la fenêtre.</translation>
     </message>
     <message>
         <source>Sync two private Dovecot mail stores made for the demo, in a throw-away profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchroniser deux boîtes Dovecot privées créées pour la démo, dans un profil jetable.</translation>
     </message>
     <message>
         <source>Twinbox demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Démo de Twinbox</translation>
     </message>
     <message>
         <source>The demo needs Dovecot&apos;s IMAP server: apt install dovecot-imapd</source>
-        <translation type="unfinished"></translation>
+        <translation>La démo a besoin du serveur IMAP de Dovecot : apt install dovecot-imapd</translation>
     </message>
 </context>
 <context>
@@ -626,38 +643,38 @@ Options:
     <name>PairProfile</name>
     <message>
         <source>Give the pair a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Donnez un nom à la paire.</translation>
     </message>
     <message>
         <source>A name cannot begin or end with a space.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nom ne peut ni commencer ni se terminer par un espace.</translation>
     </message>
     <message>
         <source>A name has at most 64 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nom compte au plus 64 caractères.</translation>
     </message>
     <message>
         <source>A name cannot contain &quot;/&quot;, &quot;\&quot; or control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nom ne peut contenir ni « / », ni « \ », ni caractères de contrôle.</translation>
     </message>
     <message>
         <source>A name cannot begin with a dot.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nom ne peut pas commencer par un point.</translation>
     </message>
     <message>
         <source>a value of pair %1 contains a line break</source>
-        <translation type="unfinished"></translation>
+        <translation>une valeur de la paire %1 contient un saut de ligne</translation>
     </message>
     <message>
         <source>pair %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>paire %1 : %2</translation>
     </message>
 </context>
 <context>
     <name>PairStore</name>
     <message>
         <source>cannot write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d’écrire %1</translation>
     </message>
 </context>
 <context>
@@ -1106,418 +1123,419 @@ Options:
     </message>
     <message>
         <source>The server&apos;s key is not one of the keys trusted for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé du serveur ne fait pas partie des clés approuvées pour lui.</translation>
     </message>
 </context>
 <context>
     <name>twinbox::AccountPage</name>
     <message>
         <source>&amp;Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Tester la &amp;connexion</translation>
     </message>
     <message>
         <source>First account</source>
-        <translation type="unfinished"></translation>
+        <translation>Premier compte</translation>
     </message>
     <message>
         <source>The first of the two accounts to keep identical, for example the one you have had for longest.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le premier des deux comptes à garder identiques, par exemple celui que vous avez depuis le plus longtemps.</translation>
     </message>
     <message>
         <source>Second account</source>
-        <translation type="unfinished"></translation>
+        <translation>Deuxième compte</translation>
     </message>
     <message>
         <source>The account to keep identical with the first one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le compte à garder identique au premier.</translation>
     </message>
     <message>
         <source>User name or email address</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d’utilisateur ou adresse e-mail</translation>
     </message>
     <message>
         <source>e.g. alice@example.net</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. alice@example.net</translation>
     </message>
     <message>
         <source>Security</source>
-        <translation type="unfinished"></translation>
+        <translation>Sécurité</translation>
     </message>
     <message>
         <source>SSL/TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>SSL/TLS</translation>
     </message>
     <message>
         <source>STARTTLS</source>
-        <translation type="unfinished"></translation>
+        <translation>STARTTLS</translation>
     </message>
     <message>
         <source>Tunnel command</source>
-        <translation type="unfinished"></translation>
+        <translation>Commande de tunnel</translation>
     </message>
     <message>
         <source>IMAP server</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur IMAP</translation>
     </message>
     <message>
         <source>e.g. imap.example.net</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. imap.example.net</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>Port</translation>
     </message>
     <message>
         <source>e.g. ssh mail.example.net dovecot exec imap</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. ssh mail.example.net dovecot exec imap</translation>
     </message>
     <message>
         <source>A command that speaks IMAP on its standard input and output, already logged in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une commande qui parle IMAP sur son entrée et sa sortie standard, déjà authentifiée.</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe</translation>
     </message>
     <message>
         <source>Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Tester la connexion</translation>
     </message>
     <message>
         <source>Connection test result</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat du test de connexion</translation>
     </message>
     <message>
         <source>What the server offers and lacks</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que le serveur propose et ce qui lui manque</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d’&amp;utilisateur :</translation>
     </message>
     <message>
         <source>S&amp;ecurity:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sécu&amp;rité :</translation>
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ser&amp;veur :</translation>
     </message>
     <message>
         <source>P&amp;ort:</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;ort :</translation>
     </message>
     <message>
         <source>Tunnel &amp;command:</source>
-        <translation type="unfinished"></translation>
+        <translation>Comman&amp;de de tunnel :</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mot de passe :</translation>
     </message>
     <message>
         <source>Type the tunnel command first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez d’abord la commande de tunnel.</translation>
     </message>
     <message>
         <source>Type the user name and the server first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez d’abord le nom d’utilisateur et le serveur.</translation>
     </message>
     <message>
         <source>These settings cannot be used: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ces paramètres ne sont pas utilisables : %1</translation>
     </message>
     <message>
         <source>Type the password first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez d’abord le mot de passe.</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion en cours…</translation>
     </message>
     <message>
         <source>The server&apos;s certificate is not trusted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le certificat du serveur n’est pas reconnu comme fiable.</translation>
     </message>
     <message>
         <source>Connected and logged in: this account can be synced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté et authentifié : ce compte peut être synchronisé.</translation>
     </message>
     <message>
         <source>Connected and logged in, but this server cannot be synced both ways.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté et authentifié, mais ce serveur ne peut pas être synchronisé dans les deux sens.</translation>
     </message>
 </context>
 <context>
     <name>twinbox::ActivityLogModel</name>
     <message>
         <source>Protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>Protocole</translation>
     </message>
     <message>
         <source>Information</source>
-        <translation type="unfinished"></translation>
+        <translation>Information</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Avertissement</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <source>Pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Paire</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>Niveau</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Où</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Message</translation>
     </message>
 </context>
 <context>
     <name>twinbox::CertificatePanel</name>
     <message>
         <source>Why the certificate is not trusted</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi le certificat n’est pas reconnu comme fiable</translation>
     </message>
     <message>
         <source>SHA-256 fingerprint of the server&apos;s key</source>
-        <translation type="unfinished"></translation>
+        <translation>Empreinte SHA-256 de la clé du serveur</translation>
     </message>
     <message>
         <source>Issued to</source>
-        <translation type="unfinished"></translation>
+        <translation>Délivré à</translation>
     </message>
     <message>
         <source>Issued by</source>
-        <translation type="unfinished"></translation>
+        <translation>Délivré par</translation>
     </message>
     <message>
         <source>Valid</source>
-        <translation type="unfinished"></translation>
+        <translation>Validité</translation>
     </message>
     <message>
         <source>T&amp;rust this certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Faire confiance à ce certificat</translation>
     </message>
     <message>
         <source>Trust this certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Faire confiance à ce certificat</translation>
     </message>
     <message>
         <source>Connect to this server from now on as long as it shows this key, even though no certificate authority vouches for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Désormais, se connecter à ce serveur tant qu’il présente cette clé, même si aucune autorité de certification ne s’en porte garante.</translation>
     </message>
     <message>
         <source>Key fingerprint (SHA-256):</source>
-        <translation type="unfinished"></translation>
+        <translation>Empreinte de la clé (SHA-256) :</translation>
     </message>
     <message>
         <source>Issued to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Délivré à :</translation>
     </message>
     <message>
         <source>Issued by:</source>
-        <translation type="unfinished"></translation>
+        <translation>Délivré par :</translation>
     </message>
     <message>
         <source>Valid:</source>
-        <translation type="unfinished"></translation>
+        <translation>Validité :</translation>
     </message>
     <message>
         <source>%1
 Trust it only if the fingerprint below is the one your mail provider or administrator gives.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Ne lui faites confiance que si l’empreinte ci-dessous est celle que donne votre fournisseur de messagerie ou votre administrateur.</translation>
     </message>
     <message>
         <source>from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>du %1 au %2</translation>
     </message>
 </context>
 <context>
     <name>twinbox::IssueListModel</name>
     <message>
         <source>Flags changed on both sides: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Drapeaux modifiés des deux côtés : %1</translation>
     </message>
     <message>
         <source>Deleted on one side while changed on the other: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimé d’un côté, modifié de l’autre : %1</translation>
     </message>
     <message>
         <source>Decision needed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Décision requise : %1</translation>
     </message>
     <message>
         <source>A server refused the message: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Un serveur a refusé le message : %1</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <source>Mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Boîte aux lettres</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Objet</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>De</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>What happened</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qui s’est passé</translation>
     </message>
 </context>
 <context>
     <name>twinbox::MailboxProgressModel</name>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminé</translation>
     </message>
     <message>
         <source>Up to date</source>
-        <translation type="unfinished"></translation>
+        <translation>À jour</translation>
     </message>
     <message>
         <source>Opening</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouverture</translation>
     </message>
     <message>
         <source>Applying changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Application des changements</translation>
     </message>
     <message>
         <source>Copying messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Copie des messages</translation>
     </message>
     <message>
         <source>Checking</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification</translation>
     </message>
     <message>
         <source>%1 percent</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 pour cent</translation>
     </message>
     <message>
         <source>%1 of %2 messages, %3 of %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 messages sur %2, %3 sur %4</translation>
     </message>
     <message>
         <source>Mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Boîte aux lettres</translation>
     </message>
     <message>
         <source>Phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Étape</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progression</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveaux</translation>
     </message>
     <message>
         <source>Flag changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Changements de drapeaux</translation>
     </message>
     <message>
         <source>Expunged</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimés</translation>
     </message>
     <message>
         <source>Last synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière synchronisation</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur</translation>
     </message>
 </context>
 <context>
     <name>twinbox::MailboxSelectionPage</name>
     <message>
         <source>Also sync mailboxes matching these patterns</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchroniser aussi les boîtes aux lettres correspondant à ces motifs</translation>
     </message>
     <message>
         <source>Never sync mailboxes matching these patterns</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne jamais synchroniser les boîtes aux lettres correspondant à ces motifs</translation>
     </message>
     <message>
         <source>Mailboxes</source>
-        <translation type="unfinished"></translation>
+        <translation>Boîtes aux lettres</translation>
     </message>
     <message>
         <source>Tick the mailboxes to keep identical. Leave all of them ticked to sync every mailbox, including the ones created later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cochez les boîtes aux lettres à garder identiques. Laissez-les toutes cochées pour synchroniser toutes les boîtes aux lettres, y compris celles créées plus tard.</translation>
     </message>
     <message>
         <source>Mailboxes to sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Boîtes aux lettres à synchroniser</translation>
     </message>
     <message>
         <source>Tick &amp;all</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout &amp;cocher</translation>
     </message>
     <message>
         <source>Tick all mailboxes</source>
-        <translation type="unfinished"></translation>
+        <translation>Cocher toutes les boîtes aux lettres</translation>
     </message>
     <message>
         <source>&amp;Untick all</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout &amp;décocher</translation>
     </message>
     <message>
         <source>Untick all mailboxes</source>
-        <translation type="unfinished"></translation>
+        <translation>Décocher toutes les boîtes aux lettres</translation>
     </message>
     <message>
         <source>Also &amp;include mailboxes matching (one per line, * and % as wildcards):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Inclure aussi les boîtes aux lettres correspondant à (un motif par ligne, * et % comme jokers) :</translation>
     </message>
     <message>
         <source>&amp;Exclude mailboxes matching (one per line, e.g. Spam or Archive/*):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exclure les boîtes aux lettres correspondant à (un motif par ligne, p. ex. Spam ou Archive/*) :</translation>
     </message>
     <message>
         <source>Reading the list of mailboxes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture de la liste des boîtes aux lettres…</translation>
     </message>
     <message>
         <source>Some mailboxes may be missing from this list: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Il se peut que des boîtes aux lettres manquent dans cette liste : %1</translation>
     </message>
     <message>
         <source>Test the connections to see the mailboxes of both accounts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Testez les connexions pour voir les boîtes aux lettres des deux comptes.</translation>
     </message>
 </context>
 <context>
@@ -1532,340 +1550,340 @@ Trust it only if the fingerprint below is the one your mail provider or administ
     </message>
     <message>
         <source>Add an account pair…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une paire de comptes…</translation>
     </message>
     <message>
         <source>Add an account pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une paire de comptes</translation>
     </message>
     <message>
         <source>Account pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>Paires de comptes</translation>
     </message>
     <message>
         <source>&amp;Mailboxes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Boîtes aux lettres</translation>
     </message>
     <message>
         <source>&amp;Conflicts and issues</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Conflits et problèmes</translation>
     </message>
     <message>
         <source>A&amp;ctivity</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Activité</translation>
     </message>
     <message>
         <source>All pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les paires</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchroniser maintenant</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Mettre en pause</translation>
     </message>
     <message>
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier…</translation>
     </message>
     <message>
         <source>Remove…</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer…</translation>
     </message>
     <message>
         <source>Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres…</translation>
     </message>
     <message>
         <source>Main toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>Barre d’outils principale</translation>
     </message>
     <message>
         <source>Overall progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progression globale</translation>
     </message>
     <message>
         <source>Mailboxes of the selected pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Boîtes aux lettres de la paire sélectionnée</translation>
     </message>
     <message>
         <source>Conflicts and issues of the selected pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflits et problèmes de la paire sélectionnée</translation>
     </message>
     <message>
         <source>Delete the mailbox on the other side too</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer aussi la boîte aux lettres de l’autre côté</translation>
     </message>
     <message>
         <source>Create the mailbox again</source>
-        <translation type="unfinished"></translation>
+        <translation>Recréer la boîte aux lettres</translation>
     </message>
     <message>
         <source>Mark as seen</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquer comme vu</translation>
     </message>
     <message>
         <source>Show the activity of</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher l’activité de</translation>
     </message>
     <message>
         <source>Lowest level shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Niveau minimal affiché</translation>
     </message>
     <message>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreurs</translation>
     </message>
     <message>
         <source>Warnings and errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Avertissements et erreurs</translation>
     </message>
     <message>
         <source>Everything</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout</translation>
     </message>
     <message>
         <source>Everything with the protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout, avec le protocole</translation>
     </message>
     <message>
         <source>Activity log</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal d’activité</translation>
     </message>
     <message>
         <source>less than a minute left</source>
-        <translation type="unfinished"></translation>
+        <translation>moins d’une minute restante</translation>
     </message>
     <message numerus="yes">
         <source>about %n minute(s) left</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>environ %n minute restante</numerusform>
+            <numerusform>environ %n minutes restantes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>about %n hour(s) left</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>environ %n heure restante</numerusform>
+            <numerusform>environ %n heures restantes</numerusform>
         </translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprendre</translation>
     </message>
     <message>
         <source>This desktop has no system tray: closing the window quits Twinbox, and syncing stops until it is started again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce bureau n’a pas de zone de notification : fermer la fenêtre quitte Twinbox, et la synchronisation s’arrête jusqu’à son prochain démarrage.</translation>
     </message>
 </context>
 <context>
     <name>twinbox::PairListModel</name>
     <message>
         <source>Idle</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente</translation>
     </message>
     <message>
         <source>Syncing</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation en cours</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>En pause</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur</translation>
     </message>
     <message numerus="yes">
         <source>Needs attention (%n open issue(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Attention requise (%n problème ouvert)</numerusform>
+            <numerusform>Attention requise (%n problèmes ouverts)</numerusform>
         </translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Jamais</translation>
     </message>
     <message>
         <source>Account pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Paire de comptes</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Last sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière synchronisation</translation>
     </message>
     <message>
         <source>Next sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Prochaine synchronisation</translation>
     </message>
 </context>
 <context>
     <name>twinbox::PairNamePage</name>
     <message>
         <source>Edit the account pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier la paire de comptes</translation>
     </message>
     <message>
         <source>Name the account pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Nommer la paire de comptes</translation>
     </message>
     <message>
         <source>Twinbox keeps two mail accounts identical in both directions. The name tells this pair apart from the others.</source>
-        <translation type="unfinished"></translation>
+        <translation>Twinbox garde deux comptes de messagerie identiques dans les deux sens. Le nom permet de distinguer cette paire des autres.</translation>
     </message>
     <message>
         <source>Pair name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de la paire</translation>
     </message>
     <message>
         <source>e.g. Home and work</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. Maison et travail</translation>
     </message>
     <message>
         <source>Problem with the name</source>
-        <translation type="unfinished"></translation>
+        <translation>Problème avec le nom</translation>
     </message>
     <message>
         <source>Na&amp;me:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom :</translation>
     </message>
     <message>
         <source>There is already a pair named &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il existe déjà une paire nommée « %1 ».</translation>
     </message>
 </context>
 <context>
     <name>twinbox::PairWizard</name>
     <message>
         <source>Edit Account Pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier la paire de comptes</translation>
     </message>
     <message>
         <source>Add Account Pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une paire de comptes</translation>
     </message>
 </context>
 <context>
     <name>twinbox::SchedulePage</name>
     <message>
         <source>Sync as soon as a server &amp;announces a change</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchroniser dès qu’un serveur &amp;annonce un changement</translation>
     </message>
     <message>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Planification</translation>
     </message>
     <message>
         <source>How often Twinbox syncs this pair while it runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>À quelle fréquence Twinbox synchronise cette paire pendant qu’il tourne.</translation>
     </message>
     <message>
         <source>Minutes between syncs</source>
-        <translation type="unfinished"></translation>
+        <translation>Minutes entre deux synchronisations</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>Sync as soon as a server announces a change</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchroniser dès qu’un serveur annonce un changement</translation>
     </message>
     <message>
         <source>Works with servers that offer NOTIFY or IDLE; the others are synced on schedule.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fonctionne avec les serveurs qui proposent NOTIFY ou IDLE ; les autres sont synchronisés selon la planification.</translation>
     </message>
     <message>
         <source>Sync &amp;every:</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchroniser toutes &amp;les :</translation>
     </message>
 </context>
 <context>
     <name>twinbox::SettingsDialog</name>
     <message>
         <source>&amp;Start Twinbox when I log in</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Démarrer Twinbox à l’ouverture de ma session</translation>
     </message>
     <message>
         <source>Start &amp;minimised in the tray</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer &amp;réduit dans la zone de notification</translation>
     </message>
     <message>
         <source>Twinbox Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres de Twinbox</translation>
     </message>
     <message>
         <source>Start at login</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrage à l’ouverture de session</translation>
     </message>
     <message>
         <source>Starting at login is not supported on this system yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le démarrage à l’ouverture de session n’est pas encore pris en charge sur ce système.</translation>
     </message>
     <message>
         <source>Start minimised</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer réduit</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue du système</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue</translation>
     </message>
     <message>
         <source>The language changes when Twinbox starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La langue change au prochain démarrage de Twinbox.</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Langue :</translation>
     </message>
 </context>
 <context>
     <name>twinbox::TrayIcon</name>
     <message>
         <source>Sync all now</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout synchroniser maintenant</translation>
     </message>
     <message>
         <source>Open Twinbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir Twinbox</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitter</translation>
     </message>
     <message>
         <source>Resume all</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout reprendre</translation>
     </message>
     <message>
         <source>Pause all</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout mettre en pause</translation>
     </message>
     <message numerus="yes">
         <source>(and %n more)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(et %n autre)</numerusform>
+            <numerusform>(et %n autres)</numerusform>
         </translation>
     </message>
 </context>
@@ -1873,71 +1891,71 @@ Trust it only if the fingerprint below is the one your mail provider or administ
     <name>twinbox::TwinboxApp</name>
     <message>
         <source>Twinbox keeps running</source>
-        <translation type="unfinished"></translation>
+        <translation>Twinbox continue de tourner</translation>
     </message>
     <message>
         <source>Your account pairs go on syncing in the background. Quit Twinbox from the tray icon&apos;s menu.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vos paires de comptes continuent d’être synchronisées en arrière-plan. Pour quitter Twinbox, passez par le menu de son icône dans la zone de notification.</translation>
     </message>
     <message>
         <source>No keychain is available (%1), so Twinbox cannot remember this password. It is kept in memory until Twinbox quits, and asked again at the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun trousseau de clés n’est disponible (%1) : Twinbox ne peut donc pas retenir ce mot de passe. Il est gardé en mémoire jusqu’à la fermeture de Twinbox, et redemandé au prochain démarrage.</translation>
     </message>
     <message>
         <source>The keychain holds no password for this account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le trousseau de clés ne contient aucun mot de passe pour ce compte.</translation>
     </message>
     <message>
         <source>Password for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe pour %1</translation>
     </message>
     <message>
         <source>Password of the first account (local) of %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe du premier compte (local) de %1 :</translation>
     </message>
     <message>
         <source>Password of the second account (remote) of %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe du deuxième compte (remote) de %1 :</translation>
     </message>
     <message>
         <source>%1 is not started: no password for its %2 account.</source>
-        <translation type="unfinished"></translation>
+        <translation>La paire %1 n’est pas démarrée : aucun mot de passe pour son compte %2.</translation>
     </message>
     <message>
         <source>Conflict in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflit dans %1</translation>
     </message>
     <message>
         <source>A message in %1 was changed on both sides; see Conflicts and issues.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un message de %1 a été modifié des deux côtés ; voir Conflits et problèmes.</translation>
     </message>
     <message>
         <source>%1 cannot sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de synchroniser %1</translation>
     </message>
     <message>
         <source>No keychain is available (%1). The passwords of %2 are kept in memory until Twinbox quits, and asked again at the next start; they are never written to a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun trousseau de clés n’est disponible (%1). Les mots de passe de %2 sont gardés en mémoire jusqu’à la fermeture de Twinbox, et redemandés au prochain démarrage ; ils ne sont jamais écrits dans un fichier.</translation>
     </message>
     <message numerus="yes">
         <source>%n account pair(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n paire de comptes</numerusform>
+            <numerusform>%n paires de comptes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n syncing: %1%</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n en synchronisation : %1 %</numerusform>
+            <numerusform>%n en synchronisation : %1 %</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n paused</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n en pause</numerusform>
+            <numerusform>%n en pause</numerusform>
         </translation>
     </message>
 </context>
