@@ -1443,10 +1443,6 @@ Nur vertrauen, wenn der Fingerabdruck unten der ist, den Ihr E-Mail-Anbieter ode
         <translation>%1 Prozent</translation>
     </message>
     <message>
-        <source>%1 of %2 messages, %3 of %4</source>
-        <translation>%1 von %2 Nachrichten, %3 von %4</translation>
-    </message>
-    <message>
         <source>Mailbox</source>
         <translation>Postfach</translation>
     </message>
@@ -1477,6 +1473,14 @@ Nur vertrauen, wenn der Fingerabdruck unten der ist, den Ihr E-Mail-Anbieter ode
     <message>
         <source>Error</source>
         <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>%1/%2 · %3</source>
+        <translation>%1/%2 · %3</translation>
     </message>
 </context>
 <context>
@@ -1682,6 +1686,17 @@ Nur vertrauen, wenn der Fingerabdruck unten der ist, den Ihr E-Mail-Anbieter ode
         <source>This desktop has no system tray: closing the window quits Twinbox, and syncing stops until it is started again.</source>
         <translation>Diese Arbeitsumgebung hat keinen Infobereich: das Schließen des Fensters beendet Twinbox, und die Synchronisation ruht, bis es wieder gestartet wird.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n open issue(s)</source>
+        <translation>
+            <numerusform>%n offenes Problem</numerusform>
+            <numerusform>%n offene Probleme</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>next sync at %1</source>
+        <translation>nächste Synchronisation um %1</translation>
+    </message>
 </context>
 <context>
     <name>twinbox::PairListModel</name>
@@ -1700,13 +1715,6 @@ Nur vertrauen, wenn der Fingerabdruck unten der ist, den Ihr E-Mail-Anbieter ode
     <message>
         <source>Error</source>
         <translation>Fehler</translation>
-    </message>
-    <message numerus="yes">
-        <source>Needs attention (%n open issue(s))</source>
-        <translation>
-            <numerusform>Braucht Aufmerksamkeit (%n offenes Problem)</numerusform>
-            <numerusform>Braucht Aufmerksamkeit (%n offene Probleme)</numerusform>
-        </translation>
     </message>
     <message>
         <source>Never</source>
@@ -1727,6 +1735,10 @@ Nur vertrauen, wenn der Fingerabdruck unten der ist, den Ihr E-Mail-Anbieter ode
     <message>
         <source>Next sync</source>
         <translation>Nächste Synchronisation</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Braucht Aufmerksamkeit</translation>
     </message>
 </context>
 <context>

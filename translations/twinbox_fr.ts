@@ -1443,10 +1443,6 @@ Ne lui faites confiance que si l’empreinte ci-dessous est celle que donne votr
         <translation>%1 pour cent</translation>
     </message>
     <message>
-        <source>%1 of %2 messages, %3 of %4</source>
-        <translation>%1 messages sur %2, %3 sur %4</translation>
-    </message>
-    <message>
         <source>Mailbox</source>
         <translation>Boîte aux lettres</translation>
     </message>
@@ -1477,6 +1473,14 @@ Ne lui faites confiance que si l’empreinte ci-dessous est celle que donne votr
     <message>
         <source>Error</source>
         <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>%1/%2 · %3</source>
+        <translation>%1/%2 · %3</translation>
     </message>
 </context>
 <context>
@@ -1682,6 +1686,17 @@ Ne lui faites confiance que si l’empreinte ci-dessous est celle que donne votr
         <source>This desktop has no system tray: closing the window quits Twinbox, and syncing stops until it is started again.</source>
         <translation>Ce bureau n’a pas de zone de notification : fermer la fenêtre quitte Twinbox, et la synchronisation s’arrête jusqu’à son prochain démarrage.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n open issue(s)</source>
+        <translation>
+            <numerusform>%n problème ouvert</numerusform>
+            <numerusform>%n problèmes ouverts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>next sync at %1</source>
+        <translation>prochaine synchronisation à %1</translation>
+    </message>
 </context>
 <context>
     <name>twinbox::PairListModel</name>
@@ -1700,13 +1715,6 @@ Ne lui faites confiance que si l’empreinte ci-dessous est celle que donne votr
     <message>
         <source>Error</source>
         <translation>Erreur</translation>
-    </message>
-    <message numerus="yes">
-        <source>Needs attention (%n open issue(s))</source>
-        <translation>
-            <numerusform>Attention requise (%n problème ouvert)</numerusform>
-            <numerusform>Attention requise (%n problèmes ouverts)</numerusform>
-        </translation>
     </message>
     <message>
         <source>Never</source>
@@ -1727,6 +1735,10 @@ Ne lui faites confiance que si l’empreinte ci-dessous est celle que donne votr
     <message>
         <source>Next sync</source>
         <translation>Prochaine synchronisation</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Demande votre attention</translation>
     </message>
 </context>
 <context>
