@@ -30,7 +30,8 @@ set(CPACK_STRIP_FILES ON)
 # Plugins loaded with dlopen() are invisible to dpkg-shlibdeps.
 # QtKeychain dlopen()s libsecret, which talks to a Secret Service (gnome-keyring, KWallet).
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6svg6, qt6-qpa-plugins, libsecret-1-0")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring | kwalletmanager")
+# Qt's own translations: the wizard's buttons and the TLS error texts in the user's language.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring | kwalletmanager, qt6-translations-l10n")
 # `twinbox-cli --demo` runs Dovecot's imap over stdio tunnels; nothing else needs it.
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "dovecot-imapd")
 include(CPack)

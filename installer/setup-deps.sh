@@ -13,6 +13,8 @@ packages=(
   netbase
   # run-time plugins that are loaded with dlopen and so never pulled in by the -dev packages
   libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins libsecret-1-0
+  # Qt's own words in French and German (wizard buttons, TLS errors), read at run time
+  qt6-translations-l10n
   # tests: real IMAP servers, certificates, keychain, headless X and a tray host
   dovecot-imapd openssl dbus gnome-keyring xvfb xauth trayer imagemagick procps
   # packaging: PNG icons from the SVG, the .desktop and AppStream validators, man page check

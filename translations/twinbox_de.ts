@@ -1392,20 +1392,26 @@ Nur vertrauen, wenn der Fingerabdruck unten der ist, den Ihr E-Mail-Anbieter ode
         <translation>Postfach</translation>
     </message>
     <message>
-        <source>Subject</source>
-        <translation>Betreff</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>Von</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Datum</translation>
-    </message>
-    <message>
         <source>What happened</source>
         <translation>Was passiert ist</translation>
+    </message>
+    <message>
+        <source>From: %1
+Date: %2</source>
+        <translation>Von: %1
+Datum: %2</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message>
+        <source>%1 — from %2</source>
+        <translation>%1 — von %2</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
     </message>
 </context>
 <context>

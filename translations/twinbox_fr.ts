@@ -1392,20 +1392,26 @@ Ne lui faites confiance que si l’empreinte ci-dessous est celle que donne votr
         <translation>Boîte aux lettres</translation>
     </message>
     <message>
-        <source>Subject</source>
-        <translation>Objet</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>De</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Date</translation>
-    </message>
-    <message>
         <source>What happened</source>
         <translation>Ce qui s’est passé</translation>
+    </message>
+    <message>
+        <source>From: %1
+Date: %2</source>
+        <translation>De : %1
+Date : %2</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(sans objet)</translation>
+    </message>
+    <message>
+        <source>%1 — from %2</source>
+        <translation>%1 — de %2</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,6 @@
 #include "IssueListModel.h"
 
 #include "TimeText.h"
-
 #include "sync/MailboxName.h"
 
 #include <QFont>
@@ -59,6 +58,8 @@ QVariant IssueListModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
+        if (index.column() == Message && !issue.sender.isEmpty())
+            return tr("From: %1\nDate: %2").arg(issue.sender, issue.date);
         return whatHappened(issue);
     case Qt::DisplayRole:
         break;
@@ -70,12 +71,16 @@ QVariant IssueListModel::data(const QModelIndex &index, int role) const
         return shortTime(issue.time);
     case Mailbox:
         return sync::MailboxName::display(issue.mailbox, u'/');
-    case Subject:
-        return issue.subject;
-    case From:
-        return issue.sender;
-    case Date:
-        return issue.date;
+    case Message: {
+        if (issue.subject.isEmpty() && issue.sender.isEmpty())
+            return QString();
+        // "Name <address>": the name is enough here.
+        const qsizetype angle = issue.sender.indexOf(u'<');
+        const QString sender =
+            angle > 0 ? issue.sender.left(angle).trimmed().remove(u'"') : issue.sender;
+        const QString subject = issue.subject.isEmpty() ? tr("(no subject)") : issue.subject;
+        return sender.isEmpty() ? subject : tr("%1 — from %2").arg(subject, sender);
+    }
     case WhatHappened:
         return whatHappened(issue);
     }
@@ -91,12 +96,8 @@ QVariant IssueListModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Time");
     case Mailbox:
         return tr("Mailbox");
-    case Subject:
-        return tr("Subject");
-    case From:
-        return tr("From");
-    case Date:
-        return tr("Date");
+    case Message:
+        return tr("Message");
     case WhatHappened:
         return tr("What happened");
     }

@@ -13,7 +13,8 @@ class IssueListModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Time, Mailbox, Subject, From, Date, WhatHappened, Count };
+    // Message: its subject and sender (the date and full address in the tooltip).
+    enum Column { Time, Mailbox, Message, WhatHappened, Count };
     static constexpr int IssueIdRole = Qt::UserRole + 1;
     static constexpr int NeedsDecisionRole = Qt::UserRole + 2; // an open "mailbox-gone"
     static constexpr int InternalNameRole = Qt::UserRole + 3;

@@ -263,8 +263,7 @@ double MailboxProgressModel::overallFraction() const
     double total = 0;
     for (const Row &row : m_rows) {
         const bool reached = row.phase || row.done || row.skipped || !row.error.isEmpty();
-        const double weight =
-            reached ? 1.0 + double(row.totalBytes) / 65536.0 : unknownWeight;
+        const double weight = reached ? 1.0 + double(row.totalBytes) / 65536.0 : unknownWeight;
         const bool finished = row.done || row.skipped || !row.error.isEmpty();
         const double fraction = finished ? 1.0
                                 : row.totalBytes > 0

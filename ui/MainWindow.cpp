@@ -261,10 +261,8 @@ void MainWindow::showPair(PairController *controller)
         issueHeader->setSectionResizeMode(QHeaderView::Interactive);
         for (int column : {int(IssueListModel::Time), int(IssueListModel::Mailbox)})
             issueHeader->setSectionResizeMode(column, QHeaderView::ResizeToContents);
-        // What happened takes the rest; the message's own fields get a readable share.
-        issueHeader->resizeSection(IssueListModel::Subject, 170);
-        issueHeader->resizeSection(IssueListModel::From, 150);
-        issueHeader->resizeSection(IssueListModel::Date, 130);
+        // What happened takes the rest; the message gets a readable share.
+        issueHeader->resizeSection(IssueListModel::Message, 260);
     }
     if (controller) {
         connect(controller->mailboxes(), &MailboxProgressModel::overallChanged, this,

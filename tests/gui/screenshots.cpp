@@ -37,10 +37,9 @@ void shoot(QWidget *widget, const QString &name)
     const QString file = out + u'/' + name + u'-' + suffix + QStringLiteral(".png");
     widget->grab().save(file);
     // The whole screen too: the tray icon is only there.
-    QProcess::execute(QStringLiteral("import"),
-                      {QStringLiteral("-window"), QStringLiteral("root"),
-                       out + u'/' + name + QStringLiteral("-screen-") + suffix +
-                           QStringLiteral(".png")});
+    QProcess::execute(QStringLiteral("import"), {QStringLiteral("-window"), QStringLiteral("root"),
+                                                 out + u'/' + name + QStringLiteral("-screen-") +
+                                                     suffix + QStringLiteral(".png")});
     qInfo("%s", qPrintable(file));
 }
 
@@ -136,7 +135,8 @@ int main(int argc, char *argv[])
     account->findChild<QAbstractButton *>(QStringLiteral("testConnection"))->click();
     (void)QTest::qWaitFor(
         [&] {
-            const QWidget *certificate = account->findChild<QWidget *>(QStringLiteral("certificate"));
+            const QWidget *certificate =
+                account->findChild<QWidget *>(QStringLiteral("certificate"));
             return certificate && certificate->isVisible();
         },
         15000);

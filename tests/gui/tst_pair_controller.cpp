@@ -253,7 +253,13 @@ void TestPairController::conflictReachesTheIssueView()
     QTRY_VERIFY_WITH_TIMEOUT(window.issueView()->model()->rowCount() == 1, 30000);
     const QAbstractItemModel *issues = window.issueView()->model();
     QCOMPARE(issues->index(0, IssueListModel::Mailbox).data().toString(), QStringLiteral("INBOX"));
-    QVERIFY(!issues->index(0, IssueListModel::Subject).data().toString().isEmpty());
+    // The message as its reader knows it: subject and sender, the date in the tooltip.
+    QCOMPARE(issues->index(0, IssueListModel::Message).data().toString(),
+             QStringLiteral("Corpus message 0.0 — from Sender 0.0"));
+    QVERIFY(issues->index(0, IssueListModel::Message)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("Date: ")));
     QVERIFY(issues->index(0, IssueListModel::WhatHappened)
                 .data()
                 .toString()
