@@ -100,11 +100,11 @@ int main(int argc, char *argv[])
     twinbox::TwinboxApp twinboxApp(appOptions);
     std::optional<QCoro::Task<void>> starting; // kept until the event loop ends
     QTimer::singleShot(0, &twinboxApp, [&] {
-        starting.emplace([](twinbox::TwinboxApp &app, const twinbox::sync::DemoPair &pair,
+        starting.emplace([](twinbox::TwinboxApp &started, const twinbox::sync::DemoPair &pair,
                             bool withDemo) -> QCoro::Task<void> {
-            co_await app.start();
+            co_await started.start();
             if (withDemo)
-                co_await app.savePair(pair.profile(), QString(), QString());
+                co_await started.savePair(pair.profile(), QString(), QString());
         }(twinboxApp, demo, options.demo));
     });
     // Quitting from the desktop session (or the last window without a tray): every pair

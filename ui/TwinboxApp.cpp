@@ -268,7 +268,7 @@ QCoro::Task<void> TwinboxApp::removePair(const QString &nameIn)
     QString error;
     if (!m_store.remove(name, &error))
         notice(error);
-    for (const QString side : {QStringLiteral("local"), QStringLiteral("remote")}) {
+    for (const QString &side : {QStringLiteral("local"), QStringLiteral("remote")}) {
         const QString key = SecretStore::keyFor(name, side);
         m_memoryPasswords.remove(key);
         if (!m_keychainUnavailable)

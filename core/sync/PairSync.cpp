@@ -217,11 +217,11 @@ QCoro::Task<SyncTotals> PairSync::run(ImapSession &local, ImapSession &remote,
 
     state::StateStore store(database);
     SyncTotals totals;
-    MailboxListing shown;
-    shown.delimiter = QChar::fromLatin1(delimiters[0].value_or('/'));
+    MailboxListing order;
+    order.delimiter = QChar::fromLatin1(delimiters[0].value_or('/'));
     for (const QByteArray &name : names)
-        shown.names.append(MailboxName::display(name, shown.delimiter));
-    Q_EMIT events.mailboxList(shown);
+        order.names.append(MailboxName::display(name, order.delimiter));
+    Q_EMIT events.mailboxList(order);
     for (const QByteArray &name : names) {
         if (options.stopRequested && options.stopRequested())
             break; // what is synced so far is complete and stored
