@@ -45,8 +45,11 @@ void PairWorker::start()
         return;
     m_events = std::make_unique<SyncEvents>();
     connect(m_events.get(), &SyncEvents::message, this, [this](const SyncMessage &line) {
+        // The pair's state names the server, as the CLI's error lines do.
         if (line.severity == SyncMessage::Severity::Error)
-            m_lastError = line.text;
+            m_lastError = line.component.isEmpty()
+                              ? line.text
+                              : line.component + QStringLiteral(": ") + line.text;
         Q_EMIT message(line);
     });
     connect(m_events.get(), &SyncEvents::progress, this, &PairWorker::progress);

@@ -7,6 +7,7 @@
 #include "AppInfo.h"
 #include "AwaitInTest.h"
 #include "Corpus.h"
+#include "DovecotAccount.h"
 #include "DovecotPair.h"
 #include "MainWindow.h"
 #include "PairNamePage.h"
@@ -43,16 +44,6 @@ void shoot(QWidget *widget, const QString &name)
     qInfo("%s", qPrintable(file));
 }
 
-config::AccountSide sideOf(const test::DovecotServer &server)
-{
-    config::AccountSide side;
-    side.username = server.user();
-    side.host = server.host();
-    side.port = server.imapsPort();
-    side.pinnedKeys = {QStringLiteral("sha256$") + server.spkiSha256Hex()};
-    return side;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -84,8 +75,8 @@ int main(int argc, char *argv[])
 
     config::PairProfile profile;
     profile.name = QStringLiteral("Home ⇄ Work");
-    profile.local = sideOf(servers.local);
-    profile.remote = sideOf(servers.remote);
+    profile.local = test::accountOf(servers.local);
+    profile.remote = test::accountOf(servers.remote);
     bool shotDuringSync = false;
     QObject context;
     QObject::connect(&twinbox, &TwinboxApp::pairStarted, &context, [&](const QString &name) {

@@ -5,6 +5,7 @@
 // conflict reaches the issue view, pause and resume hold, and stopping is cooperative.
 #include "ActivityLogModel.h"
 #include "Corpus.h"
+#include "DovecotAccount.h"
 #include "DovecotPair.h"
 #include "MailboxSnapshot.h"
 #include "MainWindow.h"
@@ -60,17 +61,6 @@ private:
     qint64 m_worst = 0;
 };
 
-config::AccountSide sideOf(const DovecotServer &server)
-{
-    config::AccountSide side;
-    side.username = server.user();
-    side.host = server.host();
-    side.port = server.imapsPort();
-    side.security = config::AccountSide::Security::Tls;
-    side.pinnedKeys = {QStringLiteral("sha256$") + server.spkiSha256Hex()};
-    return side;
-}
-
 // The remote's name of a corpus mailbox ("." is its delimiter).
 QByteArray remoteName(const QString &name)
 {
@@ -91,6 +81,7 @@ private slots:
     void pauseHoldsUntilResume();
     void protocolLogOnDemandIsRedacted();
     void stopIsCooperativeAndQuick();
+    void aRefusedLoginIsAnErrorTriedAgainLater();
 
 private:
     void expectConverged(const QString &mailbox);
@@ -116,8 +107,8 @@ void TestPairController::initTestCase()
 
     config::PairProfile profile;
     profile.name = QStringLiteral("Test pair");
-    profile.local = sideOf(m_servers->local);
-    profile.remote = sideOf(m_servers->remote);
+    profile.local = test::accountOf(m_servers->local);
+    profile.remote = test::accountOf(m_servers->remote);
     profile.intervalMinutes = 60; // only push events and "sync now" start a sync here
     const config::SyncConfig::Paths paths{m_dir.filePath(QStringLiteral("config")),
                                           m_dir.filePath(QStringLiteral("data")), QString(),
@@ -329,6 +320,38 @@ void TestPairController::stopIsCooperativeAndQuick()
     QVERIFY(timer.elapsed() < 5000);
     QVERIFY(!m_controller->running());
     QVERIFY(m_log.rowCount() > 0);
+}
+
+void TestPairController::aRefusedLoginIsAnErrorTriedAgainLater()
+{
+    config::PairProfile profile;
+    profile.name = QStringLiteral("Wrong password");
+    profile.local = test::accountOf(m_servers->local);
+    profile.remote = test::accountOf(m_servers->remote);
+    QString error;
+    const config::SyncConfig::Paths paths{m_dir.filePath(QStringLiteral("config2")),
+                                          m_dir.filePath(QStringLiteral("data2")), QString(),
+                                          QString()};
+    auto config = profile.toSyncConfig(paths, &error);
+    QVERIFY2(config, qPrintable(error));
+    config->local.password = m_servers->local.password();
+    config->remote.password = QStringLiteral("not the password");
+    PairController controller(profile, *config);
+    QSignalSpy states(&controller, &PairController::stateChanged);
+    controller.start();
+    QTRY_COMPARE_WITH_TIMEOUT(controller.state().activity, sync::PairState::Activity::Error, 30000);
+    // One plain line naming the server; the next attempt is scheduled, not hammered.
+    QVERIFY2(controller.state().error.startsWith(QStringLiteral("remote: login failed")),
+             qPrintable(controller.state().error));
+    QVERIFY(!controller.state().error.contains(QStringLiteral("not the password")));
+    const QDateTime next = controller.state().nextSync;
+    QVERIFY(next > QDateTime::currentDateTime().addSecs(5));
+    const qsizetype changes = states.size();
+    QTest::qWait(2000);
+    QCOMPARE(states.size(), changes); // no retry storm while it waits
+    QSignalSpy stopped(&controller, &PairController::stopped);
+    controller.stop();
+    QVERIFY(stopped.wait(10000)); // a waiting pair stops at once too
 }
 
 QTEST_MAIN(TestPairController)

@@ -3,6 +3,7 @@
 // the next start without asking, used by a real sync, and removed with the pair; and without
 // any keychain, a plain message and passwords kept in memory only, never in a file.
 #include "AwaitInTest.h"
+#include "DovecotAccount.h"
 #include "DovecotPair.h"
 #include "TwinboxApp.h"
 #include "config/SecretStore.h"
@@ -23,16 +24,6 @@ using twinbox::test::DovecotServer;
 namespace {
 
 const QString service = QStringLiteral("twinbox-gui-test");
-
-config::AccountSide sideOf(const DovecotServer &server)
-{
-    config::AccountSide side;
-    side.username = server.user();
-    side.host = server.host();
-    side.port = server.imapsPort();
-    side.pinnedKeys = {QStringLiteral("sha256$") + server.spkiSha256Hex()};
-    return side;
-}
 
 // Every byte Twinbox wrote under `directory`, searched for `secret` (and its base64).
 QStringList filesHolding(const QString &directory, const QString &secret)
@@ -97,8 +88,8 @@ config::PairProfile TestTwinboxApp::profile() const
 {
     config::PairProfile profile;
     profile.name = QStringLiteral("Home");
-    profile.local = sideOf(m_servers->local);
-    profile.remote = sideOf(m_servers->remote);
+    profile.local = test::accountOf(m_servers->local);
+    profile.remote = test::accountOf(m_servers->remote);
     return profile;
 }
 
