@@ -29,10 +29,15 @@ cmake --build --preset "$preset"
 
 case "$mode" in
   demo)
-    # A real two-way sync without any account: twinbox-cli makes two private Dovecot mail
-    # stores (served over stdio tunnels, no daemon, no network), seeds them, syncs twice and
-    # removes them again.
-    "build/$preset/app/twinbox-cli" --demo
+    # A real two-way sync without any account: two private Dovecot mail stores (served over
+    # stdio tunnels, no daemon, no network), seeded, synced and removed again. On a desktop
+    # the window shows it (close it, or quit from the tray, to end); in a terminal,
+    # twinbox-cli syncs twice and prints what it did.
+    if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+      "build/$preset/app/twinbox" --demo
+    else
+      "build/$preset/app/twinbox-cli" --demo
+    fi
     ;;
   test)
     ctest --preset "$preset"

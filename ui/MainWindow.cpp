@@ -90,12 +90,12 @@ MainWindow::MainWindow(PairListModel *pairs, ActivityLogModel *log, QWidget *par
     splitter->addWidget(m_pairView);
     splitter->addWidget(details);
     splitter->setStretchFactor(1, 3);
-    splitter->setSizes({340, 760});
+    splitter->setSizes({400, 700});
     m_pairView->header()->setSectionResizeMode(PairListModel::Name, QHeaderView::Stretch);
     m_pairView->header()->setStretchLastSection(false);
-    for (int column : {int(PairListModel::State), int(PairListModel::LastSync)})
+    for (int column :
+         {int(PairListModel::State), int(PairListModel::LastSync), int(PairListModel::NextSync)})
         m_pairView->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
-    m_pairView->hideColumn(PairListModel::NextSync); // in the tooltip and the title instead
 
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(empty);

@@ -19,7 +19,9 @@ PairController::PairController(const config::PairProfile &profile, const config:
     worker->moveToThread(&m_thread);
     m_worker = worker;
     connect(&m_thread, &QThread::started, worker, &PairWorker::start);
-    connect(worker, &PairWorker::finished, &m_thread, &QThread::quit);
+    // Direct: quit() is thread-safe, and the GUI thread may be the one waiting for it (the
+    // destructor), unable to run a queued call.
+    connect(worker, &PairWorker::finished, &m_thread, &QThread::quit, Qt::DirectConnection);
     connect(&m_thread, &QThread::finished, worker, &QObject::deleteLater);
     connect(&m_thread, &QThread::finished, this, &PairController::stopped);
 

@@ -297,6 +297,19 @@ void TwinboxApp::notice(const QString &text)
 {
     m_lastNotice = text;
     m_log.append(QString(), {sync::SyncMessage::Severity::Warning, QString(), QString(), text});
+    // Said in a box when the window is open (one box: a later notice replaces the text), in
+    // the tray otherwise.
+    if (m_window->isVisible()) {
+        if (!m_noticeBox) {
+            m_noticeBox = new QMessageBox(QMessageBox::Warning, tr("Twinbox"), QString(),
+                                          QMessageBox::Ok, m_window.get());
+            m_noticeBox->setAttribute(Qt::WA_DeleteOnClose);
+        }
+        m_noticeBox->setText(text);
+        m_noticeBox->open();
+    } else if (m_tray) {
+        m_tray->notify(tr("Twinbox"), text, TrayIcon::Severity::Warning);
+    }
     Q_EMIT noticeShown(text);
 }
 

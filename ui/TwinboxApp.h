@@ -9,7 +9,9 @@
 
 #include <QCoroTask>
 #include <QHash>
+#include <QMessageBox>
 #include <QObject>
+#include <QPointer>
 
 #include <memory>
 #include <optional>
@@ -96,6 +98,7 @@ private:
     bool m_keychainUnavailable = false;
     bool m_protocolLog = false;
     QString m_lastNotice;
+    QPointer<QMessageBox> m_noticeBox;
     QHash<QString, QString> m_lastErrors; // per pair: notified once per distinct error
 };
 

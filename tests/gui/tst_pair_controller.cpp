@@ -15,6 +15,7 @@
 
 #include <QElapsedTimer>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -80,6 +81,7 @@ private slots:
     void conflictReachesTheIssueView();
     void pauseHoldsUntilResume();
     void protocolLogOnDemandIsRedacted();
+    void aMailboxGoneIsDecidedInTheWindow();
     void stopIsCooperativeAndQuick();
     void aRefusedLoginIsAnErrorTriedAgainLater();
 
@@ -307,6 +309,50 @@ void TestPairController::protocolLogOnDemandIsRedacted()
         }
     }
     m_controller->setProtocolLog(false);
+}
+
+void TestPairController::aMailboxGoneIsDecidedInTheWindow()
+{
+    // Someone deletes a synced mailbox on the remote server only: on-mailbox-deleted = ask,
+    // so the pair waits for the user, who answers in the issue list: create it again.
+    const QString mailbox = QStringLiteral("Archive/2025");
+    const int messages =
+        int(MailboxSnapshot::read(m_servers->local, mailbox.toLatin1())->prints.size());
+    {
+        TestImapClient client;
+        QString error;
+        QVERIFY2(client.connectTunnel(m_servers->remote, &error), qPrintable(error));
+        QVERIFY(client.command("DELETE " + remoteName(mailbox)).ok());
+        client.logout();
+    }
+    MainWindow window(&m_pairs, &m_log);
+    window.show();
+    window.selectPair(m_controller->name());
+    window.tabs()->setCurrentIndex(1);
+    m_controller->syncNow();
+    const QAbstractItemModel *issues = window.issueView()->model();
+    auto decisionRow = [issues] {
+        for (int row = 0; row < issues->rowCount(); ++row) {
+            if (issues->index(row, 0).data(IssueListModel::NeedsDecisionRole).toBool())
+                return row;
+        }
+        return -1;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(decisionRow() >= 0, 60000);
+    QCOMPARE(issues->index(decisionRow(), IssueListModel::Mailbox).data().toString(), mailbox);
+    QCOMPARE(remoteCount(remoteName(mailbox)), -1); // left alone until the user decides
+
+    window.issueView()->selectRow(decisionRow());
+    QPushButton *recreate = nullptr;
+    for (QPushButton *button : window.findChildren<QPushButton *>()) {
+        if (button->text() == QStringLiteral("Create the mailbox again"))
+            recreate = button;
+    }
+    QVERIFY(recreate && recreate->isEnabled());
+    QTest::mouseClick(recreate, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(remoteCount(remoteName(mailbox)), messages, 60000);
+    expectConverged(mailbox);
+    QTRY_VERIFY_WITH_TIMEOUT(decisionRow() < 0, 30000); // answered: no longer open
 }
 
 void TestPairController::stopIsCooperativeAndQuick()
