@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QCoroSignal>
+#include <QFile>
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QPointer>
@@ -180,7 +181,7 @@ QCoro::Task<void> TwinboxApp::startPair(const config::PairProfile &profileIn)
         }
         side->password = *secret;
     }
-    stopPair(profile.name); // an edited pair starts afresh
+    co_await stopPair(profile.name); // an edited pair starts afresh
     auto *controller = new PairController(profile, *config);
     m_controllers.insert(profile.name, controller);
     m_pairs.add(controller);
@@ -214,15 +215,19 @@ QCoro::Task<void> TwinboxApp::startPair(const config::PairProfile &profileIn)
     Q_EMIT pairStarted(profile.name);
 }
 
-void TwinboxApp::stopPair(const QString &name)
+QCoro::Task<void> TwinboxApp::stopPair(const QString &nameIn)
 {
+    const QString name = nameIn;
     PairController *controller = m_controllers.take(name);
     if (!controller)
-        return;
+        co_return;
     m_pairs.remove(controller);
-    // It finishes its mailbox in its own thread, then goes.
-    connect(controller, &PairController::stopped, controller, &QObject::deleteLater);
+    // It finishes its mailbox in its own thread, then goes; only then may another worker
+    // open the pair's database (one sync per pair: the pair lock).
     controller->stop();
+    if (controller->running())
+        co_await qCoro(controller, &PairController::stopped);
+    controller->deleteLater();
 }
 
 QCoro::Task<bool> TwinboxApp::savePair(const config::PairProfile &profileIn, const QString &localIn,
@@ -264,10 +269,19 @@ QCoro::Task<bool> TwinboxApp::savePair(const config::PairProfile &profileIn, con
 QCoro::Task<void> TwinboxApp::removePair(const QString &nameIn)
 {
     const QString name = nameIn;
-    stopPair(name);
+    const auto profile = m_store.load(name);
+    co_await stopPair(name);
     QString error;
     if (!m_store.remove(name, &error))
         notice(error);
+    // Its state goes too: a new pair of that name starts from nothing, not from this one.
+    if (profile) {
+        if (const auto config = profile->toSyncConfig(m_options.paths, &error)) {
+            for (const QString &suffix : {QString(), QStringLiteral("-journal"),
+                                          QStringLiteral("-wal"), QStringLiteral("-shm")})
+                QFile::remove(config->database + suffix);
+        }
+    }
     for (const QString &side : {QStringLiteral("local"), QStringLiteral("remote")}) {
         const QString key = SecretStore::keyFor(name, side);
         m_memoryPasswords.remove(key);

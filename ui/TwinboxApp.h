@@ -77,7 +77,7 @@ private:
                                                  const QString &side);
     QCoro::Task<std::optional<QString>> askPassword(const QString &pair, const QString &side,
                                                     const QString &why);
-    void stopPair(const QString &name);
+    QCoro::Task<void> stopPair(const QString &name);
     void notice(const QString &text);
     void updateTray();
     // The wizard for a new pair (empty name) or an existing one; saves what it collected.

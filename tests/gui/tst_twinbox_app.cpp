@@ -146,8 +146,12 @@ void TestTwinboxApp::keychainWriteReadDelete()
         QVERIFY(app.pair(QStringLiteral("Home")));
         QVERIFY(syncedOnce(app, QStringLiteral("Home")));
         QCOMPARE(notices.size(), 0);
+        QString error;
+        const QString database = profile().toSyncConfig(options().paths, &error).value().database;
+        QVERIFY(QFile::exists(database));
         await(app.removePair(QStringLiteral("Home")));
         QVERIFY(!app.pair(QStringLiteral("Home")));
+        QVERIFY(!QFile::exists(database)); // its state goes with it
         QCOMPARE(await(keychain.read(localKey)).status, SecretStore::Status::NotFound);
         QCOMPARE(await(keychain.read(remoteKey)).status, SecretStore::Status::NotFound);
         await(app.quit());
