@@ -21,12 +21,14 @@ int MailboxProgressModel::columnCount(const QModelIndex &parent) const
 namespace {
 
 QString phaseText(const std::optional<SyncProgress::Phase> &phase, bool done, bool failed,
-                  bool waiting)
+                  bool waiting, bool stopped)
 {
     if (failed)
         return MailboxProgressModel::tr("Failed");
     if (done)
         return MailboxProgressModel::tr("Done");
+    if (stopped)
+        return MailboxProgressModel::tr("Not synced this time");
     if (waiting)
         return MailboxProgressModel::tr("Waiting");
     if (!phase)
@@ -74,7 +76,7 @@ QVariant MailboxProgressModel::data(const QModelIndex &index, int role) const
         // The tree of mailboxes as an indented list: the order is the engine's (sorted).
         return QString(QString(row.depth * 4, u' ') + row.label);
     case Phase:
-        return phaseText(row.phase, row.done, !row.error.isEmpty(), waiting);
+        return phaseText(row.phase, row.done, !row.error.isEmpty(), waiting, row.stopped);
     case Progress:
         if (row.totalMessages == 0)
             return QString();
@@ -227,13 +229,19 @@ void MailboxProgressModel::message(const sync::SyncMessage &message)
     changed(row);
 }
 
-void MailboxProgressModel::syncFinished(const sync::SyncTotals &)
+void MailboxProgressModel::syncFinished(const sync::SyncTotals &totals)
 {
     m_running = false;
-    // Mailboxes with nothing to do were not opened: they are up to date as of now.
+    // Mailboxes with nothing to do were not opened: they are up to date as of now. Unless
+    // the sync was cut short: then those it did not reach are simply not synced this time.
     const QDateTime now = QDateTime::currentDateTime();
     for (Row &row : m_rows) {
-        if (row.error.isEmpty())
+        const bool reached = row.phase || row.done || row.skipped;
+        if (totals.interrupted && !reached) {
+            row.stopped = true;
+            continue;
+        }
+        if (row.error.isEmpty() && (row.done || row.skipped || !row.phase))
             row.lastSynced = now;
         row.skipped = row.skipped || (!row.phase && !row.done);
     }
@@ -244,8 +252,12 @@ void MailboxProgressModel::syncFinished(const sync::SyncTotals &)
 
 double MailboxProgressModel::overallFraction() const
 {
-    if (!m_running)
-        return m_rows.isEmpty() ? 0.0 : 1.0;
+    if (!m_running) {
+        // All of it, but for the mailboxes a cut-short sync did not reach.
+        const auto stopped = std::count_if(m_rows.cbegin(), m_rows.cend(),
+                                           [](const Row &row) { return row.stopped; });
+        return m_rows.isEmpty() ? 0.0 : 1.0 - double(stopped) / double(m_rows.size());
+    }
     if (m_rows.isEmpty())
         return 0.0;
     // Each mailbox weighs as much as its bytes to copy, and at least as one empty mailbox; one

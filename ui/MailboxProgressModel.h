@@ -58,6 +58,7 @@ private:
         qint64 totalBytes = 0;
         bool done = false;
         bool skipped = false; // passed over by the engine: nothing to do
+        bool stopped = false; // not reached by a sync that was cut short
         sync::MailboxOutcome outcome;
         QDateTime lastSynced;
         QString error;

@@ -74,6 +74,7 @@ MainWindow::MainWindow(PairListModel *pairs, ActivityLogModel *log, QWidget *par
     m_pairView->setRootIsDecorated(false);
     m_pairView->setAccessibleName(tr("Account pairs"));
     m_pairView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_pairView->addAction(m_remove);
     auto *details = new QWidget(splitter);
     auto *detailsLayout = new QVBoxLayout(details);
     m_pairTitle = new QLabel(details);
@@ -106,10 +107,12 @@ MainWindow::MainWindow(PairListModel *pairs, ActivityLogModel *log, QWidget *par
             [this](const QModelIndex &current) { showPair(m_pairs->controller(current.row())); });
     auto pairsChanged = [this] {
         m_stack->setCurrentIndex(m_pairs->rowCount() == 0 ? 0 : 1);
+        const QString shown = m_logPair->currentData().toString(); // kept when still there
         m_logPair->clear();
         m_logPair->addItem(tr("All pairs"), QString());
         for (const PairController *controller : m_pairs->controllers())
             m_logPair->addItem(controller->name(), controller->name());
+        m_logPair->setCurrentIndex(std::max(0, m_logPair->findData(shown)));
         if (!m_current && m_pairs->rowCount() > 0)
             m_pairView->setCurrentIndex(m_pairs->index(0, 0));
         updateActions();
@@ -163,6 +166,9 @@ void MainWindow::createActions()
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     for (QAction *each : {m_syncNow, m_pause, m_add, m_edit, m_remove, m_settings})
         toolbar->addAction(each);
+    // Delete removes a pair only where the pairs are (not in the issue list, for instance),
+    // and asks first.
+    m_remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
 }
 
 QWidget *MainWindow::createMailboxTab()
@@ -246,11 +252,18 @@ QWidget *MainWindow::createActivityTab()
 
 void MainWindow::showPair(PairController *controller)
 {
-    if (m_current)
+    if (m_current) {
         disconnect(m_current->mailboxes(), nullptr, this, nullptr);
+        disconnect(m_current->issues(), nullptr, this, nullptr);
+    }
     m_current = controller;
+    // setModel() makes a new selection model and leaves the old one to its caller.
+    QItemSelectionModel *oldMailboxSelection = m_mailboxView->selectionModel();
+    QItemSelectionModel *oldIssueSelection = m_issueView->selectionModel();
     m_mailboxView->setModel(controller ? controller->mailboxes() : nullptr);
     m_issueView->setModel(controller ? controller->issues() : nullptr);
+    delete oldMailboxSelection;
+    delete oldIssueSelection;
     // Section modes belong to the model's columns: set again for each model.
     if (controller) {
         QHeaderView *mailboxHeader = m_mailboxView->horizontalHeader();
@@ -268,6 +281,9 @@ void MainWindow::showPair(PairController *controller)
         connect(controller->mailboxes(), &MailboxProgressModel::overallChanged, this,
                 &MainWindow::updateOverall);
         connect(m_issueView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+                &MainWindow::updateActions);
+        // A new snapshot resets the list and its selection without a selectionChanged().
+        connect(controller->issues(), &QAbstractItemModel::modelReset, this,
                 &MainWindow::updateActions);
     }
     updateTitle();

@@ -22,8 +22,13 @@ PairController::PairController(const config::PairProfile &profile, const config:
     // Direct: quit() is thread-safe, and the GUI thread may be the one waiting for it (the
     // destructor), unable to run a queued call.
     connect(worker, &PairWorker::finished, &m_thread, &QThread::quit, Qt::DirectConnection);
-    connect(&m_thread, &QThread::finished, worker, &QObject::deleteLater);
-    connect(&m_thread, &QThread::finished, this, &PairController::stopped);
+    // The worker is deleted here, in the GUI thread, once its thread has ended: then no
+    // invoke() can post to a worker that its own thread is deleting.
+    connect(&m_thread, &QThread::finished, this, [this] {
+        m_thread.wait();
+        delete m_worker.data();
+        Q_EMIT stopped();
+    });
 
     // Queued: the worker's signals are emitted in its thread, these run in the GUI thread.
     connect(worker, &PairWorker::stateChanged, this, [this](const sync::PairState &state) {
@@ -47,12 +52,16 @@ PairController::PairController(const config::PairProfile &profile, const config:
 
 PairController::~PairController()
 {
-    if (!m_thread.isRunning())
+    if (!m_thread.isRunning()) {
+        m_thread.wait();
+        delete m_worker.data(); // never started, or ended before its finished() was handled
         return;
+    }
     stop();
     // At exit only: the worker finishes the mailbox it is on and logs out. Never
     // terminate(): the state would be whatever the thread was writing.
     m_thread.wait();
+    delete m_worker.data();
 }
 
 template <typename Method, typename... Args>
@@ -60,7 +69,8 @@ void PairController::invoke(Method method, Args... args)
 {
     // Qt 6.4 queues pointer-to-member calls without arguments only: a functor carries them,
     // and runs in the worker's thread because the worker is the context object.
-    if (sync::PairWorker *worker = m_worker.data())
+    sync::PairWorker *worker = m_worker.data();
+    if (worker && m_thread.isRunning())
         QMetaObject::invokeMethod(
             worker, [worker, method, args...] { (worker->*method)(args...); },
             Qt::QueuedConnection);

@@ -31,7 +31,7 @@ TwinboxApp::TwinboxApp(const Options &options, QObject *parent)
     connect(m_window.get(), &MainWindow::editRequested, this,
             [this](const QString &name) { openWizard(name); });
     connect(m_window.get(), &MainWindow::removeRequested, this,
-            [this](const QString &name) { removePair(name); });
+            [this](const QString &name) { confirmRemoval(name); });
     connect(m_window.get(), &MainWindow::settingsRequested, this, &TwinboxApp::openSettings);
     connect(m_window.get(), &MainWindow::protocolLogRequested, this, [this](bool on) {
         m_protocolLog = on;
@@ -72,6 +72,8 @@ TwinboxApp::TwinboxApp(const Options &options, QObject *parent)
         });
     }
     m_window->setKeepsRunningInTray(m_tray != nullptr);
+    // With a tray, closing the window (or a prompt shown before it) is not the end.
+    QApplication::setQuitOnLastWindowClosed(m_tray == nullptr);
 }
 
 TwinboxApp::~TwinboxApp()
@@ -80,9 +82,10 @@ TwinboxApp::~TwinboxApp()
     // to finish the mailbox it is on (at exit only).
     m_tray.reset();
     m_window.reset();
-    for (PairController *controller : std::as_const(m_controllers))
+    const QList<PairController *> controllers = findChildren<PairController *>();
+    for (PairController *controller : controllers)
         controller->stop();
-    qDeleteAll(m_controllers);
+    qDeleteAll(controllers);
 }
 
 QCoro::Task<void> TwinboxApp::start()
@@ -127,11 +130,9 @@ QCoro::Task<std::optional<QString>> TwinboxApp::password(const config::PairProfi
     if (!typed)
         co_return std::nullopt;
     // GCC 12: co_await stays out of conditions and conditional expressions.
-    if (!m_keychainUnavailable) {
-        const SecretStore::Result written = co_await m_secrets.write(key, *typed);
-        if (written.status == SecretStore::Status::Ok)
-            co_return typed;
-    }
+    const SecretStore::Result written = co_await m_secrets.write(key, *typed);
+    if (written.status == SecretStore::Status::Ok)
+        co_return typed;
     m_memoryPasswords.insert(key, *typed);
     co_return typed;
 }
@@ -144,8 +145,9 @@ TwinboxApp::askPassword(const QString &pairIn, const QString &sideIn, const QStr
     const QString why = whyIn;
     notice(why);
     // Opened, not exec()uted: the window and the other pairs go on while it is asked.
-    auto *dialog = new QInputDialog(m_window.get());
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // Not WA_DeleteOnClose: a dialog closed by its OK button is deleted before the queued
+    // finished() reaches this coroutine, which would then never resume.
+    QPointer<QInputDialog> dialog = new QInputDialog(m_window.get());
     dialog->setWindowTitle(tr("Password for %1").arg(pair));
     dialog->setLabelText(why + QStringLiteral("\n\n") +
                          (side == QStringLiteral("local")
@@ -155,10 +157,14 @@ TwinboxApp::askPassword(const QString &pairIn, const QString &sideIn, const QStr
     dialog->setTextEchoMode(QLineEdit::Password);
     dialog->setObjectName(QStringLiteral("passwordPrompt"));
     dialog->open();
-    const int result = co_await qCoro(dialog, &QDialog::finished);
-    if (result != QDialog::Accepted)
+    const int result = co_await qCoro(dialog.data(), &QDialog::finished);
+    if (!dialog)
         co_return std::nullopt;
-    co_return dialog->textValue();
+    const QString typed = dialog->textValue();
+    dialog->deleteLater();
+    if (result != QDialog::Accepted || typed.isEmpty())
+        co_return std::nullopt;
+    co_return typed;
 }
 
 QCoro::Task<void> TwinboxApp::startPair(const config::PairProfile &profileIn)
@@ -181,8 +187,8 @@ QCoro::Task<void> TwinboxApp::startPair(const config::PairProfile &profileIn)
         }
         side->password = *secret;
     }
-    co_await stopPair(profile.name); // an edited pair starts afresh
-    auto *controller = new PairController(profile, *config);
+    co_await stopPair(profile.name);                               // an edited pair starts afresh
+    auto *controller = new PairController(profile, *config, this); // stopping ones too
     m_controllers.insert(profile.name, controller);
     m_pairs.add(controller);
     connect(
@@ -225,9 +231,11 @@ QCoro::Task<void> TwinboxApp::stopPair(const QString &nameIn)
     // It finishes its mailbox in its own thread, then goes; only then may another worker
     // open the pair's database (one sync per pair: the pair lock).
     controller->stop();
+    QPointer<PairController> guard(controller);
     if (controller->running())
         co_await qCoro(controller, &PairController::stopped);
-    controller->deleteLater();
+    if (guard)
+        guard->deleteLater();
 }
 
 QCoro::Task<bool> TwinboxApp::savePair(const config::PairProfile &profileIn, const QString &localIn,
@@ -245,18 +253,19 @@ QCoro::Task<bool> TwinboxApp::savePair(const config::PairProfile &profileIn, con
         if (passwords[i].isEmpty())
             continue; // unchanged (editing) or a tunnel
         const QString key = SecretStore::keyFor(profile.name, sides[i]);
-        SecretStore::Result written{SecretStore::Status::Unavailable, std::nullopt, QString()};
-        if (!m_keychainUnavailable)
-            written = co_await m_secrets.write(key, passwords[i]);
-        if (written.status != SecretStore::Status::Ok) {
-            if (!m_keychainUnavailable)
-                notice(tr("No keychain is available (%1). The passwords of %2 are kept in "
-                          "memory until Twinbox quits, and asked again at the next start; "
-                          "they are never written to a file.")
-                           .arg(written.message, profile.name));
-            m_keychainUnavailable = true;
-            m_memoryPasswords.insert(key, passwords[i]);
+        // Tried every time: a keychain that was not up at the start may be now.
+        const SecretStore::Result written = co_await m_secrets.write(key, passwords[i]);
+        if (written.status == SecretStore::Status::Ok) {
+            m_memoryPasswords.remove(key);
+            continue;
         }
+        if (!m_keychainUnavailable)
+            notice(tr("No keychain is available (%1). The passwords of %2 are kept in "
+                      "memory until Twinbox quits, and asked again at the next start; "
+                      "they are never written to a file.")
+                       .arg(written.message, profile.name));
+        m_keychainUnavailable = true;
+        m_memoryPasswords.insert(key, passwords[i]);
     }
     if (!m_store.save(profile, &error)) {
         notice(error);
@@ -285,24 +294,48 @@ QCoro::Task<void> TwinboxApp::removePair(const QString &nameIn)
     for (const QString &side : {QStringLiteral("local"), QStringLiteral("remote")}) {
         const QString key = SecretStore::keyFor(name, side);
         m_memoryPasswords.remove(key);
-        if (!m_keychainUnavailable)
-            co_await m_secrets.remove(key);
+        co_await m_secrets.remove(key); // NotFound or Unavailable: nothing to remove
     }
     updateTray();
 }
 
+QCoro::Task<void> TwinboxApp::confirmRemoval(const QString &nameIn)
+{
+    const QString name = nameIn;
+    // Asked first: the pair's state and keychain entries go with it (the mail stays).
+    QPointer<QMessageBox> box = new QMessageBox(
+        QMessageBox::Question, tr("Remove %1").arg(name),
+        tr("Remove the account pair %1? Twinbox stops syncing it and forgets its state and "
+           "passwords; the mail on both servers stays as it is.")
+            .arg(name),
+        QMessageBox::Yes | QMessageBox::Cancel, m_window.get());
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setObjectName(QStringLiteral("confirmRemoval"));
+    box->open();
+    Q_EMIT removalAsked(box.data());
+    co_await qCoro(box.data(), &QDialog::finished);
+    if (!box)
+        co_return;
+    const bool confirmed = box->clickedButton() == box->button(QMessageBox::Yes);
+    box->deleteLater();
+    if (confirmed)
+        co_await removePair(name);
+}
+
 QCoro::Task<void> TwinboxApp::quit()
 {
-    QList<PairController *> running;
-    for (PairController *controller : m_pairs.controllers()) {
+    // Every controller, those being stopped for an edit or a removal too (children of this).
+    QList<QPointer<PairController>> running;
+    for (PairController *controller : findChildren<PairController *>()) {
         if (controller->running())
             running.append(controller);
     }
-    for (PairController *controller : running)
+    for (const QPointer<PairController> &controller : std::as_const(running))
         controller->stop();
-    for (PairController *controller : running) {
-        if (controller->running())
-            co_await qCoro(controller, &PairController::stopped);
+    for (const QPointer<PairController> &controller : std::as_const(running)) {
+        // Checked after each wait: a removal may delete a controller meanwhile.
+        if (controller && controller->running())
+            co_await qCoro(controller.data(), &PairController::stopped);
     }
     QCoreApplication::quit();
 }
@@ -387,14 +420,14 @@ QCoro::Task<void> TwinboxApp::openWizard(const QString &nameIn)
     const auto existing = name.isEmpty() ? std::nullopt : m_store.load(name);
     PairWizard *wizard = existing ? new PairWizard(*existing, m_window.get())
                                   : new PairWizard(m_store.names(), m_window.get());
-    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    // Deleted once its answer is read (see askPassword: not WA_DeleteOnClose).
     if (existing) {
         // "Test connection" needs the passwords the pair runs with.
         for (const PairSide side : {PairSide::Local, PairSide::Remote}) {
             const QString key = SecretStore::keyFor(name, sideKey(side));
             if (m_memoryPasswords.contains(key)) {
                 wizard->setPassword(side, m_memoryPasswords.value(key));
-            } else if (!m_keychainUnavailable) {
+            } else {
                 const SecretStore::Result stored = co_await m_secrets.read(key);
                 if (stored.secret)
                     wizard->setPassword(side, *stored.secret);
@@ -405,10 +438,14 @@ QCoro::Task<void> TwinboxApp::openWizard(const QString &nameIn)
     wizard->open(); // not exec(): the pairs go on syncing while the user types
     Q_EMIT wizardOpened(wizard);
     const int result = co_await qCoro(wizard, &QDialog::finished);
-    if (!guard || result != QDialog::Accepted)
+    if (!guard)
         co_return;
-    co_await savePair(wizard->profile(), wizard->password(PairSide::Local),
-                      wizard->password(PairSide::Remote));
+    const config::PairProfile profile = wizard->profile();
+    const QString localPassword = wizard->password(PairSide::Local);
+    const QString remotePassword = wizard->password(PairSide::Remote);
+    wizard->deleteLater();
+    if (result == QDialog::Accepted)
+        co_await savePair(profile, localPassword, remotePassword);
 }
 
 } // namespace twinbox

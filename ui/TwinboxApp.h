@@ -69,7 +69,8 @@ public:
 Q_SIGNALS:
     void pairStarted(const QString &name);
     void noticeShown(const QString &text);
-    void wizardOpened(QDialog *wizard); // for tests
+    void wizardOpened(QDialog *wizard);       // for tests
+    void removalAsked(QMessageBox *question); // for tests
 
 private:
     QCoro::Task<void> startPair(const config::PairProfile &profile);
@@ -78,6 +79,7 @@ private:
     QCoro::Task<std::optional<QString>> askPassword(const QString &pair, const QString &side,
                                                     const QString &why);
     QCoro::Task<void> stopPair(const QString &name);
+    QCoro::Task<void> confirmRemoval(const QString &name);
     void notice(const QString &text);
     void updateTray();
     // The wizard for a new pair (empty name) or an existing one; saves what it collected.
@@ -91,7 +93,7 @@ private:
     config::Autostart m_autostart;
     PairListModel m_pairs;
     ActivityLogModel m_log;
-    QHash<QString, PairController *> m_controllers; // owned (children)
+    QHash<QString, PairController *> m_controllers; // the running ones; all are children
     QHash<QString, QString> m_memoryPasswords;      // "<pair>/<side>" → password
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<TrayIcon> m_tray;

@@ -223,8 +223,10 @@ QCoro::Task<SyncTotals> PairSync::run(ImapSession &local, ImapSession &remote,
         order.names.append(MailboxName::display(name, order.delimiter));
     Q_EMIT events.mailboxList(order);
     for (const QByteArray &name : names) {
-        if (options.stopRequested && options.stopRequested())
+        if (options.stopRequested && options.stopRequested()) {
+            totals.interrupted = true;
             break; // what is synced so far is complete and stored
+        }
         const QString display =
             MailboxName::display(name, QChar::fromLatin1(delimiters[0].value_or('/')));
         std::array<const ListedMailbox *, 2> here = {byName[0].value(name), byName[1].value(name)};
@@ -375,11 +377,14 @@ QCoro::Task<SyncTotals> PairSync::run(ImapSession &local, ImapSession &remote,
             events.error(error.server(), display, error.message());
             const bool connectionLost =
                 !local.connection().isOpen() || !remote.connection().isOpen();
-            if (connectionLost)
+            if (connectionLost) {
+                totals.interrupted = true;
                 break; // nothing more can be done in this run
+            }
         } catch (const state::StateError &error) {
             totals.failures.append(error.message());
             events.error(QStringLiteral("database"), display, error.message());
+            totals.interrupted = true;
             break; // the database is in trouble: stop before anything else diverges
         }
     }

@@ -71,11 +71,18 @@ void PairWorker::syncNow()
     wake();
 }
 
+void PairWorker::stopJob()
+{
+    if (m_job && !m_jobStopping) {
+        m_jobStopping = true;
+        m_job->requestStop(); // the mailbox being synced is finished first
+    }
+}
+
 void PairWorker::pause()
 {
     m_paused = true;
-    if (m_job)
-        m_job->requestStop(); // the mailbox being synced is finished first
+    stopJob();
     m_state.nextSync = {};
     setActivity(PairState::Activity::Paused);
 }
@@ -85,14 +92,15 @@ void PairWorker::resume()
     if (!m_paused)
         return;
     m_paused = false;
+    // A job still finishing its mailbox ends as asked; the loop then starts the next one.
+    m_restart = m_jobStopping;
     wake();
 }
 
 void PairWorker::quit()
 {
     m_quitting = true;
-    if (m_job)
-        m_job->requestStop();
+    stopJob();
     wake();
     if (!m_loop)
         Q_EMIT finished();
@@ -102,11 +110,11 @@ void PairWorker::decide(const QByteArray &internalName, Decision decision)
 {
     const auto onDeleted = decision == Decision::Recreate ? PairSync::Options::OnDeleted::Recreate
                                                           : PairSync::Options::OnDeleted::Delete;
-    if (m_job) {
+    if (m_job && !m_jobStopping) {
         m_job->decide(internalName, onDeleted);
         return;
     }
-    m_decisions.insert(internalName, onDeleted); // for the next job, which starts now
+    m_decisions.insert(internalName, onDeleted); // for the next job
     syncNow();
 }
 
@@ -117,7 +125,7 @@ void PairWorker::setProtocolLog(bool on)
     m_protocolLog = on;
     if (m_job) {
         m_restart = true;
-        m_job->requestStop(); // the mailbox being synced is finished first
+        stopJob();
     }
 }
 
@@ -204,6 +212,7 @@ QCoro::Task<void> PairWorker::loop()
         });
         co_await m_job->run();
         m_job.reset();
+        m_jobStopping = false;
         if (m_quitting || m_paused || std::exchange(m_restart, false))
             continue;
         // The watch gave up: a login refused, a server without QRESYNC, the keychain

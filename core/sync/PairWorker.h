@@ -77,6 +77,7 @@ private:
     void setActivity(PairState::Activity activity);
     void publish();
     void wake();
+    void stopJob();
 
     const Setup m_setup;
     std::unique_ptr<SyncEvents> m_events;
@@ -89,7 +90,8 @@ private:
     bool m_quitting = false;
     bool m_waiting = false;
     bool m_protocolLog = false;
-    bool m_restart = false;
+    bool m_restart = false;     // the job ends on request, not by failure: no back-off
+    bool m_jobStopping = false; // requestStop() was called on the current job
 };
 
 } // namespace twinbox::sync

@@ -76,6 +76,9 @@ struct SyncTotals
     int conflicts = 0;
     int refused = 0;      // messages a server refused (each also logged as an error)
     QStringList failures; // mailboxes that failed: "remote: Archive: the server closed ..."
+    // Stopped before every mailbox was looked at (a stop request, a lost connection): the
+    // mailboxes not reached are not known to be up to date.
+    bool interrupted = false;
 };
 
 class SyncEvents : public QObject

@@ -14,6 +14,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <utility>
+
 namespace twinbox::sync {
 
 using namespace imap;
@@ -383,6 +385,7 @@ QCoro::Task<SyncJob::Outcome> SyncJob::watch()
     int failures = 0; // reconnections in a row without a quiet wait in between
     bool connectedBefore = false;
     bool syncNow = true;
+    bool inSync = false; // between syncStarted() and syncFinished()
     while (!m_stopping) {
         std::optional<ImapError> lost;
         try {
@@ -395,7 +398,9 @@ QCoro::Task<SyncJob::Outcome> SyncJob::watch()
             if (syncNow) {
                 m_watch->syncStarting();
                 Q_EMIT syncStarted();
+                inSync = true;
                 const SyncTotals totals = co_await runCommand();
+                inSync = false;
                 add(outcome.totals, totals);
                 Q_EMIT syncFinished(totals);
                 if (const auto closed = closedConnection())
@@ -418,6 +423,13 @@ QCoro::Task<SyncJob::Outcome> SyncJob::watch()
         }
         if (!lost)
             continue;
+        if (std::exchange(inSync, false)) {
+            // The sync ends here, cut short: those watching must not wait for its end.
+            SyncTotals aborted;
+            aborted.interrupted = true;
+            aborted.failures.append(lost->describe());
+            Q_EMIT syncFinished(aborted);
+        }
         dropBoth(lost->message());
         if (!retryable(*lost, connectedBefore)) {
             outcome.totals.failures.append(lost->describe());

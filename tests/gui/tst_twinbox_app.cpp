@@ -5,13 +5,18 @@
 #include "AwaitInTest.h"
 #include "DovecotAccount.h"
 #include "DovecotPair.h"
+#include "MainWindow.h"
 #include "TwinboxApp.h"
 #include "config/SecretStore.h"
 #include "sync/DemoPair.h"
 
 #include <QDirIterator>
 #include <QFile>
+#include <QAction>
+#include <QInputDialog>
+#include <QMessageBox>
 #include <QProcess>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -149,8 +154,17 @@ void TestTwinboxApp::keychainWriteReadDelete()
         QString error;
         const QString database = profile().toSyncConfig(options().paths, &error).value().database;
         QVERIFY(QFile::exists(database));
-        await(app.removePair(QStringLiteral("Home")));
-        QVERIFY(!app.pair(QStringLiteral("Home")));
+        // Remove, as the user does it: the window's action, then Yes in the question.
+        QMessageBox *question = nullptr;
+        QObject context;
+        connect(&app, &TwinboxApp::removalAsked, &context,
+                [&question](QMessageBox *box) { question = box; });
+        app.window()->selectPair(QStringLiteral("Home"));
+        app.window()->removeAction()->trigger();
+        QTRY_VERIFY(question != nullptr);
+        QTest::mouseClick(question->button(QMessageBox::Yes), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!app.pair(QStringLiteral("Home")), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(database), 30000);
         QVERIFY(!QFile::exists(database)); // its state goes with it
         QCOMPARE(await(keychain.read(localKey)).status, SecretStore::Status::NotFound);
         QCOMPARE(await(keychain.read(remoteKey)).status, SecretStore::Status::NotFound);
@@ -183,6 +197,29 @@ void TestTwinboxApp::withoutAKeychainPasswordsStayInMemory()
     QVERIFY(QFile::exists(config::PairStore::defaultFileName(options().paths)));
     QCOMPARE(filesHolding(m_dir.path(), m_servers->local.password()), QStringList());
     QCOMPARE(filesHolding(m_dir.path(), m_servers->remote.password()), QStringList());
+
+    // The next start asks for them (non-modal prompts, answered with their OK button).
+    TwinboxApp again(options());
+    std::optional<QCoro::Task<void>> starting(again.start());
+    for (const DovecotServer *server : {&m_servers->local, &m_servers->remote}) {
+        QInputDialog *prompt = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((prompt = again.window()->findChild<QInputDialog *>(
+                                      QStringLiteral("passwordPrompt"))) != nullptr &&
+                                     prompt->isVisible(),
+                                 30000);
+        prompt->setTextValue(server->password());
+        QPushButton *ok = nullptr;
+        for (QPushButton *button : prompt->findChildren<QPushButton *>()) {
+            if (button->text().remove(u'&') == QStringLiteral("OK"))
+                ok = button;
+        }
+        QVERIFY(ok);
+        QTest::mouseClick(ok, Qt::LeftButton);
+        QTRY_VERIFY(!prompt->isVisible());
+        QTest::qWait(100); // the prompt goes (deleteLater) before the next one is looked for
+    }
+    QVERIFY2(syncedOnce(again, QStringLiteral("Home")), qPrintable(again.lastNotice()));
+    await(again.quit());
 }
 
 // twinbox --demo: the demo's stores as a pair of the window, in a profile of its own.
