@@ -1488,6 +1488,10 @@ Datum: %2</translation>
         <source>%1/%2 · %3</source>
         <translation>%1/%2 · %3</translation>
     </message>
+    <message>
+        <source>Not synced this time</source>
+        <translation>Diesmal nicht synchronisiert</translation>
+    </message>
 </context>
 <context>
     <name>twinbox::MailboxSelectionPage</name>
@@ -1975,6 +1979,18 @@ Datum: %2</translation>
             <numerusform>%n pausiert</numerusform>
             <numerusform>%n pausiert</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the account pair %1? Twinbox stops syncing it and forgets its state and passwords; the mail on both servers stays as it is.</source>
+        <translation>Das Kontenpaar %1 entfernen? Twinbox synchronisiert es nicht mehr und vergisst seinen Zustand und seine Passwörter; die E-Mails auf beiden Servern bleiben, wie sie sind.</translation>
+    </message>
+    <message>
+        <source>Twinbox</source>
+        <translation>Twinbox</translation>
     </message>
 </context>
 <context>

@@ -1488,6 +1488,10 @@ Date : %2</translation>
         <source>%1/%2 · %3</source>
         <translation>%1/%2 · %3</translation>
     </message>
+    <message>
+        <source>Not synced this time</source>
+        <translation>Pas synchronisée cette fois</translation>
+    </message>
 </context>
 <context>
     <name>twinbox::MailboxSelectionPage</name>
@@ -1975,6 +1979,18 @@ Date : %2</translation>
             <numerusform>%n en pause</numerusform>
             <numerusform>%n en pause</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Supprimer %1</translation>
+    </message>
+    <message>
+        <source>Remove the account pair %1? Twinbox stops syncing it and forgets its state and passwords; the mail on both servers stays as it is.</source>
+        <translation>Supprimer la paire de comptes %1 ? Twinbox cesse de la synchroniser et oublie son état et ses mots de passe ; le courrier reste tel quel sur les deux serveurs.</translation>
+    </message>
+    <message>
+        <source>Twinbox</source>
+        <translation>Twinbox</translation>
     </message>
 </context>
 <context>
