@@ -194,10 +194,15 @@ void MailboxProgressModel::progress(const sync::SyncProgress &progress)
     Row &entry = m_rows[row];
     entry.phase = progress.phase;
     if (progress.phase == SyncProgress::Phase::Copying || progress.totalMessages > 0) {
-        entry.doneMessages = progress.doneMessages;
-        entry.totalMessages = progress.totalMessages;
-        entry.doneBytes = progress.doneBytes;
-        entry.totalBytes = progress.totalBytes;
+        // New mail may go both ways: the row shows both directions together.
+        entry.copies.insert(progress.target, progress);
+        entry.doneMessages = entry.totalMessages = entry.doneBytes = entry.totalBytes = 0;
+        for (const SyncProgress &direction : std::as_const(entry.copies)) {
+            entry.doneMessages += direction.doneMessages;
+            entry.totalMessages += direction.totalMessages;
+            entry.doneBytes += direction.doneBytes;
+            entry.totalBytes += direction.totalBytes;
+        }
     }
     changed(row);
 }

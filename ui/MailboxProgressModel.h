@@ -5,6 +5,7 @@
 #include <QAbstractTableModel>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QHash>
 
 namespace twinbox {
 
@@ -56,6 +57,7 @@ private:
         qint64 totalMessages = 0;
         qint64 doneBytes = 0;
         qint64 totalBytes = 0;
+        QHash<QString, sync::SyncProgress> copies; // by target server
         bool done = false;
         bool skipped = false; // passed over by the engine: nothing to do
         bool stopped = false; // not reached by a sync that was cut short

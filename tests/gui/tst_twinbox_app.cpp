@@ -10,9 +10,9 @@
 #include "config/SecretStore.h"
 #include "sync/DemoPair.h"
 
+#include <QAction>
 #include <QDirIterator>
 #include <QFile>
-#include <QAction>
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QProcess>
@@ -235,15 +235,23 @@ void TestTwinboxApp::demoPairSyncsInTheWindow()
     TwinboxApp app(options);
     QObject context;
     std::optional<sync::SyncTotals> first;
-    double fraction = 0; // what the window's overall bar showed at the end of that sync
+    double fraction = 0;   // what the window's overall bar showed at the end of that sync
+    QString inboxProgress; // INBOX's progress cell then: new mail went both ways
     connect(&app, &TwinboxApp::pairStarted, &context, [&](const QString &name) {
         PairController *pair = app.pair(name);
         connect(pair, &PairController::syncFinished, &context,
-                [&first, &fraction, pair](const sync::SyncTotals &totals) {
+                [&first, &fraction, &inboxProgress, pair](const sync::SyncTotals &totals) {
                     if (first)
                         return;
                     first = totals;
-                    fraction = pair->mailboxes()->overallFraction();
+                    const MailboxProgressModel *model = pair->mailboxes();
+                    fraction = model->overallFraction();
+                    for (int row = 0; row < model->rowCount(); ++row) {
+                        if (model->index(row, MailboxProgressModel::Mailbox).data() ==
+                            QStringLiteral("INBOX"))
+                            inboxProgress =
+                                model->index(row, MailboxProgressModel::Progress).data().toString();
+                    }
                 });
     });
     await(app.start());
@@ -252,6 +260,8 @@ void TestTwinboxApp::demoPairSyncsInTheWindow()
     QCOMPARE(first->messagesCopied, 300);
     QCOMPARE(first->failures, QStringList());
     QCOMPARE(fraction, 1.0);
+    // 120 messages from the local INBOX and 40 from the remote one, counted together.
+    QVERIFY2(inboxProgress.startsWith(QStringLiteral("160/160 ")), qPrintable(inboxProgress));
     // Destroyed without quit(): the pairs stop in the destructor, without a dead lock.
 }
 
