@@ -206,7 +206,10 @@ QCoro::Task<void> TwinboxApp::startPair(const config::PairProfile &profileIn)
     connect(controller, &PairController::stateChanged, this,
             [this, name = profile.name](const sync::PairState &state) {
                 updateTray();
-                // Told once per distinct error: a server down for hours is one message.
+                // Told once per distinct error: a server down for hours is one message; once
+                // it syncs again, the next failure is news.
+                if (state.activity == Activity::Idle || state.activity == Activity::NeedsAttention)
+                    m_lastErrors.remove(name);
                 if (state.activity != Activity::Error || state.error.isEmpty() ||
                     m_lastErrors.value(name) == state.error)
                     return;
@@ -215,8 +218,9 @@ QCoro::Task<void> TwinboxApp::startPair(const config::PairProfile &profileIn)
                     m_tray->notify(tr("%1 cannot sync").arg(name), state.error,
                                    TrayIcon::Severity::Critical);
             });
-    controller->setProtocolLog(m_protocolLog);
     controller->start();
+    if (m_protocolLog)
+        controller->setProtocolLog(true); // queued after the worker's start()
     m_window->selectPair(profile.name);
     Q_EMIT pairStarted(profile.name);
 }
