@@ -129,11 +129,18 @@ void PairWorker::setProtocolLog(bool on)
     }
 }
 
+// A connection of its own in this thread (the job's is busy with the sync), to a database a
+// sync has made: none is created just to be read.
+bool PairWorker::openExistingState(state::StateDatabase &database) const
+{
+    QString error;
+    return QFile::exists(m_setup.config.database) && database.open(m_setup.config.database, &error);
+}
+
 void PairWorker::acknowledge(qint64 issueId)
 {
     state::StateDatabase database;
-    QString error;
-    if (!QFile::exists(m_setup.config.database) || !database.open(m_setup.config.database, &error))
+    if (!openExistingState(database))
         return;
     try {
         state::StateStore(database).acknowledgeIssue(issueId);
@@ -146,12 +153,8 @@ void PairWorker::acknowledge(qint64 issueId)
 
 void PairWorker::refreshIssues()
 {
-    // Its own connection in this thread: the job's is busy with the sync.
-    if (!QFile::exists(m_setup.config.database))
-        return;
     state::StateDatabase database;
-    QString error;
-    if (!database.open(m_setup.config.database, &error))
+    if (!openExistingState(database))
         return;
     QList<state::IssueRecord> list;
     try {

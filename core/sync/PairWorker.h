@@ -4,6 +4,7 @@
 #include "PairSync.h"
 #include "SyncEvents.h"
 #include "config/SyncConfig.h"
+#include "state/StateDatabase.h"
 #include "state/StateStore.h"
 
 #include <QCoroTask>
@@ -78,6 +79,7 @@ private:
     void publish();
     void wake();
     void stopJob();
+    bool openExistingState(state::StateDatabase &database) const;
 
     const Setup m_setup;
     std::unique_ptr<SyncEvents> m_events;

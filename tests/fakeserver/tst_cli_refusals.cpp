@@ -621,10 +621,7 @@ void TestCliRefusals::modifiedStoreKeepsTheOtherSidesChange()
             // The conflict's message is named for the issue list before anything is written.
             Script{"C: T5 UID FETCH 1 (UID BODY.PEEK[HEADER.FIELDS (SUBJECT FROM DATE)])",
                    "S: * 1 FETCH (UID 1 BODY[HEADER.FIELDS (SUBJECT FROM DATE)] {19}",
-                   "S: Subject: Budget",
-                   "S: ",
-                   "S: )",
-                   "S: T5 OK fetched"} +
+                   "S: Subject: Budget", "S: ", "S: )", "S: T5 OK fetched"} +
             Script{"C: T6 UID STORE 1 (UNCHANGEDSINCE 10) FLAGS.SILENT ($Other \\Seen)",
                    "S: T6 OK stored"} +
             check(7, 10, {"S: * 1 FETCH (UID 1 FLAGS ($Other \\Seen) MODSEQ (11))"}) + logout(8),
