@@ -6,6 +6,9 @@
 #include <QCoreApplication>
 #include <QIODevice>
 #include <QProcess>
+#include <QSslSocket>
+
+#include <optional>
 
 namespace twinbox::imap {
 
@@ -41,6 +44,9 @@ ImapConnection::ImapConnection(QString serverName, std::unique_ptr<QIODevice> de
         QMetaObject::invokeMethod(this, &ImapConnection::onReadyRead, Qt::QueuedConnection);
     // Progress either way keeps a connection alive: a long upload is not a silent server.
     connect(m_device.get(), &QIODevice::bytesWritten, this, &ImapConnection::updateTimer);
+    connect(m_device.get(), &QIODevice::bytesWritten, this, &ImapConnection::backlogWritten);
+    if (auto *tls = qobject_cast<QSslSocket *>(m_device.get()))
+        connect(tls, &QSslSocket::encryptedBytesWritten, this, &ImapConnection::backlogWritten);
     const auto peerClosed = [this] {
         if (m_failure)
             return;
@@ -122,7 +128,17 @@ QCoro::Task<ImapConnection::Result> ImapConnection::executeOk(const Command &com
     const QString mailboxName = mailbox;
     const QString serverName = m_serverName;
     auto task = run(command, {}, Switch::None, false);
-    Result result = co_await task;
+    std::optional<Result> reply;
+    try {
+        reply = co_await task;
+    } catch (const ImapError &error) {
+        // A connection that failed during the command (lost, or a protocol violation in its
+        // answer) names the mailbox the command was about.
+        if (!error.mailbox().isEmpty() || mailboxName.isEmpty())
+            throw;
+        throw ImapError(error.kind(), error.server(), error.message(), mailboxName);
+    }
+    Result result = std::move(*reply);
     if (!result.ok()) {
         const QByteArray status = result.status.status == StatusResponse::Status::No ? "NO" : "BAD";
         throw ImapError(ImapError::Kind::Refused, serverName,
@@ -304,6 +320,10 @@ void ImapConnection::abandonStream(const StreamHandle &stream)
 qint64 ImapConnection::bytesToWrite() const
 {
     qint64 waiting = m_device ? m_device->bytesToWrite() : 0;
+    // QSslSocket counts there only what is not encrypted yet. What is encrypted and waits for
+    // a slow reader piles up apart: a 100 MB message raised peak RSS by 20 MB unseen.
+    if (const auto *tls = qobject_cast<const QSslSocket *>(m_device.get()))
+        waiting += tls->encryptedBytesToWrite();
     for (const auto *commands : {&m_inFlight, &m_queue}) {
         for (const auto &pending : *commands) {
             if (!pending->streaming)
@@ -400,6 +420,13 @@ void ImapConnection::handleFrame(ResponseFrame &&frame)
     if (auto *continuation = std::get_if<ContinuationRequest>(&*response)) {
         handleContinuation(continuation->text);
         return;
+    }
+    // Noted here, not when the ENABLE's caller resumes: a pipelined SELECT's answer may follow
+    // in the same read, and its EXPUNGEs must already be refused.
+    if (const auto *enabled = std::get_if<EnabledData>(&*response)) {
+        for (const QByteArray &extension : enabled->capabilities)
+            m_qresyncEnabled =
+                m_qresyncEnabled || extension.compare("QRESYNC", Qt::CaseInsensitive) == 0;
     }
     if (m_qresyncEnabled && std::holds_alternative<ExpungeData>(*response)) {
         fail(ImapError(ImapError::Kind::Protocol, m_serverName,

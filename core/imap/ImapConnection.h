@@ -134,6 +134,8 @@ Q_SIGNALS:
     // Data that waited to be written was dropped without a write (a literal refused before
     // its "+", or the connection failed): bytesToWrite() fell without bytesWritten.
     void backlogDropped();
+    // Some of what waited was written to the network (bytesToWrite() fell).
+    void backlogWritten();
 
 private:
     enum class Switch { None, Tls, Compression };

@@ -6,6 +6,9 @@
 #include <QHostAddress>
 #include <QSslSocket>
 
+#include <exception>
+#include <optional>
+
 namespace twinbox::imap {
 
 namespace {
@@ -232,11 +235,12 @@ QCoro::Task<void> ImapSession::enable(const QByteArrayList &extensionsIn)
     // Copies before the first co_await (the caller's list may be a temporary).
     QByteArrayList extensions;
     for (const QByteArray &extension : extensionsIn) {
-        if (!Capabilities(m_enabled).has(extension)) // enabled once, enabled for the session
+        if (!Capabilities(m_requested).has(extension)) // enabled once, enabled for the session
             extensions.append(extension);
     }
     if (extensions.isEmpty())
         co_return;
+    m_requested += extensions;
     const QString name = m_name;
     Command command("ENABLE"); // RFC 5161 §3.1
     for (const QByteArray &extension : extensions)
@@ -252,9 +256,33 @@ QCoro::Task<void> ImapSession::enable(const QByteArrayList &extensionsIn)
             throw ImapError(ImapError::Kind::Capability, name,
                             tr("the server did not enable %1").arg(QString::fromLatin1(extension)));
     }
-    if (Capabilities(enabled).has("QRESYNC"))
-        m_connection->setQresyncEnabled(true);
     m_enabled += enabled;
+}
+
+QCoro::Task<ImapConnection::Result> ImapSession::select(const Command &commandIn,
+                                                        const QString &mailboxIn)
+{
+    const Command command = commandIn; // copies before the first co_await
+    const QString mailbox = mailboxIn;
+    auto enabling = enable({"QRESYNC"});
+    auto selecting = m_connection->executeOk(command, mailbox);
+    // Both are awaited, whatever the first did: the SELECT is in flight already.
+    std::exception_ptr failure;
+    try {
+        co_await enabling;
+    } catch (...) {
+        failure = std::current_exception();
+    }
+    std::optional<ImapConnection::Result> reply;
+    try {
+        reply = co_await selecting;
+    } catch (...) {
+        if (!failure)
+            failure = std::current_exception();
+    }
+    if (failure)
+        std::rethrow_exception(failure);
+    co_return std::move(*reply);
 }
 
 QCoro::Task<void> ImapSession::logout()

@@ -38,8 +38,13 @@ public:
     // The mechanism used to log in ("PREAUTH" when none was needed).
     const QByteArray &authMechanism() const { return m_authMechanism; }
 
-    // ENABLE (RFC 5161 §3.1); throws unless the server enabled every extension.
+    // ENABLE (RFC 5161 §3.1); throws unless the server enabled every extension. What was
+    // asked for once is not asked again, even before the server answered.
     QCoro::Task<void> enable(const QByteArrayList &extensionsIn);
+    // SELECT or EXAMINE (RFC 3501 §6.3.1-2) with QRESYNC enabled first (RFC 7162 §3.2.3,
+    // RFC 5161: before any mailbox is selected). The ENABLE goes only with the session's first
+    // selection, pipelined ahead of it: a sync that selects nothing sends none.
+    QCoro::Task<ImapConnection::Result> select(const Command &command, const QString &mailbox);
     // LOGOUT (RFC 3501 §6.1.3); never throws.
     QCoro::Task<void> logout();
 
@@ -51,7 +56,8 @@ private:
 
     std::unique_ptr<ImapConnection> m_connection;
     Capabilities m_capabilities;
-    QByteArrayList m_enabled; // by ENABLE (RFC 5161), for the whole session
+    QByteArrayList m_enabled;   // by ENABLE (RFC 5161), for the whole session
+    QByteArrayList m_requested; // sent in an ENABLE, answered or not
     QString m_name;
     bool m_encrypted = false;
     QByteArray m_authMechanism;

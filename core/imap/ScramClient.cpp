@@ -1,8 +1,9 @@
 #include "ScramClient.h"
 
 #include <QMessageAuthenticationCode>
-#include <QPasswordDigestor>
 #include <QRandomGenerator>
+
+#include <openssl/evp.h>
 
 namespace twinbox::imap {
 
@@ -75,8 +76,17 @@ QByteArray ScramClient::clientFinal(const QByteArray &serverFirst)
         return {};
     }
     const int length = QCryptographicHash::hashLength(m_algorithm);
-    const QByteArray salted =
-        QPasswordDigestor::deriveKeyPbkdf2(m_algorithm, m_password, salt, iterations, length);
+    // PBKDF2 through OpenSSL: Qt's QPasswordDigestor rebuilds the HMAC for every one of the
+    // thousands of iterations, and took two thirds of a no-op sync's client CPU (callgrind).
+    QByteArray salted(length, Qt::Uninitialized);
+    if (PKCS5_PBKDF2_HMAC(m_password.constData(), int(m_password.size()),
+                          reinterpret_cast<const unsigned char *>(salt.constData()),
+                          int(salt.size()), iterations,
+                          m_algorithm == QCryptographicHash::Sha1 ? EVP_sha1() : EVP_sha256(),
+                          int(length), reinterpret_cast<unsigned char *>(salted.data())) != 1) {
+        m_error = tr("the SCRAM key could not be derived");
+        return {};
+    }
     m_password.fill('\0'); // not needed any more
     const QByteArray clientKey = hmac(salted, "Client Key");
     const QByteArray storedKey = QCryptographicHash::hash(clientKey, m_algorithm);

@@ -25,8 +25,8 @@ public:
         , m_literalPlus(target.capabilities().has("LITERAL+"))
         , m_options(options)
     {
-        m_watch = QObject::connect(m_target.connection().device(), &QIODevice::bytesWritten,
-                                   m_target.connection().device(), [this] { relieve(); });
+        m_watch = QObject::connect(&m_target.connection(), &ImapConnection::backlogWritten,
+                                   &m_target.connection(), [this] { relieve(); });
         // What waited may also go unwritten (refused literal, lost connection): reading
         // must resume then too, or the source would wait forever.
         m_dropWatch = QObject::connect(&m_target.connection(), &ImapConnection::backlogDropped,

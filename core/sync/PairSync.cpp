@@ -149,11 +149,8 @@ QCoro::Task<PairSync::Listing> PairSync::prepare(ImapSession &local, ImapSession
     const Options options = optionsIn; // copied before the first co_await
     for (ImapSession *session : {&local, &remote})
         checkCapabilities(*session);
-    // RFC 7162 §3.2.3: QRESYNC (which implies CONDSTORE) on both, at once.
-    auto enableLocal = local.enable({"QRESYNC"});
-    auto enableRemote = remote.enable({"QRESYNC"});
-    co_await awaitBoth(enableLocal, enableRemote);
-
+    // QRESYNC is enabled with each session's first SELECT (ImapSession::select): a no-op
+    // sync sends one command per server after login, the LIST.
     auto listLocal = listSide(local, options, Side::Local);
     auto listRemote = listSide(remote, options, Side::Remote);
     Listing listing;

@@ -40,7 +40,7 @@ QCoro::Task<SelectedMailbox> QresyncSelect::select(ImapSession &session,
     };
 
     const Command selectCommand = command(wireName, known);
-    const auto reply = co_await session.connection().executeOk(selectCommand, displayName);
+    const auto reply = co_await session.select(selectCommand, displayName);
     SelectedMailbox selected;
     selected.readOnly =
         reply.status.code && reply.status.code->kind == ResponseCode::Kind::ReadOnly;

@@ -21,7 +21,7 @@ QCoro::Task<QList<MessageSummary>> examine(ImapSession &session, const QByteArra
 {
     const QByteArray wire = wireIn;
     const QString display = displayIn;
-    co_await session.connection().executeOk(Command("EXAMINE").astring(wire), display);
+    co_await session.select(Command("EXAMINE").astring(wire), display);
     co_return co_await MessageSummary::fetch(
         session, SequenceSet::fromRange(1, std::numeric_limits<std::uint32_t>::max()), display);
 }

@@ -178,8 +178,8 @@ QCoro::Task<void> ServerWatch::beginIdle(std::size_t side)
     if (!session.capabilities().has("IDLE"))
         co_return; // that server is polled only
     // EXAMINE (RFC 3501 §6.3.2): read-only, so nothing the watch does can change the mailbox.
-    const auto examined = co_await session.connection().executeOk(
-        Command("EXAMINE").astring("INBOX"), QStringLiteral("INBOX"));
+    const auto examined =
+        co_await session.select(Command("EXAMINE").astring("INBOX"), QStringLiteral("INBOX"));
     // INBOX as the server has it now, against what the last sync stored: mail that came
     // after INBOX was synced, before this EXAMINE, would wake nobody.
     state::SideState now;

@@ -1,5 +1,6 @@
 #include "SyncJob.h"
 
+#include "BothSides.h"
 #include "MailboxCommands.h"
 #include "config/ListMailboxPatterns.h"
 #include "config/PasswordCommand.h"
@@ -253,11 +254,16 @@ void SyncJob::dropBoth(const QString &reason)
 QCoro::Task<void> SyncJob::logoutBoth()
 {
     m_watch.reset(); // it listens to the connections
-    for (auto &session : m_sessions) {
+    // Both at once: one round trip, not two (logout() never throws).
+    auto logout = [](imap::ImapSession *session) -> QCoro::Task<void> {
         if (session && session->connection().isOpen())
             co_await session->logout();
+    };
+    auto local = logout(m_sessions[0].get());
+    auto remote = logout(m_sessions[1].get());
+    co_await awaitBoth(local, remote);
+    for (auto &session : m_sessions)
         session.reset();
-    }
 }
 
 PairSync::Options SyncJob::pairOptions() const

@@ -1,16 +1,24 @@
-// The benchmark of issue #8: twinbox-cli against interimap on the same Dovecot pair and the
-// same seeded corpus, side by side in one run: initial sync into an empty server, a no-op
-// sync, an incremental sync (the anchor figures' change set). For each: wall time (median
-// of the runs), peak RSS and client CPU (GNU time), and whether both servers converged
-// (checked on the servers, not assumed). Prints a Markdown table of Twinbox / interimap.
-//   twinbox_bench [--preset small|large|tiny] [--runs N] [--out FILE] [--twinbox PATH]
+// The benchmark of issue #8: twinbox-cli against interimap (at its defaults and with COMPRESS
+// off) and Dovecot's dsync, on the same Dovecot pair and the same seeded corpus, side by side
+// in one run and alternating round by round:
+//  - initial sync into an empty server, no-op sync, incremental sync (the anchor change set);
+//  - initial and no-op again through a proxy that adds 20 ms of round trip (LatencyProxy);
+//  - peak RSS syncing one 100 MB message against one small message;
+// with wall time (median of the rounds), client CPU and peak RSS (GNU time), each server's
+// CPU and commands after login (ServerMeter), client turns and start-up to the first byte on
+// the wire (LatencyProxy), and whether both servers converged (read from the servers).
+//   twinbox_bench [--preset small|large|tiny] [--runs N] [--latency-ms N] [--out FILE]
+//                 [--twinbox PATH] [--hold]
 // Not part of the test suite: run-bench.sh builds and runs it (tests/bench/README.md).
 #include "Corpus.h"
 #include "DovecotServer.h"
+#include "LatencyProxy.h"
 #include "MailboxSnapshot.h"
+#include "ServerMeter.h"
 #include "TestImapClient.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -19,31 +27,37 @@
 #include <QTextStream>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <memory>
 
 using namespace twinbox::test;
+using twinbox::bench::LatencyProxy;
+using twinbox::bench::ServerMeter;
 
 namespace {
+
+enum class Kind { Twinbox, TwinboxPlain, Interimap, InterimapUncompressed, Dsync };
+
+struct Tool
+{
+    QString name;
+    Kind kind;
+    QString program;
+};
 
 struct Measure
 {
     double seconds = 0;
-    double userSeconds = 0;
-    double systemSeconds = 0;
+    double cpuSeconds = 0; // user + system
     qint64 peakKb = 0;
     bool ok = false;
     QString output;
+    std::chrono::steady_clock::time_point launched;
 };
 
-struct Tool
-{
-    QString name;    // "twinbox", "interimap"
-    QString program; // path
-};
-
-// One run of a tool under GNU time; the configuration is written by the caller.
-Measure timed(const Tool &tool, const QString &config, const QString &home)
+// One run under GNU time, with the tool's configuration and state in `home`.
+Measure timed(const QString &program, const QStringList &arguments, const QString &home)
 {
     QTemporaryDir scratch;
     const QString timing = scratch.filePath(QStringLiteral("time"));
@@ -54,13 +68,18 @@ Measure timed(const Tool &tool, const QString &config, const QString &home)
     environment.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/data"));
     process.setProcessEnvironment(environment);
     process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(QStringLiteral("/usr/bin/time"),
-                  {QStringLiteral("-f"), QStringLiteral("%e %U %S %M"), QStringLiteral("-o"),
-                   timing, tool.program, QStringLiteral("--quiet"),
-                   QStringLiteral("--config=") + config});
     Measure measure;
+    measure.launched = std::chrono::steady_clock::now();
+    process.start(QStringLiteral("/usr/bin/time"),
+                  QStringList{QStringLiteral("-f"), QStringLiteral("%e %U %S %M"),
+                              QStringLiteral("-o"), timing, program} +
+                      arguments);
     if (!process.waitForFinished(3600 * 1000))
         process.kill();
+    // Wall time from this clock (GNU time's %e has a resolution of 10 ms, too coarse for a
+    // no-op); it includes starting /usr/bin/time, alike for every tool.
+    const double wall =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - measure.launched).count();
     measure.output = QString::fromUtf8(process.readAll());
     measure.ok = process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
     QFile file(timing);
@@ -72,26 +91,41 @@ Measure timed(const Tool &tool, const QString &config, const QString &home)
                 .value(0)
                 .split(u' ');
         if (fields.size() == 4) {
-            measure.seconds = fields[0].toDouble();
-            measure.userSeconds = fields[1].toDouble();
-            measure.systemSeconds = fields[2].toDouble();
+            measure.seconds = wall;
+            measure.cpuSeconds = fields[1].toDouble() + fields[2].toDouble();
             measure.peakKb = fields[3].toLongLong();
         }
     }
     return measure;
 }
 
-QString configFor(const QString &database, const DovecotServer &local, const DovecotServer &remote)
+// Where a client reaches a server: directly, or through a latency proxy.
+struct Endpoint
 {
-    auto side = [](const char *name, const DovecotServer &server) {
+    const DovecotServer *server;
+    quint16 port;
+};
+
+QString configFor(const QString &database, const Endpoint &local, const Endpoint &remote,
+                  bool remoteCompress, bool plain)
+{
+    auto side = [plain](const char *name, const Endpoint &endpoint) -> QString {
         return QStringLiteral("[%1]\ntype = imaps\nhost = %2\nport = %3\nusername = %4\n"
                               "password = %5\nSSL_verify = NO\nSSL_fingerprint = sha256$%6\n")
-            .arg(QLatin1String(name), server.host())
-            .arg(server.imapsPort())
-            .arg(server.user(), server.password(), server.spkiSha256Hex());
+                   .arg(QLatin1String(name), endpoint.server->host())
+                   .arg(endpoint.port)
+                   .arg(endpoint.server->user(), endpoint.server->password(),
+                        endpoint.server->spkiSha256Hex()) +
+               (plain ? QStringLiteral("auth = PLAIN\n") : QString());
     };
     return QStringLiteral("database = %1\n").arg(database) + side("local", local) +
-           side("remote", remote);
+           side("remote", remote) +
+           (remoteCompress ? QString() : QStringLiteral("compress = NO\n"));
+}
+
+QString remoteName(const QString &name)
+{
+    return QString(name).replace(u'/', u'.');
 }
 
 // Same messages and flags in every mailbox of the corpus on both servers.
@@ -99,10 +133,8 @@ bool converged(const DovecotServer &local, const DovecotServer &remote,
                const QList<CorpusMailbox> &corpus, QString *why)
 {
     for (const CorpusMailbox &mailbox : corpus) {
-        const QByteArray name = mailbox.name.toLatin1();
-        const QByteArray remoteName = QString(mailbox.name).replace(u'/', u'.').toLatin1();
-        const auto a = MailboxSnapshot::read(local, name);
-        const auto b = MailboxSnapshot::read(remote, remoteName);
+        const auto a = MailboxSnapshot::read(local, mailbox.name.toLatin1());
+        const auto b = MailboxSnapshot::read(remote, remoteName(mailbox.name).toLatin1());
         if (!a || !b || a->sortedPrints() != b->sortedPrints()) {
             *why = mailbox.name;
             return false;
@@ -122,28 +154,24 @@ void change(DovecotServer &local, DovecotServer &remote, const QList<CorpusMailb
         QString error;
         client.connectTunnel(*server, &error);
         for (const CorpusMailbox &mailbox : corpus) {
-            const QByteArray name = server == &local
-                                        ? mailbox.name.toLatin1()
-                                        : QString(mailbox.name).replace(u'/', u'.').toLatin1();
-            const auto reply =
-                client.command("SELECT " + TestImapClient::quoted(QString::fromLatin1(name)));
-            if (!reply.ok())
+            const QByteArray name =
+                (server == &local ? mailbox.name : remoteName(mailbox.name)).toLatin1();
+            if (!client.command("SELECT " + TestImapClient::quoted(QString::fromLatin1(name))).ok())
                 continue;
             const auto snapshot = MailboxSnapshot::read(*server, name);
             const QList<std::uint32_t> uids =
                 snapshot ? snapshot->prints.keys() : QList<std::uint32_t>();
             if (uids.isEmpty())
                 continue;
-            const int flagChanges = std::max<int>(1, int(uids.size() / 100));
-            for (int i = 0; i < flagChanges; ++i)
-                client.command("UID STORE " +
-                               QByteArray::number(uids[random.bounded(int(uids.size()))]) +
-                               " +FLAGS ($Bench" + QByteArray::number(round) + ")");
+            auto someUid = [&] {
+                return QByteArray::number(uids[random.bounded(int(uids.size()))]);
+            };
+            for (int i = 0; i < std::max<int>(1, int(uids.size() / 100)); ++i)
+                client.command("UID STORE " + someUid() + " +FLAGS ($Bench" +
+                               QByteArray::number(round) + ")");
             if (server == &local) {
                 for (int i = 0; i < std::max<int>(1, int(uids.size() / 200)); ++i)
-                    client.command("UID STORE " +
-                                   QByteArray::number(uids[random.bounded(int(uids.size()))]) +
-                                   " +FLAGS.SILENT (\\Deleted)");
+                    client.command("UID STORE " + someUid() + " +FLAGS.SILENT (\\Deleted)");
                 client.command("EXPUNGE");
             }
         }
@@ -174,13 +202,188 @@ double median(QList<double> values)
     return values[values.size() / 2];
 }
 
+// Every run of one tool in one phase.
 struct Phase
 {
     QList<double> seconds;
     QList<double> cpu;
+    QList<double> serverCpu; // both servers
     qint64 peakKb = 0;
+    std::array<int, 2> commands{};   // after login, local and remote, the last run
+    std::array<qint64, 2> turns{};   // client turns through the proxy, the last run
+    QList<double> firstByteMs;       // start-up to the first byte on the wire
+    QMap<QString, int> commandNames; // both servers, the last run
     bool converged = true;
+    bool ran = false;
 };
+
+enum PhaseIndex { Initial, NoOp, Incremental, SlowInitial, SlowNoOp, PhaseCount };
+const char *const phaseNames[PhaseCount] = {"initial", "no-op", "incremental", "initial, 20 ms RTT",
+                                            "no-op, 20 ms RTT"};
+
+// A tool's servers and its home (configuration, state database).
+struct Setup
+{
+    std::unique_ptr<DovecotServer> local;
+    std::unique_ptr<DovecotServer> remote;
+    std::unique_ptr<ServerMeter> localMeter;
+    std::unique_ptr<ServerMeter> remoteMeter;
+    std::unique_ptr<QTemporaryDir> home;
+    std::unique_ptr<LatencyProxy> localProxy;
+    std::unique_ptr<LatencyProxy> remoteProxy;
+};
+
+DovecotConfig serverConfig(const QString &name, QChar separator)
+{
+    DovecotConfig config = DovecotConfig::named(name, separator);
+    config.extraConfig = ServerMeter::metricConfig();
+    return config;
+}
+
+// The program and arguments of one run of `tool` against the setup's current configuration.
+QStringList command(const Tool &tool, const Setup &setup, const QStringList &mailboxes = {})
+{
+    const QString config = setup.home->filePath(QStringLiteral("bench.conf"));
+    switch (tool.kind) {
+    case Kind::Dsync:
+        // Dovecot's own two-way replication, from the local server's store straight into
+        // the remote's Maildir: no IMAP at all, the servers' floor.
+        return {QStringLiteral("-c"),
+                setup.local->configPath(),
+                QStringLiteral("sync"),
+                QStringLiteral("-u"),
+                setup.local->user(),
+                QStringLiteral("maildir:") + setup.remote->directory() + QStringLiteral("/mail/") +
+                    setup.remote->user() + QStringLiteral("/Maildir")};
+    default:
+        return QStringList{QStringLiteral("--quiet"), QStringLiteral("--config=") + config} +
+               mailboxes;
+    }
+}
+
+void writeConfig(const Tool &tool, Setup &setup, bool throughProxies)
+{
+    const Endpoint local{setup.local.get(),
+                         throughProxies ? setup.localProxy->port() : setup.local->imapsPort()};
+    const Endpoint remote{setup.remote.get(),
+                          throughProxies ? setup.remoteProxy->port() : setup.remote->imapsPort()};
+    const QString path = setup.home->filePath(QStringLiteral("bench.conf"));
+    QFile file(path);
+    file.open(QIODevice::WriteOnly | QIODevice::Truncate);
+    file.write(configFor(setup.home->filePath(QStringLiteral("state.db")), local, remote,
+                         tool.kind != Kind::InterimapUncompressed, tool.kind == Kind::TwinboxPlain)
+                   .toUtf8());
+    file.close();
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+}
+
+// A fresh, empty remote server and a fresh home (no state) for an initial sync.
+void freshRemote(const Tool &tool, Setup &setup)
+{
+    QString error;
+    setup.remoteMeter.reset();
+    setup.remote.reset();
+    setup.remote =
+        std::make_unique<DovecotServer>(serverConfig(tool.name + QStringLiteral("-remote"), u'.'));
+    if (!setup.remote->start(&error))
+        qFatal("%s", qPrintable(error));
+    setup.remoteMeter = std::make_unique<ServerMeter>(*setup.remote);
+    setup.home =
+        std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/bench-XXXXXX"));
+}
+
+// One timed run of one phase, recorded in `phase`.
+void runPhase(const Tool &tool, Setup &setup, Phase &phase, const QList<CorpusMailbox> &corpus,
+              bool throughProxies, QTextStream &log, const QString &label)
+{
+    if (throughProxies) {
+        setup.localProxy->take();
+        setup.remoteProxy->take();
+    }
+    setup.localMeter->start();
+    setup.remoteMeter->start();
+    const Measure measure = timed(tool.program, command(tool, setup), setup.home->path());
+    setup.localMeter->stop();
+    setup.remoteMeter->stop();
+    QString why;
+    const bool same = measure.ok && converged(*setup.local, *setup.remote, corpus, &why);
+    phase.ran = true;
+    phase.seconds.append(measure.seconds);
+    phase.cpu.append(measure.cpuSeconds);
+    phase.serverCpu.append(setup.localMeter->cpuSeconds() + setup.remoteMeter->cpuSeconds());
+    phase.peakKb = std::max(phase.peakKb, measure.peakKb);
+    phase.commands = {setup.localMeter->commandsAfterLogin(),
+                      setup.remoteMeter->commandsAfterLogin()};
+    phase.commandNames.clear();
+    for (const ServerMeter *meter : {setup.localMeter.get(), setup.remoteMeter.get()})
+        for (auto it = meter->commands().begin(); it != meter->commands().end(); ++it)
+            phase.commandNames[it.key()] += it.value();
+    if (throughProxies) {
+        const LatencyProxy::Counts local = setup.localProxy->take();
+        const LatencyProxy::Counts remote = setup.remoteProxy->take();
+        phase.turns = {local.clientTurns, remote.clientTurns};
+        auto first = std::min(local.firstClientByte, remote.firstClientByte);
+        if (first == std::chrono::steady_clock::duration{})
+            first = std::max(local.firstClientByte, remote.firstClientByte);
+        phase.firstByteMs.append(
+            std::chrono::duration<double, std::milli>(first - measure.launched.time_since_epoch())
+                .count());
+    }
+    phase.converged = phase.converged && same;
+    log << tool.name << ' ' << label << ": " << measure.seconds << " s, client CPU "
+        << measure.cpuSeconds << " s, server CPU " << setup.localMeter->cpuSeconds() << " + "
+        << setup.remoteMeter->cpuSeconds() << " s, " << measure.peakKb / 1024 << " MB, commands "
+        << phase.commands[0] << '/' << phase.commands[1];
+    if (throughProxies)
+        log << ", turns " << phase.turns[0] << '/' << phase.turns[1] << ", first byte "
+            << phase.firstByteMs.last() << " ms";
+    log << (same ? QString()
+                 : QStringLiteral(" NOT CONVERGED: ") + why + u' ' + measure.output.left(400))
+        << '\n';
+    log.flush();
+}
+
+QString seconds(double value)
+{
+    return QString::number(value, 'f', value < 1 ? 3 : 2);
+}
+
+QString ratio(double a, double b)
+{
+    return b > 0 ? QString::number(a / b, 'f', 2) : QStringLiteral("–");
+}
+
+// Peak RSS of one initial sync of a mailbox holding one message of `bytes` bytes.
+qint64 peakKbSyncing(const Tool &tool, qint64 bytes, QTextStream &log)
+{
+    Setup setup;
+    QString error;
+    setup.local =
+        std::make_unique<DovecotServer>(serverConfig(tool.name + QStringLiteral("-big"), u'/'));
+    if (!setup.local->start(&error))
+        qFatal("%s", qPrintable(error));
+    QByteArray body;
+    body.reserve(bytes + bytes / 38);
+    QRandomGenerator random(bytes);
+    while (body.size() < bytes) {
+        QByteArray line(57, Qt::Uninitialized);
+        for (char &c : line)
+            c = char(random.bounded(256));
+        body += line.toBase64() + "\r\n";
+    }
+    if (!setup.local->append(QStringLiteral("Big"), {makeSeedMessage(1, body)}, &error))
+        qFatal("%s", qPrintable(error));
+    freshRemote(tool, setup);
+    writeConfig(tool, setup, false);
+    const Measure measure =
+        timed(tool.program, command(tool, setup, {QStringLiteral("Big")}), setup.home->path());
+    const auto copied = MailboxSnapshot::read(*setup.remote, "Big");
+    const bool ok = measure.ok && copied && copied->prints.size() == 1;
+    log << tool.name << " one message of " << bytes / 1024 << " KB: " << measure.peakKb / 1024
+        << " MB peak" << (ok ? "" : " NOT COPIED ") << (ok ? QString() : measure.output) << '\n';
+    log.flush();
+    return ok ? measure.peakKb : -1;
+}
 
 } // namespace
 
@@ -196,96 +399,160 @@ int main(int argc, char *argv[])
     const bool large = preset == QStringLiteral("large");
     const bool tiny = preset == QStringLiteral("tiny"); // a smoke run of the benchmark itself
     const int runs = option(QStringLiteral("--runs"), QStringLiteral("3")).toInt();
+    const int latencyMs = option(QStringLiteral("--latency-ms"), QStringLiteral("20")).toInt();
     const QString out = option(QStringLiteral("--out"), QString());
-    const QList<Tool> tools = {{QStringLiteral("twinbox"),
-                                option(QStringLiteral("--twinbox"), QStringLiteral("twinbox-cli"))},
-                               {QStringLiteral("interimap"), QStringLiteral("interimap")}};
+    const QList<Tool> tools = {
+        {QStringLiteral("twinbox"), Kind::Twinbox,
+         option(QStringLiteral("--twinbox"), QStringLiteral("twinbox-cli"))},
+        // SCRAM (the default) costs two round trips more than PLAIN at each login.
+        {QStringLiteral("twinbox-plain"), Kind::TwinboxPlain,
+         option(QStringLiteral("--twinbox"), QStringLiteral("twinbox-cli"))},
+        {QStringLiteral("interimap"), Kind::Interimap, QStringLiteral("interimap")},
+        {QStringLiteral("interimap-nocompress"), Kind::InterimapUncompressed,
+         QStringLiteral("interimap")},
+        {QStringLiteral("dsync"), Kind::Dsync, QStringLiteral("doveadm")}};
     QTextStream log(stderr);
     const QList<CorpusMailbox> corpus = large  ? Corpus::generate(20, 1000)
                                         : tiny ? Corpus::generate(3, 40)
                                                : Corpus::generate(10, 200);
-    log << "corpus: " << corpus.size() << " mailboxes, " << Corpus::totalBytes(corpus)
-        << " bytes\n";
+    qint64 messages = 0;
+    for (const CorpusMailbox &mailbox : corpus)
+        messages += mailbox.messages.size();
+    log << "corpus: " << corpus.size() << " mailboxes, " << messages << " messages, "
+        << Corpus::totalBytes(corpus) << " bytes; servers under "
+        << qEnvironmentVariable("TWINBOX_DOVECOT_DIR", QStringLiteral("/tmp")) << '\n';
 
-    // [tool][phase] with phases initial, no-op, incremental.
-    QHash<QString, std::array<Phase, 3>> results;
     QString error;
-    // Alternating: each round runs every tool once per phase, so drift hits both alike.
-    struct Setup
-    {
-        std::unique_ptr<DovecotServer> local;
-        std::unique_ptr<DovecotServer> remote;
-        std::unique_ptr<QTemporaryDir> home;
-    };
     std::map<QString, Setup> setups;
+    std::map<QString, std::array<Phase, PhaseCount>> results;
     for (const Tool &tool : tools) {
         Setup setup;
         setup.local = std::make_unique<DovecotServer>(
-            DovecotConfig::named(tool.name + QStringLiteral("-local"), u'/'));
+            serverConfig(tool.name + QStringLiteral("-local"), u'/'));
         if (!setup.local->start(&error))
             qFatal("%s", qPrintable(error));
         for (const CorpusMailbox &mailbox : corpus)
             if (!setup.local->append(mailbox.name, mailbox.messages, &error))
                 qFatal("%s", qPrintable(error));
+        setup.localMeter = std::make_unique<ServerMeter>(*setup.local);
         setups.emplace(tool.name, std::move(setup));
+        log << tool.name << ": corpus loaded\n";
+        log.flush();
     }
+    // Alternating: each round runs every tool once per phase, so drift hits all alike.
     for (int round = 0; round < runs; ++round) {
         for (const Tool &tool : tools) {
             Setup &setup = setups[tool.name];
-            // A fresh, empty remote and a fresh state for each initial sync.
-            setup.remote.reset();
-            setup.remote = std::make_unique<DovecotServer>(
-                DovecotConfig::named(tool.name + QStringLiteral("-remote"), u'.'));
-            if (!setup.remote->start(&error))
-                qFatal("%s", qPrintable(error));
-            setup.home = std::make_unique<QTemporaryDir>();
-            const QString config = setup.home->filePath(QStringLiteral("bench.conf"));
-            QFile file(config);
-            file.open(QIODevice::WriteOnly);
-            file.write(configFor(setup.home->filePath(QStringLiteral("state.db")), *setup.local,
-                                 *setup.remote)
-                           .toUtf8());
-            file.close();
-            QFile::setPermissions(config, QFile::ReadOwner | QFile::WriteOwner);
-            std::array<Phase, 3> &phases = results[tool.name];
-            for (int phase = 0; phase < 3; ++phase) {
-                if (phase == 2)
-                    change(*setup.local, *setup.remote, corpus, 20261130 + round, round + 1);
-                const Measure measure = timed(tool, config, setup.home->path());
-                QString why;
-                const bool same =
-                    measure.ok && converged(*setup.local, *setup.remote, corpus, &why);
-                phases[phase].seconds.append(measure.seconds);
-                phases[phase].cpu.append(measure.userSeconds + measure.systemSeconds);
-                phases[phase].peakKb = std::max(phases[phase].peakKb, measure.peakKb);
-                phases[phase].converged = phases[phase].converged && same;
-                log << tool.name << " round " << round + 1 << " phase " << phase << ": "
-                    << measure.seconds << " s, " << measure.peakKb / 1024 << " MB"
-                    << (same ? "" : " NOT CONVERGED: ")
-                    << (same ? QString() : why + u' ' + measure.output.left(400)) << '\n';
-                log.flush();
-            }
+            std::array<Phase, PhaseCount> &phases = results[tool.name];
+            const QString at = QStringLiteral(" round %1 ").arg(round + 1);
+            freshRemote(tool, setup);
+            writeConfig(tool, setup, false);
+            runPhase(tool, setup, phases[Initial], corpus, false, log,
+                     at + QLatin1String(phaseNames[Initial]));
+            runPhase(tool, setup, phases[NoOp], corpus, false, log,
+                     at + QLatin1String(phaseNames[NoOp]));
+            change(*setup.local, *setup.remote, corpus, 20261130 + round, round + 1);
+            runPhase(tool, setup, phases[Incremental], corpus, false, log,
+                     at + QLatin1String(phaseNames[Incremental]));
+            if (latencyMs <= 0 || tool.kind == Kind::InterimapUncompressed ||
+                tool.kind == Kind::Dsync)
+                continue;
+            const auto oneWay = std::chrono::milliseconds(latencyMs / 2);
+            freshRemote(tool, setup);
+            setup.localProxy = std::make_unique<LatencyProxy>(setup.local->imapsPort(), oneWay);
+            setup.remoteProxy = std::make_unique<LatencyProxy>(setup.remote->imapsPort(), oneWay);
+            writeConfig(tool, setup, true);
+            runPhase(tool, setup, phases[SlowInitial], corpus, true, log,
+                     at + QLatin1String(phaseNames[SlowInitial]));
+            runPhase(tool, setup, phases[SlowNoOp], corpus, true, log,
+                     at + QLatin1String(phaseNames[SlowNoOp]));
+            setup.localProxy.reset();
+            setup.remoteProxy.reset();
         }
+    }
+    // Memory against message size: one 100 MB message, one of 10 KB.
+    std::map<QString, std::pair<qint64, qint64>> bigMessage;
+    for (const Tool &tool : tools) {
+        if (tool.kind == Kind::Twinbox || tool.kind == Kind::Interimap)
+            bigMessage[tool.name] = {peakKbSyncing(tool, 10 * 1024, log),
+                                     peakKbSyncing(tool, 100 * 1024 * 1024, log)};
+    }
+
+    // --hold keeps the servers up for profiling a tool by hand on the same setup.
+    if (args.contains(QStringLiteral("--hold"))) {
+        for (const auto &[name, setup] : setups)
+            log << name << ": " << setup.home->filePath(QStringLiteral("bench.conf")) << '\n';
+        log << "servers up; press Enter to stop them\n";
+        log.flush();
+        QTextStream(stdin).readLine();
     }
 
     QString table;
     QTextStream md(&table);
-    md << "| " << preset.toUpper() << " | twinbox s | interimap s | ratio | twinbox CPU s | "
-       << "interimap CPU s | twinbox peak RSS MB | interimap peak RSS MB | converged |\n";
-    md << "|---|---|---|---|---|---|---|---|---|\n";
-    const char *names[] = {"initial", "no-op", "incremental"};
-    for (int phase = 0; phase < 3; ++phase) {
-        const Phase &a = results[QStringLiteral("twinbox")][phase];
-        const Phase &b = results[QStringLiteral("interimap")][phase];
-        const double ta = median(a.seconds);
-        const double tb = median(b.seconds);
-        md << "| " << names[phase] << " | " << QString::number(ta, 'f', 2) << " | "
-           << QString::number(tb, 'f', 2) << " | "
-           << (tb > 0 ? QString::number(ta / tb, 'f', 2) : QStringLiteral("–")) << " | "
-           << QString::number(median(a.cpu), 'f', 2) << " | "
-           << QString::number(median(b.cpu), 'f', 2) << " | " << a.peakKb / 1024 << " | "
-           << b.peakKb / 1024 << " | " << (a.converged && b.converged ? "yes" : "NO") << " |\n";
+    const auto &tw = results[QStringLiteral("twinbox")];
+    const auto &im = results[QStringLiteral("interimap")];
+    const auto &nc = results[QStringLiteral("interimap-nocompress")];
+    const auto &ds = results[QStringLiteral("dsync")];
+    const auto &tp = results[QStringLiteral("twinbox-plain")];
+    md << "| " << preset.toUpper() << " | twinbox s | interimap s | **ratio** | twinbox, auth "
+       << "PLAIN s | ratio | interimap "
+       << "COMPRESS off s | ratio | dsync s | twinbox / dsync | client CPU s twinbox / interimap "
+       << "| server CPU s twinbox / interimap | peak RSS MB twinbox / interimap | commands after "
+       << "login, local / remote: twinbox; interimap | converged |\n";
+    md << "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+    for (int p = 0; p < PhaseCount; ++p) {
+        if (!tw[p].ran)
+            continue;
+        const double t = median(tw[p].seconds);
+        const double i = median(im[p].seconds);
+        const double n = median(nc[p].seconds);
+        const double d = median(ds[p].seconds);
+        bool same = tw[p].converged && im[p].converged;
+        if (nc[p].ran)
+            same = same && nc[p].converged;
+        if (ds[p].ran)
+            same = same && ds[p].converged;
+        const double tPlain = median(tp[p].seconds);
+        same = same && tp[p].converged;
+        md << "| " << phaseNames[p] << " | " << seconds(t) << " | " << seconds(i) << " | **"
+           << ratio(t, i) << "** | " << seconds(tPlain) << " | " << ratio(tPlain, i) << " | "
+           << (nc[p].ran ? seconds(n) : QStringLiteral("–")) << " | "
+           << (nc[p].ran ? ratio(t, n) : QStringLiteral("–")) << " | "
+           << (ds[p].ran ? seconds(d) : QStringLiteral("–")) << " | "
+           << (ds[p].ran ? ratio(t, d) : QStringLiteral("–")) << " | " << seconds(median(tw[p].cpu))
+           << " / " << seconds(median(im[p].cpu)) << " | " << seconds(median(tw[p].serverCpu))
+           << " / " << seconds(median(im[p].serverCpu)) << " | " << tw[p].peakKb / 1024 << " / "
+           << im[p].peakKb / 1024 << " | " << tw[p].commands[0] << " / " << tw[p].commands[1]
+           << "; " << im[p].commands[0] << " / " << im[p].commands[1] << " | "
+           << (same ? "yes" : "**NO**") << " |\n";
     }
+    if (latencyMs > 0) {
+        md << "\nThrough the " << latencyMs << " ms proxy: client turns (round trips for a "
+           << "client that waits for each answer), local / remote, and start-up to the first "
+           << "byte on the wire (median):\n\n| " << preset.toUpper()
+           << " | twinbox turns | interimap turns | twinbox first byte ms | interimap first "
+           << "byte ms |\n|---|---|---|---|---|\n";
+        for (int p : {SlowInitial, SlowNoOp})
+            md << "| " << phaseNames[p] << " | " << tw[p].turns[0] << " / " << tw[p].turns[1]
+               << " | " << im[p].turns[0] << " / " << im[p].turns[1] << " | "
+               << QString::number(median(tw[p].firstByteMs), 'f', 1) << " | "
+               << QString::number(median(im[p].firstByteMs), 'f', 1) << " |\n";
+    }
+    md << "\nCommands after login (both servers, the last no-op / incremental run), twinbox: ";
+    for (int p : {NoOp, Incremental}) {
+        QStringList names;
+        for (auto it = tw[p].commandNames.begin(); it != tw[p].commandNames.end(); ++it)
+            names.append(QStringLiteral("%1 %2").arg(it.key()).arg(it.value()));
+        md << phaseNames[p] << ": " << names.join(QStringLiteral(", "))
+           << (p == NoOp ? "; " : ".\n");
+    }
+    md << "\nPeak RSS, one initial sync of a mailbox holding one message:\n\n"
+       << "| tool | 10 KB message MB | 100 MB message MB | increase MB |\n|---|---|---|---|\n";
+    for (const auto &[name, kb] : bigMessage)
+        md << "| " << name << " | " << kb.first / 1024 << " | " << kb.second / 1024 << " | "
+           << (kb.first < 0 || kb.second < 0 ? QStringLiteral("failed")
+                                             : QString::number((kb.second - kb.first) / 1024))
+           << " |\n";
     md.flush();
     QTextStream(stdout) << table;
     if (!out.isEmpty()) {

@@ -48,6 +48,7 @@ private slots:
     void refusedCommandNamesServerAndMailbox();
     void serverClosesMidCommand();
     void malformedResponseEndsConnection();
+    void expungeRightAfterEnabledQresyncEndsConnection();
     void unknownTagEndsConnection();
     void timeoutWhenServerIsSilent();
     void noTimeoutWhileReadingIsPaused();
@@ -81,7 +82,7 @@ void TestImapConnection::everyResponseTypeOverTheWire()
     Harness h({"S: * OK ready",
                "C: T1 NOOP",
                "S: * CAPABILITY IMAP4rev1",
-               "S: * ENABLED QRESYNC",
+               "S: * ENABLED CONDSTORE",
                "S: * LIST (\\HasNoChildren) \"/\" {5}",
                "S: Inbox",
                "S: * LSUB () \".\" Sent",
@@ -253,6 +254,26 @@ void TestImapConnection::malformedResponseEndsConnection()
     QVERIFY2(error.describe().startsWith(QStringLiteral("remote: ")), qPrintable(error.describe()));
     QVERIFY2(error.describe().contains(QStringLiteral("UID 0")), qPrintable(error.describe()));
     QVERIFY(!h.connection.isOpen());
+}
+
+void TestImapConnection::expungeRightAfterEnabledQresyncEndsConnection()
+{
+    // ENABLE and SELECT pipelined (ImapSession::select), both answers in one read: the
+    // EXPUNGE (RFC 7162 §3.2.10 forbids it once QRESYNC is on) is refused although the
+    // ENABLE's caller has not resumed yet, and the error names the mailbox.
+    Harness h({"S: * OK ready", "C: T1 ENABLE QRESYNC", "C: T2 SELECT Archive",
+               "S: * ENABLED QRESYNC", "S: T1 OK enabled", "S: * 1 EXPUNGE",
+               "S: T2 OK [READ-WRITE] selected"});
+    await(h.connection.greeting());
+    auto enabling = h.connection.executeOk(Command("ENABLE").atom("QRESYNC"));
+    const auto error = awaitError(
+        h.connection.executeOk(Command("SELECT").astring("Archive"), QStringLiteral("Archive")));
+    QCOMPARE(error.kind(), ImapError::Kind::Protocol);
+    QVERIFY2(
+        error.describe().startsWith(QStringLiteral("remote: Archive: the server sent EXPUNGE")),
+        qPrintable(error.describe()));
+    QVERIFY(!h.connection.isOpen());
+    QVERIFY(await(std::move(enabling)).ok());
 }
 
 void TestImapConnection::unknownTagEndsConnection()

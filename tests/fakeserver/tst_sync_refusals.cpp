@@ -66,9 +66,10 @@ void TestSyncRefusals::serverWithoutListStatus()
 void TestSyncRefusals::mailboxWithoutModSeq()
 {
     FakeImapServer server(
-        {"S: * PREAUTH [CAPABILITY IMAP4rev1] hi", "C: T1 SELECT Lists (CONDSTORE)",
-         "S: * 3 EXISTS", "S: * OK [UIDVALIDITY 5] ok", "S: * OK [UIDNEXT 9] ok",
-         "S: * OK [NOMODSEQ] no mod-sequences here", "S: T1 OK [READ-WRITE] done"},
+        {"S: * PREAUTH [CAPABILITY IMAP4rev1] hi", "C: T1 ENABLE QRESYNC", "S: * ENABLED QRESYNC",
+         "S: T1 OK enabled", "C: T2 SELECT Lists (CONDSTORE)", "S: * 3 EXISTS",
+         "S: * OK [UIDVALIDITY 5] ok", "S: * OK [UIDNEXT 9] ok",
+         "S: * OK [NOMODSEQ] no mod-sequences here", "S: T2 OK [READ-WRITE] done"},
         FakeImapServer::Mode::LoopbackTcp);
     const auto error = selectError(server);
     QVERIFY2(error.describe().startsWith(QStringLiteral("remote: Lists: ")),
@@ -78,9 +79,10 @@ void TestSyncRefusals::mailboxWithoutModSeq()
 
 void TestSyncRefusals::mailboxWithoutStickyUids()
 {
-    FakeImapServer server({"S: * PREAUTH [CAPABILITY IMAP4rev1] hi",
-                           "C: T1 SELECT Lists (CONDSTORE)",
-                           "S: * OK [UIDNOTSTICKY] UIDs are not kept", "S: T1 OK done"},
+    FakeImapServer server({"S: * PREAUTH [CAPABILITY IMAP4rev1] hi", "C: T1 ENABLE QRESYNC",
+                           "S: * ENABLED QRESYNC", "S: T1 OK enabled",
+                           "C: T2 SELECT Lists (CONDSTORE)",
+                           "S: * OK [UIDNOTSTICKY] UIDs are not kept", "S: T2 OK done"},
                           FakeImapServer::Mode::LoopbackTcp);
     const auto error = selectError(server);
     QVERIFY2(error.describe().startsWith(QStringLiteral("remote: Lists: ")),
@@ -90,10 +92,11 @@ void TestSyncRefusals::mailboxWithoutStickyUids()
 
 void TestSyncRefusals::expungeUnderQresync()
 {
-    FakeImapServer server({"S: * PREAUTH [CAPABILITY IMAP4rev1] hi",
-                           "C: T1 SELECT Lists (CONDSTORE)", "S: * OK [UIDVALIDITY 5] ok",
+    FakeImapServer server({"S: * PREAUTH [CAPABILITY IMAP4rev1] hi", "C: T1 ENABLE QRESYNC",
+                           "S: * ENABLED QRESYNC", "S: T1 OK enabled",
+                           "C: T2 SELECT Lists (CONDSTORE)", "S: * OK [UIDVALIDITY 5] ok",
                            "S: * OK [UIDNEXT 9] ok", "S: * OK [HIGHESTMODSEQ 7] ok",
-                           "S: * 2 EXPUNGE", "S: T1 OK done"},
+                           "S: * 2 EXPUNGE", "S: T2 OK done"},
                           FakeImapServer::Mode::LoopbackTcp);
     const auto error = selectError(server);
     QVERIFY2(error.describe().startsWith(QStringLiteral("remote: Lists: ")),
@@ -104,10 +107,11 @@ void TestSyncRefusals::expungeUnderQresync()
 void TestSyncRefusals::selectWithKnownStateAsksForChanges()
 {
     FakeImapServer server(
-        {"S: * PREAUTH [CAPABILITY IMAP4rev1] hi",
-         "C: T1 SELECT Lists (QRESYNC (5 9223372036854775807))", "S: * OK [UIDVALIDITY 5] ok",
-         "S: * OK [UIDNEXT 9] ok", "S: * OK [HIGHESTMODSEQ 20] ok", "S: * VANISHED (EARLIER) 2:3",
-         "S: * 1 FETCH (UID 1 FLAGS (\\Seen) MODSEQ (19))", "S: T1 OK [READ-WRITE] done"},
+        {"S: * PREAUTH [CAPABILITY IMAP4rev1] hi", "C: T1 ENABLE QRESYNC", "S: * ENABLED QRESYNC",
+         "S: T1 OK enabled", "C: T2 SELECT Lists (QRESYNC (5 9223372036854775807))",
+         "S: * OK [UIDVALIDITY 5] ok", "S: * OK [UIDNEXT 9] ok", "S: * OK [HIGHESTMODSEQ 20] ok",
+         "S: * VANISHED (EARLIER) 2:3", "S: * 1 FETCH (UID 1 FLAGS (\\Seen) MODSEQ (19))",
+         "S: T2 OK [READ-WRITE] done"},
         FakeImapServer::Mode::LoopbackTcp);
     auto session = openPreauth(server);
     // The largest HIGHESTMODSEQ RFC 7162 allows (63 bits) reaches the wire unchanged.
@@ -122,11 +126,12 @@ void TestSyncRefusals::selectWithKnownStateAsksForChanges()
 void TestSyncRefusals::dataOfThePreviousMailboxIsNotCredited()
 {
     // RFC 7162 §3.2.11: before [CLOSED], untagged data is about the mailbox selected before.
-    FakeImapServer server({"S: * PREAUTH [CAPABILITY IMAP4rev1] hi",
-                           "C: T1 SELECT Lists (CONDSTORE)", "S: * VANISHED 3",
+    FakeImapServer server({"S: * PREAUTH [CAPABILITY IMAP4rev1] hi", "C: T1 ENABLE QRESYNC",
+                           "S: * ENABLED QRESYNC", "S: T1 OK enabled",
+                           "C: T2 SELECT Lists (CONDSTORE)", "S: * VANISHED 3",
                            "S: * 4 FETCH (UID 4 FLAGS () MODSEQ (9))", "S: * OK [CLOSED] previous",
                            "S: * 1 EXISTS", "S: * OK [UIDVALIDITY 5] ok", "S: * OK [UIDNEXT 9] ok",
-                           "S: * OK [HIGHESTMODSEQ 7] ok", "S: T1 OK [READ-WRITE] done"},
+                           "S: * OK [HIGHESTMODSEQ 7] ok", "S: T2 OK [READ-WRITE] done"},
                           FakeImapServer::Mode::LoopbackTcp);
     auto session = openPreauth(server);
     const auto selected = await(
@@ -139,11 +144,11 @@ void TestSyncRefusals::dataOfThePreviousMailboxIsNotCredited()
 
 void TestSyncRefusals::uidValidityChangeIsReported()
 {
-    FakeImapServer server({"S: * PREAUTH [CAPABILITY IMAP4rev1] hi",
-                           "C: T1 SELECT Lists (QRESYNC (5 7))", "S: * OK [UIDVALIDITY 6] new",
-                           "S: * OK [UIDNEXT 1] ok", "S: * OK [HIGHESTMODSEQ 1] ok",
-                           "S: T1 OK done"},
-                          FakeImapServer::Mode::LoopbackTcp);
+    FakeImapServer server(
+        {"S: * PREAUTH [CAPABILITY IMAP4rev1] hi", "C: T1 ENABLE QRESYNC", "S: * ENABLED QRESYNC",
+         "S: T1 OK enabled", "C: T2 SELECT Lists (QRESYNC (5 7))", "S: * OK [UIDVALIDITY 6] new",
+         "S: * OK [UIDNEXT 1] ok", "S: * OK [HIGHESTMODSEQ 1] ok", "S: T2 OK done"},
+        FakeImapServer::Mode::LoopbackTcp);
     auto session = openPreauth(server);
     const auto error = test::awaitError<imap::ImapError>(sync::QresyncSelect::select(
         *session, "Lists", state::SideState{5, 9, 7}, QStringLiteral("Lists")));
