@@ -36,6 +36,7 @@ const KeyRule rules[] = {
     {"logfile", Scope::Program, "/[^\\x00-\\x1f\\x7f]*"},
     {"log-prefix", Scope::Program, "[^\\x00-\\x1f\\x7f]*"},
     {"append-batch", Scope::Program, "[1-9][0-9]{0,4}"},
+    {"parallel-mailboxes", Scope::Program, "[1-9]|1[0-6]"},
     {"on-mailbox-deleted", Scope::Program, "(?i:ask|delete|recreate)"},
     {"interimap-database", Scope::Program, "[^\\x00-\\x1f\\x7f]+"},
     {"type", Scope::Side, "imaps?|tunnel"},
@@ -221,6 +222,8 @@ std::optional<SyncConfig> SyncConfig::parse(const QString &text, const Paths &pa
         program.value(QStringLiteral("on-mailbox-deleted"), QStringLiteral("ask")).toLower();
     if (program.contains(QStringLiteral("append-batch")))
         config.appendBatch = program.value(QStringLiteral("append-batch")).toInt();
+    if (program.contains(QStringLiteral("parallel-mailboxes")))
+        config.parallelMailboxes = program.value(QStringLiteral("parallel-mailboxes")).toInt();
 
     for (const QString &side : {QStringLiteral("local"), QStringLiteral("remote")}) {
         const QMap<QString, QString> values = sideValues(*file, side);

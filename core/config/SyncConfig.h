@@ -17,6 +17,8 @@ namespace twinbox::config {
 //   plaintext-auth = YES     allow credentials over unencrypted TCP to a non-loopback host
 //   timeout = SECONDS        how long a server may stay silent (default 60, 0: forever)
 //   append-batch = N         messages per journalled APPEND batch (default 100)
+//   parallel-mailboxes = N   mailboxes synced at once, each over connections of its own
+//                            (default 3, at most 16)
 //   on-mailbox-deleted = ask|delete|recreate
 //                            a known mailbox gone from one server (and not renamed): left
 //                            alone and reported (ask, the default), deleted on the other
@@ -60,6 +62,9 @@ public:
     QString logFile;
     QString logPrefix = LogPrefix::defaultFormat();
     int appendBatch = 100;
+    // Three connections per server at most: far below what providers allow one user
+    // (Dovecot's default is 10 per address, Gmail's 15), enough to hide round trips.
+    int parallelMailboxes = 3;
     QString onMailboxDeleted = QStringLiteral("ask"); // ask, delete or recreate
     imap::ConnectionSettings local;
     imap::ConnectionSettings remote;

@@ -127,6 +127,7 @@ QCoro::Task<ImapConnection::Result> ImapConnection::executeOk(const Command &com
     const QByteArray name = command.name();
     const QString mailboxName = mailbox;
     const QString serverName = m_serverName;
+    const bool failedBefore = m_failure.has_value();
     auto task = run(command, {}, Switch::None, false);
     std::optional<Result> reply;
     try {
@@ -134,7 +135,7 @@ QCoro::Task<ImapConnection::Result> ImapConnection::executeOk(const Command &com
     } catch (const ImapError &error) {
         // A connection that failed during the command (lost, or a protocol violation in its
         // answer) names the mailbox the command was about.
-        if (!error.mailbox().isEmpty() || mailboxName.isEmpty())
+        if (failedBefore || !error.mailbox().isEmpty() || mailboxName.isEmpty())
             throw;
         throw ImapError(error.kind(), error.server(), error.message(), mailboxName);
     }

@@ -56,9 +56,6 @@ public:
     QIODevice *device() const { return m_device.get(); }
 
     void setLiteralMode(LiteralMode mode) { m_literalMode = mode; }
-    // After ENABLE QRESYNC: an EXPUNGE response is a protocol violation (RFC 7162 §3.2.10,
-    // VANISHED replaces it) that fails the connection, whatever command it comes with.
-    void setQresyncEnabled(bool enabled) { m_qresyncEnabled = enabled; }
     void setPipelineDepth(int depth) { m_pipelineDepth = std::max(1, depth); }
     // How long the server may stay silent while a command waits; 0 disables. A transfer
     // that keeps moving is alive, however long it takes.
@@ -173,6 +170,9 @@ private:
     QTimer m_timer;
     std::chrono::milliseconds m_timeout{0};
     int m_debugLevel = 0;
+    // Since the server said ENABLED QRESYNC: an EXPUNGE response is a protocol violation
+    // (RFC 7162 §3.2.10, VANISHED replaces it) that fails the connection, whatever command
+    // it comes with.
     bool m_qresyncEnabled = false;
     LogSink m_logSink;
 };

@@ -245,16 +245,25 @@ QCoro::Task<void> ImapSession::enable(const QByteArrayList &extensionsIn)
     Command command("ENABLE"); // RFC 5161 §3.1
     for (const QByteArray &extension : extensions)
         command.atom(extension);
-    const auto reply = co_await m_connection->executeOk(command);
+    std::optional<ImapConnection::Result> reply;
+    try {
+        reply = co_await m_connection->executeOk(command);
+    } catch (const ImapError &error) {
+        m_enableFailure = error;
+        throw;
+    }
     QByteArrayList enabled;
-    for (const Response &response : reply.untagged) {
+    for (const Response &response : reply->untagged) {
         if (const auto *data = std::get_if<EnabledData>(&response))
             enabled += data->capabilities;
     }
     for (const QByteArray &extension : extensions) {
-        if (!Capabilities(enabled).has(extension))
-            throw ImapError(ImapError::Kind::Capability, name,
-                            tr("the server did not enable %1").arg(QString::fromLatin1(extension)));
+        if (!Capabilities(enabled).has(extension)) {
+            m_enableFailure =
+                ImapError(ImapError::Kind::Capability, name,
+                          tr("the server did not enable %1").arg(QString::fromLatin1(extension)));
+            throw *m_enableFailure;
+        }
     }
     m_enabled += enabled;
 }
@@ -264,6 +273,8 @@ QCoro::Task<ImapConnection::Result> ImapSession::select(const Command &commandIn
 {
     const Command command = commandIn; // copies before the first co_await
     const QString mailbox = mailboxIn;
+    if (m_enableFailure)
+        throw *m_enableFailure; // without QRESYNC, no selection is of any use
     auto enabling = enable({"QRESYNC"});
     auto selecting = m_connection->executeOk(command, mailbox);
     // Both are awaited, whatever the first did: the SELECT is in flight already.

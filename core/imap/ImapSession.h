@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace twinbox::imap {
 
@@ -45,6 +46,8 @@ public:
     // RFC 5161: before any mailbox is selected). The ENABLE goes only with the session's first
     // selection, pipelined ahead of it: a sync that selects nothing sends none.
     QCoro::Task<ImapConnection::Result> select(const Command &command, const QString &mailbox);
+    // Why QRESYNC could not be enabled on this session, once an ENABLE failed.
+    const std::optional<ImapError> &enableFailure() const { return m_enableFailure; }
     // LOGOUT (RFC 3501 §6.1.3); never throws.
     QCoro::Task<void> logout();
 
@@ -58,6 +61,8 @@ private:
     Capabilities m_capabilities;
     QByteArrayList m_enabled;   // by ENABLE (RFC 5161), for the whole session
     QByteArrayList m_requested; // sent in an ENABLE, answered or not
+    // An ENABLE that failed: every later select() fails with it, as QRESYNC is not on.
+    std::optional<ImapError> m_enableFailure;
     QString m_name;
     bool m_encrypted = false;
     QByteArray m_authMechanism;

@@ -6,13 +6,17 @@
 #include <QCoreApplication>
 #include <QCoroTask>
 
+#include <array>
 #include <functional>
+#include <memory>
+#include <vector>
 
 namespace twinbox::sync {
 
 // One sync run of an account pair over two logged-in sessions: the required extensions
-// checked and QRESYNC enabled, both mailbox lists read at once (LIST-STATUS), each mailbox
-// that changed since the stored state synced (MailboxSync), one after the other.
+// checked, both mailbox lists read at once (LIST-STATUS), mailboxes created or left alone,
+// then each mailbox that changed since the stored state synced (MailboxSync), several at
+// once over pairs of sessions of their own (Options::parallelMailboxes).
 //
 // A mailbox that fails does not stop the others: its error goes into SyncTotals::failures
 // and the run goes on, unless the connection itself is gone. A mailbox found on one side
@@ -45,6 +49,13 @@ public:
         // --repair: the mailboxes the database knows are checked in full even when
         // LIST-STATUS shows no change.
         bool repair = false;
+        // How many mailboxes are synced at once (parallel-mailboxes): over the sessions
+        // given to run() and, while at least two mailboxes need a sync, over up to
+        // parallelMailboxes - 1 more pairs of sessions from openSessions, logged out at the
+        // end of the run. One mailbox's round trips then overlap another's.
+        int parallelMailboxes = 1;
+        using SessionPair = std::array<std::unique_ptr<imap::ImapSession>, 2>;
+        std::function<QCoro::Task<SessionPair>()> openSessions;
     };
 
     // Both servers ready and listed: capabilities checked, QRESYNC enabled, both LISTs (with
@@ -67,6 +78,21 @@ public:
     // Refuses (ImapError naming the server) a server without QRESYNC, ENABLE,
     // LIST-EXTENDED, LIST-STATUS or UIDPLUS.
     static void checkCapabilities(const imap::ImapSession &session);
+
+private:
+    // A mailbox waiting for its sync, and what that sync did.
+    struct MailboxJob
+    {
+        MailboxContext context;
+        SyncTotals totals;
+        bool copies = false; // LIST-STATUS shows new mail on a side (or a first sync)
+    };
+    // Syncs the jobs over the given sessions and the extra pairs of options.openSessions,
+    // and adds what they did to `totals`.
+    static QCoro::Task<void> syncAll(std::vector<std::unique_ptr<MailboxJob>> &jobs,
+                                     imap::ImapSession &local, imap::ImapSession &remote,
+                                     SyncEvents &events, const Options &options,
+                                     SyncTotals &totals);
 };
 
 } // namespace twinbox::sync

@@ -79,6 +79,20 @@ struct SyncTotals
     // Stopped before every mailbox was looked at (a stop request, a lost connection): the
     // mailboxes not reached are not known to be up to date.
     bool interrupted = false;
+
+    // Adds what another run (or mailbox) did; whether it was interrupted is the caller's.
+    SyncTotals &operator+=(const SyncTotals &other)
+    {
+        mailboxesSynced += other.mailboxesSynced;
+        messagesCopied += other.messagesCopied;
+        bytesCopied += other.bytesCopied;
+        flagUpdates += other.flagUpdates;
+        expunges += other.expunges;
+        conflicts += other.conflicts;
+        refused += other.refused;
+        failures += other.failures;
+        return *this;
+    }
 };
 
 class SyncEvents : public QObject

@@ -207,6 +207,15 @@ QCoro::Task<bool> SyncJob::readPasswords()
 // Both logins at once. Throws the first ImapError.
 QCoro::Task<void> SyncJob::connectBoth()
 {
+    std::optional<ImapError> failure;
+    m_sessions = co_await openPair(&failure);
+    if (failure)
+        throw *failure;
+}
+
+// Both logins at once: the sessions that opened, and the first error in *failure.
+QCoro::Task<PairSync::Options::SessionPair> SyncJob::openPair(std::optional<ImapError> *failure)
+{
     const auto warn = [this](const QString &text) { m_events.warning(QString(), QString(), text); };
     std::array<ImapConnection::LogSink, 2> logs;
     for (std::size_t i = 0; i < 2; ++i) {
@@ -217,20 +226,19 @@ QCoro::Task<void> SyncJob::connectBoth()
     }
     auto openLocal = ImapSession::open(m_settings[0], warn, logs[0]);
     auto openRemote = ImapSession::open(m_settings[1], warn, logs[1]);
-    std::optional<ImapError> failure;
+    PairSync::Options::SessionPair sessions;
     try {
-        m_sessions[0] = co_await openLocal;
+        sessions[0] = co_await openLocal;
     } catch (const ImapError &e) {
-        failure = e;
+        *failure = e;
     }
     try {
-        m_sessions[1] = co_await openRemote;
+        sessions[1] = co_await openRemote;
     } catch (const ImapError &e) {
-        if (!failure)
-            failure = e;
+        if (!*failure)
+            *failure = e;
     }
-    if (failure)
-        throw *failure;
+    co_return sessions;
 }
 
 bool SyncJob::connected() const
@@ -266,7 +274,7 @@ QCoro::Task<void> SyncJob::logoutBoth()
         session.reset();
 }
 
-PairSync::Options SyncJob::pairOptions() const
+PairSync::Options SyncJob::pairOptions()
 {
     PairSync::Options options;
     options.mailboxes = m_options.mailboxes;
@@ -288,6 +296,14 @@ PairSync::Options SyncJob::pairOptions() const
                             : OnDeleted::Ask;
     options.repair = m_options.command == config::CliOptions::Command::Repair;
     options.decisions = m_decisions;
+    options.parallelMailboxes = m_config.parallelMailboxes;
+    options.openSessions = [this]() -> QCoro::Task<PairSync::Options::SessionPair> {
+        std::optional<ImapError> failure;
+        PairSync::Options::SessionPair sessions = co_await openPair(&failure);
+        if (failure)
+            throw *failure; // the session that opened is closed with the pair
+        co_return sessions;
+    };
     return options;
 }
 
@@ -354,18 +370,6 @@ QCoro::Task<SyncJob::Outcome> SyncJob::run()
 
 namespace {
 
-void add(SyncTotals &sum, const SyncTotals &run)
-{
-    sum.mailboxesSynced += run.mailboxesSynced;
-    sum.messagesCopied += run.messagesCopied;
-    sum.bytesCopied += run.bytesCopied;
-    sum.flagUpdates += run.flagUpdates;
-    sum.expunges += run.expunges;
-    sum.conflicts += run.conflicts;
-    sum.refused += run.refused;
-    sum.failures += run.failures;
-}
-
 // A connection problem is worth another try later; a refused login, a missing capability
 // or a wrong configuration is not going to fix itself. A TLS failure is, once these settings
 // worked: a server restarting in the middle of a handshake looks like one.
@@ -407,7 +411,7 @@ QCoro::Task<SyncJob::Outcome> SyncJob::watch()
                 inSync = true;
                 const SyncTotals totals = co_await runCommand();
                 inSync = false;
-                add(outcome.totals, totals);
+                outcome.totals += totals;
                 Q_EMIT syncFinished(totals);
                 if (const auto closed = closedConnection())
                     throw *closed;

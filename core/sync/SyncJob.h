@@ -74,13 +74,14 @@ private:
     QCoro::Task<bool> readPasswords();
     QCoro::Task<void> connectBoth();
     QCoro::Task<void> logoutBoth();
+    QCoro::Task<PairSync::Options::SessionPair> openPair(std::optional<imap::ImapError> *failure);
     void dropBoth(const QString &reason);
     bool connected() const;
     QCoro::Task<SyncTotals> runCommand();
     QCoro::Task<Outcome> watch();
     QCoro::Task<void> startWatching();
     std::optional<imap::ImapError> closedConnection() const;
-    PairSync::Options pairOptions() const;
+    PairSync::Options pairOptions(); // its openSessions logs in with this job's settings
 
     const config::SyncConfig m_config;
     const config::CliOptions m_options;

@@ -20,6 +20,7 @@
 #include <QUuid>
 
 #include <memory>
+#include <optional>
 
 using twinbox::test::FakeImapServer;
 
@@ -73,16 +74,19 @@ Script opening(const Inbox &inbox)
 }
 
 // The first SELECT of INBOX (no state yet, so CONDSTORE: RFC 7162 §3.1.8) as T3, with `extra`
-// untagged lines among the usual ones; `command` for a SELECT with QRESYNC parameters. T3 is
-// the session's first selection, so ENABLE QRESYNC (RFC 7162 §3.2.3) goes ahead of it as T2,
-// pipelined (ImapSession::select).
+// untagged lines among the usual ones; `command` for a SELECT with QRESYNC parameters. The
+// session's first selection (`first`: T3 unless said) has ENABLE QRESYNC (RFC 7162 §3.2.3)
+// ahead of it, pipelined, with the tag before (ImapSession::select).
 Script firstSelect(const Inbox &inbox, const Script &extra = {},
-                   const QByteArray &command = "SELECT INBOX (CONDSTORE)", int tag = 3)
+                   const QByteArray &command = "SELECT INBOX (CONDSTORE)", int tag = 3,
+                   std::optional<bool> first = std::nullopt)
 {
     const QByteArray t = "T" + number(quint64(tag));
     Script script;
-    if (tag == 3)
-        script = {"C: T2 ENABLE QRESYNC", "S: * ENABLED QRESYNC", "S: T2 OK enabled"};
+    if (first.value_or(tag == 3)) {
+        const QByteArray e = "T" + number(quint64(tag - 1));
+        script = {"C: " + e + " ENABLE QRESYNC", "S: * ENABLED QRESYNC", "S: " + e + " OK enabled"};
+    }
     script += {"C: " + t + " " + command, "S: * " + number(inbox.exists) + " EXISTS",
                "S: * OK [UIDVALIDITY " + number(inbox.uidValidity) + "] ok"};
     for (const QByteArray &line : extra)
@@ -237,6 +241,7 @@ private slots:
 
     void serverWithoutQresync_data();
     void serverWithoutQresync();
+    void qresyncNotEnabledEndsTheRun();
     void mailboxRefusedOnSelect_data();
     void mailboxRefusedOnSelect();
     void expungeDuringTheCheckAfterACopy();
@@ -277,7 +282,9 @@ CliRun TestCliRefusals::runCli(const FakeImapServer &local, const FakeImapServer
     if (!config.open(QIODevice::WriteOnly))
         qFatal("cannot write %s", qPrintable(configPath));
     config.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    QByteArray text = "database = " + QFile::encodeName(databasePath()) + "\n";
+    // A fake server plays one connection: no second pair for parallel mailboxes.
+    QByteArray text =
+        "database = " + QFile::encodeName(databasePath()) + "\nparallel-mailboxes = 1\n";
     for (const auto &[name, server] : {std::pair{"local", &local}, std::pair{"remote", &remote}})
         text += QByteArray("[") + name +
                 "]\ntype = imap\nhost = 127.0.0.1\nport = " + number(server->port()) +
@@ -388,6 +395,30 @@ void TestCliRefusals::serverWithoutQresync()
     QCOMPARE(state.sides, QStringList());
     QCOMPARE(state.mapping, QStringList());
     QCOMPARE(state.pending, QStringList());
+}
+
+void TestCliRefusals::qresyncNotEnabledEndsTheRun()
+{
+    // The server advertises QRESYNC but does not enable it (RFC 5161 §3.2: ENABLED lists only
+    // what was enabled). The ENABLE went pipelined with the first SELECT; its answer ends the
+    // whole run with the capability error (no mailbox can be synced without QRESYNC), as
+    // when ENABLE came right after login, instead of failing mailbox after mailbox.
+    const Inbox localInbox{localUidValidity, 0, 1, 1};
+    const Inbox remoteInbox{remoteUidValidity, 0, 1, 1};
+    Script localScript = opening(localInbox) + firstSelect(localInbox) + logout(4);
+    localScript.replace(localScript.indexOf(QByteArray("S: * ENABLED QRESYNC")), "S: * ENABLED");
+    FakeImapServer local(localScript, FakeImapServer::Mode::LoopbackTcp);
+    FakeImapServer remote(opening(remoteInbox) + firstSelect(remoteInbox) + logout(4),
+                          FakeImapServer::Mode::LoopbackTcp);
+
+    const CliRun run = runCli(local, remote);
+    // Once for the run (VERIFY_REFUSED counts the error lines), not once per mailbox.
+    VERIFY_REFUSED_BOTH_DONE(run, QStringLiteral("local: ERROR: "),
+                             QStringLiteral("the server did not enable QRESYNC"));
+    const StateRows state = readState(databasePath());
+    QVERIFY2(state.error.isEmpty(), qPrintable(state.error));
+    QCOMPARE(state.sides, QStringList());
+    QCOMPARE(state.mapping, QStringList());
 }
 
 void TestCliRefusals::mailboxRefusedOnSelect_data()
@@ -746,10 +777,12 @@ void TestCliRefusals::parentsCreatedWhenTheServerDoesNot()
     FakeImapServer local(localScript + firstSelect(localInbox) +
                              firstSelect(child, {}, "SELECT A/B (CONDSTORE)", 4) + logout(5),
                          FakeImapServer::Mode::LoopbackTcp);
+    // Every mailbox is created or left alone before the first is synced (PairSync).
     FakeImapServer remote(
-        opening(remoteInbox) + firstSelect(remoteInbox) +
-            Script{"C: T4 CREATE A/B", "S: T4 NO [NONEXISTENT] no parent A", "C: T5 CREATE A",
-                   "S: T5 OK created", "C: T6 CREATE A/B", "S: T6 OK created"} +
+        opening(remoteInbox) +
+            Script{"C: T2 CREATE A/B", "S: T2 NO [NONEXISTENT] no parent A", "C: T3 CREATE A",
+                   "S: T3 OK created", "C: T4 CREATE A/B", "S: T4 OK created"} +
+            firstSelect(remoteInbox, {}, "SELECT INBOX (CONDSTORE)", 6, true) +
             firstSelect(Inbox{remoteUidValidity + 1, 0, 1, 1}, {}, "SELECT A/B (CONDSTORE)", 7) +
             logout(8),
         FakeImapServer::Mode::LoopbackTcp);

@@ -8,6 +8,7 @@
 #include "state/PairLock.h"
 
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace twinbox::test;
@@ -32,6 +33,7 @@ private slots:
     void adoptsInterimapStateWithoutCopyingAgain();
     void migratesAnInterimapDatabaseNamedByDatabase();
     void aFailingMailboxDoesNotStopTheOthers();
+    void mailboxesSyncAtOnceOverConnectionsOfTheirOwn();
     void twoPrefilledAccountsPairTheirCommonMessages();
     void uidValidityResetIsRematchedWithoutDuplicates();
 
@@ -398,6 +400,55 @@ void TestSyncCli::aFailingMailboxDoesNotStopTheOthers()
     }
     // Nothing was done to the mailbox that is left alone.
     QCOMPARE(twinbox::test::MailboxSnapshot::read(m_harness->local(), "Lists")->prints.size(), 2);
+}
+
+// The connections a run opened to one server: each one's first command is T1.
+static int connectionsTo(const SyncHarness::Run &run, const QString &server)
+{
+    return int(run.commands()
+                   .filter(QRegularExpression(u'^' + server + QStringLiteral(": C: T1 ")))
+                   .size());
+}
+
+void TestSyncCli::mailboxesSyncAtOnceOverConnectionsOfTheirOwn()
+{
+    // Four mailboxes with mail to copy: with parallel-mailboxes = 3 (the default) two more
+    // connections to each server take mailboxes while the first syncs another; every
+    // mailbox converges, each is selected once per side, and the extra sessions log out.
+    QString error;
+    const QList<QByteArray> names = {"INBOX", "Archive/2026", "Lists", "Work"};
+    for (int i = 0; i < names.size(); ++i)
+        QVERIFY(m_harness->local().append(QString::fromLatin1(names[i]), seeds(10 * i, 3), &error));
+    const SyncHarness::Run first = m_harness->sync();
+    QCOMPARE(first.exitCode, 0);
+    expectConverged(first, names);
+    QCOMPARE(connectionsTo(first, QStringLiteral("local")), 3);
+    QCOMPARE(connectionsTo(first, QStringLiteral("remote")), 3);
+    QCOMPARE(first.count(QStringLiteral("SELECT")), 2 * int(names.size()));
+    QCOMPARE(first.count(QStringLiteral("LOGOUT")), 6);
+
+    // One mailbox with mail to copy, the others with flag changes only: a few exchanges
+    // each, cheaper than a login, so no connection is opened for them.
+    QVERIFY(m_harness->local().append(QStringLiteral("Lists"), seeds(100, 1), &error));
+    for (const QByteArray &name : names) {
+        if (name != "Lists")
+            QVERIFY(m_harness->change(m_harness->local(), name, {"STORE 1 +FLAGS (\\Flagged)"}));
+    }
+    const SyncHarness::Run one = m_harness->sync();
+    expectConverged(one, names);
+    QCOMPARE(one.count(QStringLiteral("SELECT")), 2 * int(names.size()));
+    QCOMPARE(connectionsTo(one, QStringLiteral("local")), 1);
+    QCOMPARE(connectionsTo(one, QStringLiteral("remote")), 1);
+
+    // parallel-mailboxes = 1: one mailbox after the other, as interimap.
+    for (int i = 0; i < names.size(); ++i)
+        QVERIFY(m_harness->remote().append(QString::fromLatin1(names[i]).replace(u'/', u'.'),
+                                           seeds(200 + 10 * i, 2), &error));
+    m_harness->writeConfig(QStringLiteral("parallel-mailboxes = 1\n"));
+    const SyncHarness::Run serial = m_harness->sync();
+    expectConverged(serial, names);
+    QCOMPARE(connectionsTo(serial, QStringLiteral("local")), 1);
+    QCOMPARE(connectionsTo(serial, QStringLiteral("remote")), 1);
 }
 
 void TestSyncCli::twoPrefilledAccountsPairTheirCommonMessages()
