@@ -11,6 +11,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <exception>
 
 namespace twinbox::sync {
 
@@ -472,8 +473,16 @@ QCoro::Task<void> PairSync::syncAll(std::vector<std::unique_ptr<MailboxJob>> &jo
     workers.push_back(drain({&local, &remote}));
     for (std::size_t i = 0; i < extraPairs.size(); ++i)
         workers.push_back(helper(i));
-    for (auto &worker : workers)
-        co_await worker; // workers catch what a mailbox throws
+    // Every worker is awaited whatever another threw: they use this frame's jobs and sessions.
+    std::exception_ptr unexpected;
+    for (auto &worker : workers) {
+        try {
+            co_await worker; // ImapError and StateError are caught inside
+        } catch (...) {
+            if (!unexpected)
+                unexpected = std::current_exception();
+        }
+    }
     std::vector<QCoro::Task<void>> logouts;
     for (auto &pair : extraPairs) {
         for (auto &session : pair) {
@@ -483,6 +492,8 @@ QCoro::Task<void> PairSync::syncAll(std::vector<std::unique_ptr<MailboxJob>> &jo
     }
     for (auto &logout : logouts)
         co_await logout; // never throws
+    if (unexpected)
+        std::rethrow_exception(unexpected);
     if (noQresync)
         throw *noQresync;
     for (const auto &job : jobs)
