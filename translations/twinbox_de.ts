@@ -711,6 +711,10 @@ Optionen:
         <source>CREATE refused: %1</source>
         <translation>CREATE abgelehnt: %1</translation>
     </message>
+    <message>
+        <source>no parallel connection: %1</source>
+        <translation>keine parallele Verbindung: %1</translation>
+    </message>
 </context>
 <context>
     <name>PasswordCommand</name>
@@ -962,6 +966,10 @@ Optionen:
     <message>
         <source>the server could not prove that it knows the password (SCRAM server signature)</source>
         <translation>der Server konnte nicht beweisen, dass er das Passwort kennt (SCRAM-Serversignatur)</translation>
+    </message>
+    <message>
+        <source>the SCRAM key could not be derived</source>
+        <translation>der SCRAM-Schlüssel konnte nicht abgeleitet werden</translation>
     </message>
 </context>
 <context>

@@ -711,6 +711,10 @@ Options :
         <source>CREATE refused: %1</source>
         <translation>CREATE refusé : %1</translation>
     </message>
+    <message>
+        <source>no parallel connection: %1</source>
+        <translation>pas de connexion parallèle : %1</translation>
+    </message>
 </context>
 <context>
     <name>PasswordCommand</name>
@@ -962,6 +966,10 @@ Options :
     <message>
         <source>the server could not prove that it knows the password (SCRAM server signature)</source>
         <translation>le serveur n’a pas pu prouver qu’il connaît le mot de passe (signature SCRAM du serveur)</translation>
+    </message>
+    <message>
+        <source>the SCRAM key could not be derived</source>
+        <translation>la clé SCRAM n’a pas pu être dérivée</translation>
     </message>
 </context>
 <context>
