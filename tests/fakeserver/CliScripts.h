@@ -1,0 +1,142 @@
+#pragma once
+
+// The conversations of tst_cli_refusals' fake servers, built from pieces: the opening every
+// run has, a first SELECT, the messages' FETCH and APPEND, the LOGOUT.
+
+#include <QByteArray>
+#include <QByteArrayList>
+
+#include <optional>
+
+namespace twinbox::test::cli_scripts {
+
+using Script = QByteArrayList;
+
+// What a server needs for twinbox-cli to start syncing (DESIGN.md: required extensions), and
+// LITERAL+ for the streaming APPEND.
+inline const QByteArray goodCapabilities =
+    "IMAP4rev1 ENABLE QRESYNC CONDSTORE LIST-EXTENDED LIST-STATUS UIDPLUS LITERAL+";
+
+// Different on each side, so that a state row shows which server it describes.
+inline constexpr quint32 localUidValidity = 11;
+inline constexpr quint32 remoteUidValidity = 22;
+
+// One message, small enough to write out here; RFC822.SIZE and the literals agree with it.
+inline const QByteArray internalDate = "\"02-Nov-2026 10:00:00 +0000\"";
+inline const QByteArray messageId = "<refusal@twinbox.test>";
+inline const QByteArrayList messageLines = {"Message-ID: " + messageId, "", "hello"};
+inline qsizetype messageSize()
+{
+    return messageLines.join("\r\n").size() + 2;
+}
+
+// The state of INBOX on one server, as LIST-STATUS (RFC 5819) and SELECT report it.
+struct Inbox
+{
+    quint32 uidValidity = 0;
+    quint32 exists = 0;
+    quint32 uidNext = 1;
+    quint64 highestModSeq = 1;
+};
+
+inline QByteArray number(quint64 value)
+{
+    return QByteArray::number(value);
+}
+
+// Every run starts this way: a PREAUTH greeting with capabilities (RFC 3501 §7.1.4) and the
+// listing with status as T1 (RFC 5258, RFC 5819), the only command of a no-op sync.
+inline Script opening(const Inbox &inbox)
+{
+    return {
+        "S: * PREAUTH [CAPABILITY " + goodCapabilities + "] fake server ready",
+        "C: T1 LIST \"\" (\"*\") RETURN (SUBSCRIBED STATUS (UIDVALIDITY UIDNEXT HIGHESTMODSEQ))",
+        "S: * LIST (\\HasNoChildren) \"/\" INBOX",
+        "S: * STATUS INBOX (UIDVALIDITY " + number(inbox.uidValidity) + " UIDNEXT " +
+            number(inbox.uidNext) + " HIGHESTMODSEQ " + number(inbox.highestModSeq) + ")",
+        "S: T1 OK listed"};
+}
+
+// The first SELECT of INBOX (no state yet, so CONDSTORE: RFC 7162 §3.1.8) as T3, with `extra`
+// untagged lines among the usual ones; `command` for a SELECT with QRESYNC parameters. The
+// session's first selection (`first`: T3 unless said) has ENABLE QRESYNC (RFC 7162 §3.2.3)
+// ahead of it, pipelined, with the tag before (ImapSession::select).
+inline Script firstSelect(const Inbox &inbox, const Script &extra = {},
+                          const QByteArray &command = "SELECT INBOX (CONDSTORE)", int tag = 3,
+                          std::optional<bool> first = std::nullopt)
+{
+    const QByteArray t = "T" + number(quint64(tag));
+    Script script;
+    if (first.value_or(tag == 3)) {
+        const QByteArray e = "T" + number(quint64(tag - 1));
+        script = {"C: " + e + " ENABLE QRESYNC", "S: * ENABLED QRESYNC", "S: " + e + " OK enabled"};
+    }
+    script += {"C: " + t + " " + command, "S: * " + number(inbox.exists) + " EXISTS",
+               "S: * OK [UIDVALIDITY " + number(inbox.uidValidity) + "] ok"};
+    for (const QByteArray &line : extra)
+        script.append(line);
+    script += {"S: * OK [UIDNEXT " + number(inbox.uidNext) + "] ok",
+               "S: * OK [HIGHESTMODSEQ " + number(inbox.highestModSeq) + "] ok",
+               "S: " + t + " OK [READ-WRITE] selected"};
+    return script;
+}
+
+// An EXPUNGE under QRESYNC fails the connection at once (ImapConnection): the server that
+// sent it hears nothing more, not even LOGOUT.
+inline Script endingAtExpunge(Script script)
+{
+    const qsizetype at = script.indexOf(QByteArray("S: * 1 EXPUNGE"));
+    if (at >= 0)
+        script.resize(at + 1);
+    return script;
+}
+
+inline Script logout(int tag)
+{
+    const QByteArray t = "T" + number(quint64(tag));
+    return {"C: " + t + " LOGOUT", "S: * BYE logging out", "S: " + t + " OK bye"};
+}
+
+// The source's answer to the summary FETCH of new messages (MessageSummary): message UID 1.
+inline Script summaryOfOneMessage(int tag)
+{
+    const QByteArray t = "T" + number(quint64(tag));
+    const QByteArray header = "Message-ID: " + messageId + "\r\n";
+    return {"C: " + t +
+                " UID FETCH 1:4294967295 (UID RFC822.SIZE INTERNALDATE FLAGS "
+                "BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])",
+            "S: * 1 FETCH (UID 1 RFC822.SIZE " + number(quint64(messageSize())) + " INTERNALDATE " +
+                internalDate + " FLAGS (\\Seen) BODY[HEADER.FIELDS (MESSAGE-ID)] {" +
+                number(quint64(header.size() + 2)) + "}",
+            "S: Message-ID: " + messageId,
+            "S: ",
+            "S: )",
+            "S: " + t + " OK fetched"};
+}
+
+// The source's answer to the body FETCH that feeds the APPEND (MessageCopier).
+inline Script bodyOfOneMessage(int tag)
+{
+    const QByteArray t = "T" + number(quint64(tag));
+    Script script = {"C: " + t + " UID FETCH 1 (UID FLAGS INTERNALDATE BODY.PEEK[])",
+                     "S: * 1 FETCH (UID 1 FLAGS (\\Seen) INTERNALDATE " + internalDate +
+                         " BODY[] {" + number(quint64(messageSize())) + "}"};
+    for (const QByteArray &line : messageLines)
+        script.append("S: " + line);
+    script += {"S: )", "S: " + t + " OK fetched"};
+    return script;
+}
+
+// The APPEND the target receives (RFC 3502 with LITERAL+, RFC 7888), up to its answer.
+inline Script appendOfOneMessage(int tag)
+{
+    const QByteArray t = "T" + number(quint64(tag));
+    Script script = {"C: " + t + " APPEND INBOX (\\Seen) " + internalDate + " {" +
+                     number(quint64(messageSize())) + "+}"};
+    for (const QByteArray &line : messageLines)
+        script.append("C: " + line);
+    script.append("C: "); // the CRLF that ends the command after the literal
+    return script;
+}
+
+} // namespace twinbox::test::cli_scripts
