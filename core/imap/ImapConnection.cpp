@@ -5,6 +5,7 @@
 #include <QAbstractSocket>
 #include <QCoreApplication>
 #include <QIODevice>
+#include <QLocalSocket>
 #include <QProcess>
 #include <QSslSocket>
 
@@ -55,12 +56,15 @@ ImapConnection::ImapConnection(QString serverName, std::unique_ptr<QIODevice> de
                                 ? QString()
                                 : QStringLiteral(" (%1)").arg(QString::fromUtf8(m_byeText));
         fail(ImapError(ImapError::Kind::Connection, m_serverName,
-                       tr("the server closed the connection") + bye));
+                       m_closingByUs ? tr("connection closed")
+                                     : tr("the server closed the connection") + bye));
     };
     connect(m_device.get(), &QIODevice::readChannelFinished, this, peerClosed);
     // A TLS socket may report the peer's close only as a disconnection.
     if (auto *socket = qobject_cast<QAbstractSocket *>(m_device.get()))
         connect(socket, &QAbstractSocket::disconnected, this, peerClosed);
+    else if (auto *local = qobject_cast<QLocalSocket *>(m_device.get()))
+        connect(local, &QLocalSocket::disconnected, this, peerClosed);
     if (auto *process = qobject_cast<QProcess *>(m_device.get())) {
         connect(process, &QProcess::errorOccurred, this, [this, process] {
             fail(ImapError(ImapError::Kind::Connection, m_serverName,
@@ -570,6 +574,21 @@ void ImapConnection::fail(ImapError error)
 void ImapConnection::abort(const QString &reason)
 {
     fail(ImapError(ImapError::Kind::Connection, m_serverName, reason));
+}
+
+void ImapConnection::closeAfterWriting()
+{
+    if (m_failure)
+        return;
+    m_closingByUs = true;
+    if (auto *process = qobject_cast<QProcess *>(m_device.get()))
+        process->closeWriteChannel();
+    else if (auto *socket = qobject_cast<QAbstractSocket *>(m_device.get()))
+        socket->disconnectFromHost(); // after the buffered bytes; `disconnected` follows
+    else if (auto *local = qobject_cast<QLocalSocket *>(m_device.get()))
+        local->disconnectFromServer(); // the same for a socket pair (tests, in process)
+    else
+        abort(tr("connection closed"));
 }
 
 void ImapConnection::updateTimer()

@@ -118,6 +118,11 @@ public:
     bool isOpen() const { return !m_failure.has_value(); }
     // Closes the connection now; pending commands fail with `reason`.
     void abort(const QString &reason);
+    // Ends the connection from this side once what was written is sent: a socket closes
+    // gracefully (TLS close_notify, then FIN), a tunnel's input ends. Commands still waiting
+    // for an answer fail with "connection closed" when the socket is closed, or complete if
+    // the tunnel answers before it exits.
+    void closeAfterWriting();
 
 Q_SIGNALS:
     // Every untagged response, also those that arrive while no command runs (EXISTS,
@@ -166,6 +171,7 @@ private:
     Completion<std::variant<StatusResponse, ImapError>> m_greeting;
     bool m_ignoreInput = false; // between STARTTLS's OK and the handshake
     std::optional<ImapError> m_failure;
+    bool m_closingByUs = false; // closeAfterWriting(): the close that follows is ours
     QByteArray m_byeText;
     QTimer m_timer;
     std::chrono::milliseconds m_timeout{0};

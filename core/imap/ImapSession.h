@@ -48,7 +48,7 @@ public:
     QCoro::Task<ImapConnection::Result> select(const Command &command, const QString &mailbox);
     // Why QRESYNC could not be enabled on this session, once an ENABLE failed.
     const std::optional<ImapError> &enableFailure() const { return m_enableFailure; }
-    // LOGOUT (RFC 3501 §6.1.3); never throws.
+    // LOGOUT (RFC 3501 §6.1.3) and close, without waiting for the answer; never throws.
     QCoro::Task<void> logout();
 
 private:

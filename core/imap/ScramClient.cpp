@@ -1,9 +1,9 @@
 #include "ScramClient.h"
 
+#include "Pbkdf2.h"
+
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
-
-#include <openssl/evp.h>
 
 namespace twinbox::imap {
 
@@ -75,17 +75,8 @@ QByteArray ScramClient::clientFinal(const QByteArray &serverFirst)
                       .arg(maxIterations);
         return {};
     }
-    const int length = QCryptographicHash::hashLength(m_algorithm);
-    // PBKDF2 through OpenSSL: Qt's QPasswordDigestor rebuilds the HMAC for every one of the
-    // thousands of iterations, and took two thirds of a no-op sync's client CPU (callgrind).
-    const EVP_MD *digest = m_algorithm == QCryptographicHash::Sha1     ? EVP_sha1()
-                           : m_algorithm == QCryptographicHash::Sha256 ? EVP_sha256()
-                                                                       : nullptr;
-    QByteArray salted(length, Qt::Uninitialized);
-    if (!digest || PKCS5_PBKDF2_HMAC(m_password.constData(), int(m_password.size()),
-                                     reinterpret_cast<const unsigned char *>(salt.constData()),
-                                     int(salt.size()), iterations, digest, int(length),
-                                     reinterpret_cast<unsigned char *>(salted.data())) != 1) {
+    const QByteArray salted = Pbkdf2::firstBlock(m_algorithm, m_password, salt, iterations);
+    if (salted.isEmpty()) {
         m_password.fill('\0');
         m_error = tr("the SCRAM key could not be derived");
         return {};

@@ -9,6 +9,9 @@
 // the wire (LatencyProxy), and whether both servers converged (read from the servers).
 //   twinbox_bench [--preset small|large|tiny] [--runs N] [--no-op-repeats N]
 //                 [--latency-ms N] [--out FILE] [--twinbox PATH] [--hold]
+//                 [--tools NAME,...] [--no-big-message]
+// (--tools and --no-big-message shorten a run while working on one phase; the figures kept
+// in the README come from full runs.)
 // Not part of the test suite: run-bench.sh builds and runs it (tests/bench/README.md).
 #include "Corpus.h"
 #include "DovecotServer.h"
@@ -402,7 +405,7 @@ int main(int argc, char *argv[])
     const int latencyMs = option(QStringLiteral("--latency-ms"), QStringLiteral("20")).toInt();
     const int noOpRepeats = option(QStringLiteral("--no-op-repeats"), QStringLiteral("5")).toInt();
     const QString out = option(QStringLiteral("--out"), QString());
-    const QList<Tool> tools = {
+    const QList<Tool> allTools = {
         {QStringLiteral("twinbox"), Kind::Twinbox,
          option(QStringLiteral("--twinbox"), QStringLiteral("twinbox-cli"))},
         // SCRAM (the default) costs two round trips more than PLAIN at each login.
@@ -412,6 +415,12 @@ int main(int argc, char *argv[])
         {QStringLiteral("interimap-nocompress"), Kind::InterimapUncompressed,
          QStringLiteral("interimap")},
         {QStringLiteral("dsync"), Kind::Dsync, QStringLiteral("doveadm")}};
+    const QStringList only =
+        option(QStringLiteral("--tools"), QString()).split(u',', Qt::SkipEmptyParts);
+    QList<Tool> tools;
+    for (const Tool &tool : allTools)
+        if (only.isEmpty() || only.contains(tool.name))
+            tools.append(tool);
     QTextStream log(stderr);
     const QList<CorpusMailbox> corpus = large  ? Corpus::generate(20, 1000)
                                         : tiny ? Corpus::generate(3, 40)
@@ -477,6 +486,8 @@ int main(int argc, char *argv[])
     // Memory against message size: one 100 MB message, one of 10 KB.
     std::map<QString, std::pair<qint64, qint64>> bigMessage;
     for (const Tool &tool : tools) {
+        if (args.contains(QStringLiteral("--no-big-message")))
+            break;
         if (tool.kind == Kind::Twinbox || tool.kind == Kind::Interimap)
             bigMessage[tool.name] = {peakKbSyncing(tool, 10 * 1024, log),
                                      peakKbSyncing(tool, 100 * 1024 * 1024, log)};

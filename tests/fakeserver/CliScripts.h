@@ -91,10 +91,11 @@ inline Script endingAtExpunge(Script script)
     return script;
 }
 
+// LOGOUT, and the client closes without waiting for the answer (ImapSession::logout).
 inline Script logout(int tag)
 {
     const QByteArray t = "T" + number(quint64(tag));
-    return {"C: " + t + " LOGOUT", "S: * BYE logging out", "S: " + t + " OK bye"};
+    return {"C: " + t + " LOGOUT", "E"};
 }
 
 // The source's answer to the summary FETCH of new messages (MessageSummary): message UID 1.

@@ -40,6 +40,11 @@ void FakeImapServer::attach(std::unique_ptr<QIODevice> peer)
     m_peer = std::move(peer);
     m_peer->setParent(nullptr);
     connect(m_peer.get(), &QIODevice::readyRead, this, &FakeImapServer::onReadyRead);
+    connect(m_peer.get(), &QIODevice::readChannelFinished, this, &FakeImapServer::onClientClosed);
+    if (auto *tcp = qobject_cast<QTcpSocket *>(m_peer.get()))
+        connect(tcp, &QTcpSocket::disconnected, this, &FakeImapServer::onClientClosed);
+    else if (auto *local = qobject_cast<QLocalSocket *>(m_peer.get()))
+        connect(local, &QLocalSocket::disconnected, this, &FakeImapServer::onClientClosed);
     play();
 }
 
@@ -68,12 +73,20 @@ void FakeImapServer::play()
             m_deflate = std::make_unique<imap::DeflateStream>();
         } else if (line == "X") {
             m_peer->close();
-        } else if (line.startsWith("C: ")) {
+        } else if (line.startsWith("C: ") || line == "E") {
             return; // wait for the client
         } else {
             qFatal("bad script line: %s", line.constData());
         }
         ++m_next;
+    }
+}
+
+void FakeImapServer::onClientClosed()
+{
+    if (m_next < m_script.size() && m_script.at(m_next) == "E") {
+        ++m_next;
+        play();
     }
 }
 

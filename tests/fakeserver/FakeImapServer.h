@@ -19,6 +19,7 @@ namespace twinbox::test {
 //   "C: text"  the next line the client sends must be exactly text (CRLF removed)
 //   "Z"        from here on both directions are raw deflate (COMPRESS, RFC 4978)
 //   "X"        the server closes the connection
+//   "E"        the client must close the connection next (awaited like a "C:" line)
 // Server lines that follow each other are sent together, before the next "C:" line is
 // awaited, so a test states exactly what is pipelined and what waits.
 class FakeImapServer : public QObject
@@ -52,6 +53,7 @@ private:
     void attach(std::unique_ptr<QIODevice> peer);
     void play();
     void onReadyRead();
+    void onClientClosed();
     void send(const QByteArray &bytes);
 
     QByteArrayList m_script;

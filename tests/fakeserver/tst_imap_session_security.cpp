@@ -1,11 +1,13 @@
 // ImapSession against scripted servers on a loopback port: the security rules of the
 // connection set-up (STARTTLS required and never skipped, PREAUTH on plaintext refused,
-// LOGINDISABLED respected, SASL-IR used when offered) and the SOCKS5 proxy.
+// LOGINDISABLED respected, SASL-IR used when offered), the SOCKS5 proxy, and the end of a
+// session (LOGOUT sent, then closed without waiting for the answer).
 #include "AwaitInTest.h"
 #include "FakeImapServer.h"
 #include "Socks5Proxy.h"
 #include "imap/ImapSession.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace twinbox::imap;
@@ -43,6 +45,7 @@ private slots:
     void refusesPreauthOnPlaintext();
     void acceptsPreauthWhenStartTlsIsOff();
     void byeGreeting();
+    void logoutClosesWithoutWaitingForTheAnswer();
     void notAnImapServer();
     void respectsLoginDisabled();
     void plainWithInitialResponse();
@@ -80,6 +83,23 @@ void TestImapSessionSecurity::acceptsPreauthWhenStartTlsIsOff()
     settings.startTls = false;
     auto session = await(ImapSession::open(settings));
     QCOMPARE(session->authMechanism(), QByteArray("PREAUTH"));
+}
+
+void TestImapSessionSecurity::logoutClosesWithoutWaitingForTheAnswer()
+{
+    // The server answers nothing until the client has closed: a client that waits for the
+    // LOGOUT's OK waits for its 10 s timeout (it did, a round trip per run before this).
+    FakeImapServer server({"S: * PREAUTH [CAPABILITY IMAP4rev1] welcome", "C: T1 LOGOUT", "E"},
+                          FakeImapServer::Mode::LoopbackTcp);
+    ConnectionSettings settings = plainImap(server.port());
+    settings.startTls = false;
+    auto session = await(ImapSession::open(settings));
+    QElapsedTimer elapsed;
+    elapsed.start();
+    await(session->logout());
+    QVERIFY2(elapsed.elapsed() < 2000, qPrintable(QString::number(elapsed.elapsed())));
+    QVERIFY2(server.failure().isEmpty(), qPrintable(server.failure()));
+    QTRY_VERIFY_WITH_TIMEOUT(server.isDone(), 2000); // the close reached the server
 }
 
 void TestImapSessionSecurity::byeGreeting()
