@@ -3,10 +3,9 @@
 // The one-shot SHA_CTX/SHA256_CTX functions are deprecated in OpenSSL 3 in favour of EVP,
 // whose per-call dispatch is precisely the cost avoided here. They stay in OpenSSL 3.x.
 #define OPENSSL_SUPPRESS_DEPRECATED
-#include <openssl/sha.h>
-
 #include <array>
 #include <cstring>
+#include <openssl/sha.h>
 
 namespace twinbox::imap {
 
@@ -15,9 +14,8 @@ namespace {
 constexpr int hmacBlockSize = 64; // SHA-1 and SHA-256 alike (RFC 2104 §2: B = 64)
 
 // One hash function through its plain OpenSSL state: Init, Update, Final.
-template<typename Context, int DigestLength, int (*Init)(Context *),
-         int (*Update)(Context *, const void *, size_t),
-         int (*Final)(unsigned char *, Context *)>
+template <typename Context, int DigestLength, int (*Init)(Context *),
+          int (*Update)(Context *, const void *, size_t), int (*Final)(unsigned char *, Context *)>
 struct Hash
 {
     using State = Context;
@@ -40,7 +38,7 @@ struct Hash
 using Sha1 = Hash<SHA_CTX, SHA_DIGEST_LENGTH, SHA1_Init, SHA1_Update, SHA1_Final>;
 using Sha256 = Hash<SHA256_CTX, SHA256_DIGEST_LENGTH, SHA256_Init, SHA256_Update, SHA256_Final>;
 
-template<typename H>
+template <typename H>
 QByteArray derive(const QByteArray &password, const QByteArray &salt, int iterations)
 {
     // RFC 2104: a key longer than the block is hashed first, a shorter one padded with zeros.
