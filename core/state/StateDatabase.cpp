@@ -105,8 +105,30 @@ StateDatabase::~StateDatabase()
     close();
 }
 
+QSqlQuery StateDatabase::takePrepared(const QString &statement, bool *ok)
+{
+    if (auto it = m_prepared.find(statement); it != m_prepared.end()) {
+        QSqlQuery query = std::move(it->second);
+        m_prepared.erase(it);
+        *ok = true;
+        return query;
+    }
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true); // rows are read once: no copy of the result in memory
+    *ok = query.prepare(statement);
+    return query;
+}
+
+void StateDatabase::release(const QString &statement, QSqlQuery query)
+{
+    query.finish(); // resets the statement: no read lock held, ready to run again
+    if (m_db.isValid())
+        m_prepared.try_emplace(statement, std::move(query)); // a nested twin is dropped
+}
+
 void StateDatabase::close()
 {
+    m_prepared.clear(); // statements first: the connection cannot go while they exist
     if (!m_db.isValid())
         return;
     m_db.close();

@@ -2,9 +2,11 @@
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 
 #include <cstdint>
+#include <map>
 
 namespace twinbox::state {
 
@@ -34,6 +36,11 @@ public:
     void close();
 
     QSqlDatabase &connection() { return m_db; }
+    // A forward-only query prepared for `statement`: one kept from an earlier use when there
+    // is one (SQLite then skips parsing and planning it again), else a new one. Given back
+    // with release() once finished, for the next use.
+    QSqlQuery takePrepared(const QString &statement, bool *ok);
+    void release(const QString &statement, QSqlQuery query);
     const QString &path() const { return m_path; }
     QString journalMode() const { return m_journalMode; }
     int userVersion() const;
@@ -52,6 +59,7 @@ private:
     QString m_path;
     QSqlDatabase m_db;
     QString m_journalMode;
+    std::map<QString, QSqlQuery> m_prepared; // idle prepared statements, by text (move-only)
 };
 
 } // namespace twinbox::state

@@ -12,14 +12,20 @@ class StateStore::Query
 public:
     Query(StateDatabase &database, const QString &statement)
         : m_database(database)
-        , m_query(database.connection())
+        , m_statement(statement)
     {
-        if (!m_query.prepare(statement))
+        bool prepared = false;
+        m_query = database.takePrepared(statement, &prepared);
+        if (!prepared)
             fail();
     }
+    ~Query() { m_database.release(m_statement, std::move(m_query)); }
+    Query(const Query &) = delete;
+    Query &operator=(const Query &) = delete;
+
     Query &bind(const QVariant &value)
     {
-        m_query.addBindValue(value);
+        m_query.bindValue(m_bound++, value); // by position: a reused query keeps old values
         return *this;
     }
     Query &exec()
@@ -44,7 +50,9 @@ private:
     }
 
     StateDatabase &m_database;
+    QString m_statement;
     QSqlQuery m_query;
+    int m_bound = 0;
 };
 
 namespace {

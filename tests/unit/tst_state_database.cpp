@@ -4,6 +4,7 @@
 #include "state/Transaction.h"
 
 #include <QFile>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -23,6 +24,7 @@ private slots:
     void unsigned64BitValuesRoundTrip();
     void foreignKeysAreEnforced();
     void transactionRollsBackUnlessCommitted();
+    void preparedStatementsAreReusedAndNestable();
     void refusesNewerSchema();
     void refusesGarbage();
     void refusesAnInterimapDatabaseUntouched();
@@ -74,6 +76,49 @@ void TestStateDatabase::reopeningKeepsData()
     QSqlQuery count(again.connection());
     QVERIFY(count.exec(QStringLiteral("SELECT count(*) FROM mailboxes")) && count.next());
     QCOMPARE(count.value(0).toInt(), 1);
+}
+
+void TestStateDatabase::preparedStatementsAreReusedAndNestable()
+{
+    StateDatabase db;
+    QString error;
+    QVERIFY2(db.open(m_dir.filePath(QStringLiteral("prepared.db")), &error), qPrintable(error));
+    const QString insert =
+        QStringLiteral("INSERT INTO mailboxes (mailbox, subscribed) VALUES (?, 0)");
+    const QString select = QStringLiteral("SELECT mailbox FROM mailboxes WHERE mailbox >= ? "
+                                          "ORDER BY mailbox");
+    for (const char *name : {"a", "b", "c"}) {
+        bool ok = false;
+        QSqlQuery query = db.takePrepared(insert, &ok);
+        QVERIFY(ok);
+        query.bindValue(0, QString::fromLatin1(name)); // a reused query, new values
+        QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+        db.release(insert, std::move(query));
+    }
+    // The same statement twice at once: the second is a query of its own, not the first.
+    bool ok = false;
+    QSqlQuery outer = db.takePrepared(select, &ok);
+    QVERIFY(ok);
+    outer.bindValue(0, QStringLiteral("a"));
+    QVERIFY(outer.exec());
+    QStringList pairs;
+    while (outer.next()) {
+        QSqlQuery inner = db.takePrepared(select, &ok);
+        QVERIFY(ok);
+        inner.bindValue(0, outer.value(0).toString());
+        QVERIFY(inner.exec());
+        int following = 0;
+        while (inner.next())
+            ++following;
+        pairs.append(outer.value(0).toString() + QString::number(following));
+        db.release(select, std::move(inner));
+    }
+    db.release(select, std::move(outer));
+    QCOMPARE(pairs,
+             (QStringList{QStringLiteral("a3"), QStringLiteral("b2"), QStringLiteral("c1")}));
+    // A statement SQLite cannot prepare is reported, not kept.
+    QSqlQuery broken = db.takePrepared(QStringLiteral("SELECT FROM nowhere"), &ok);
+    QVERIFY(!ok);
 }
 
 void TestStateDatabase::unsigned64BitValuesRoundTrip()
