@@ -10,6 +10,7 @@
 #include <QSslSocket>
 
 #include <optional>
+#include <utility>
 
 namespace twinbox::imap {
 
@@ -143,16 +144,39 @@ QCoro::Task<ImapConnection::Result> ImapConnection::executeOk(const Command &com
             throw;
         throw ImapError(error.kind(), error.server(), error.message(), mailboxName);
     }
-    Result result = std::move(*reply);
+    co_return requireOk(std::move(*reply), name, serverName, mailboxName);
+}
+
+ImapConnection::Result ImapConnection::requireOk(Result result, const QByteArray &commandName,
+                                                 const QString &server, const QString &mailbox)
+{
     if (!result.ok()) {
         const QByteArray status = result.status.status == StatusResponse::Status::No ? "NO" : "BAD";
-        throw ImapError(ImapError::Kind::Refused, serverName,
+        throw ImapError(ImapError::Kind::Refused, server,
                         tr("%1 refused: %2 %3")
-                            .arg(QString::fromLatin1(name), QString::fromLatin1(status),
+                            .arg(QString::fromLatin1(commandName), QString::fromLatin1(status),
                                  QString::fromUtf8(result.status.text)),
-                        mailboxName);
+                        mailbox);
     }
-    co_return result;
+    return result;
+}
+
+void ImapConnection::releaseLogin()
+{
+    if (m_inContinuationHandler) {
+        m_releaseAfterAnswer = true; // handleContinuation() releases once the answer is out
+        return;
+    }
+    if (m_inFlight.empty())
+        return;
+    const auto login = m_inFlight.back(); // sent last, waiting for its answer
+    const QByteArray name = login->command.name();
+    if ((name != "AUTHENTICATE" && name != "LOGIN") || login->nextChunk < login->chunks.size())
+        return; // not a login, or still sending (a synchronising literal)
+    login->exclusive = false;
+    if (m_continuationOwner == login)
+        m_continuationOwner.reset();
+    pump();
 }
 
 QCoro::Task<ImapConnection::Result> ImapConnection::startTls()
@@ -536,9 +560,13 @@ void ImapConnection::handleContinuation(const QByteArray &text)
                        tr("unexpected continuation request")));
         return;
     }
+    m_inContinuationHandler = true;
     const QByteArray answer = owner->onContinuation(text);
+    m_inContinuationHandler = false;
     log(u'C', m_debugLevel >= 2 ? QString::fromLatin1(answer) : QStringLiteral("[REDACTED]"));
     write(answer + "\r\n");
+    if (std::exchange(m_releaseAfterAnswer, false))
+        releaseLogin(); // what was queued behind the exchange follows its last line
 }
 
 void ImapConnection::fail(ImapError error)

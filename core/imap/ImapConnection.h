@@ -77,6 +77,16 @@ public:
                                 const ContinuationHandler &onContinuation = {});
     // The same, but a NO or BAD throws ImapError (Refused) naming the mailbox.
     QCoro::Task<Result> executeOk(const Command &command, const QString &mailbox = {});
+    // What executeOk() makes of an answer: a NO or BAD becomes ImapError (Refused) naming the
+    // command, the server and the mailbox.
+    static Result requireOk(Result result, const QByteArray &commandName, const QString &server,
+                            const QString &mailbox);
+    // The login in flight (LOGIN, or AUTHENTICATE once its last SASL answer is out: RFC 3501
+    // §6.2.2) has nothing more to send: the commands queued behind it go out now, before its
+    // tagged answer, instead of after it (a login is otherwise exclusive). Called from the
+    // AUTHENTICATE's ContinuationHandler, it takes effect once the returned answer is written;
+    // a later "+" then fails the connection (unexpected continuation request).
+    void releaseLogin();
     // STARTTLS (RFC 3501 §6.2.1): on OK, whatever the server sent after it is discarded
     // (response injection) and input is ignored until the caller starts the handshake.
     QCoro::Task<Result> startTls();
@@ -172,6 +182,8 @@ private:
     bool m_ignoreInput = false; // between STARTTLS's OK and the handshake
     std::optional<ImapError> m_failure;
     bool m_closingByUs = false; // closeAfterWriting(): the close that follows is ours
+    bool m_inContinuationHandler = false;
+    bool m_releaseAfterAnswer = false; // releaseLogin() from inside the handler
     QByteArray m_byeText;
     QTimer m_timer;
     std::chrono::milliseconds m_timeout{0};

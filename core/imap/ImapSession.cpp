@@ -31,12 +31,15 @@ QByteArray plainCredentials(const QString &user, const QString &password)
 
 QCoro::Task<std::unique_ptr<ImapSession>>
 ImapSession::open(const ConnectionSettings &settingsIn, const WarningSink &warnIn,
-                  const ImapConnection::LogSink &protocolLogIn)
+                  const ImapConnection::LogSink &protocolLogIn,
+                  const std::optional<Command> &firstCommandIn)
 {
     // Copies first: the caller's objects may be temporaries gone after the first co_await.
     ConnectionSettings settings = settingsIn;
     const WarningSink warn = warnIn;
     ImapConnection::LogSink protocolLog = protocolLogIn;
+    // Not early when COMPRESS may follow the login: the command would cross it uncompressed.
+    const std::optional<Command> firstCommand = settings.compress ? std::nullopt : firstCommandIn;
     auto failure = [&](ImapError::Kind kind, const QString &message) {
         return ImapError(kind, settings.name, message);
     };
@@ -100,7 +103,7 @@ ImapSession::open(const ConnectionSettings &settingsIn, const WarningSink &warnI
                              "(use imaps or "
                              "STARTTLS, or set plaintext-auth = YES)")
                               .arg(settings.host));
-        co_await session->authenticate(settings);
+        co_await session->authenticate(settings, firstCommand);
     }
     settings.password.clear(); // this copy is not needed any more
 
@@ -137,8 +140,37 @@ QCoro::Task<void> ImapSession::refreshCapabilities()
     }
 }
 
-QCoro::Task<void> ImapSession::authenticate(const ConnectionSettings &settings)
+QCoro::Task<ImapConnection::Result> ImapSession::executeOk(const Command &commandIn,
+                                                           const QString &mailboxIn)
 {
+    const Command command = commandIn; // copies before the first co_await
+    const QString mailbox = mailboxIn;
+    if (m_earlyReply && m_earlyCommand->logLine({}, true) == command.logLine({}, true)) {
+        auto reply = std::move(*m_earlyReply);
+        m_earlyReply.reset();
+        m_earlyCommand.reset();
+        const QString server = m_name;
+        co_return ImapConnection::requireOk(co_await reply, command.name(), server, mailbox);
+    }
+    co_return co_await m_connection->executeOk(command, mailbox);
+}
+
+void ImapSession::sendEarly(const std::optional<Command> &firstCommand)
+{
+    if (!firstCommand)
+        return;
+    // One line, no literal: a synchronising literal would wait for a "+" that the server
+    // only sends once logged in.
+    if (firstCommand->serialize("T0", LiteralMode::Synchronizing).size() != 1)
+        return;
+    m_earlyCommand = *firstCommand;
+    m_earlyReply.emplace(m_connection->execute(*firstCommand)); // queued behind the login
+}
+
+QCoro::Task<void> ImapSession::authenticate(const ConnectionSettings &settings,
+                                            const std::optional<Command> &firstCommandIn)
+{
+    const std::optional<Command> firstCommand = firstCommandIn; // copied before co_await
     auto failure = [&](const QString &message) {
         return ImapError(ImapError::Kind::Authentication, settings.name, message);
     };
@@ -171,16 +203,28 @@ QCoro::Task<void> ImapSession::authenticate(const ConnectionSettings &settings)
                                     .astring(settings.username.toUtf8())
                                     .astring(settings.password.toUtf8())
                                     .sensitive();
-        reply = co_await m_connection->execute(command);
+        auto answered = m_connection->execute(command);
+        sendEarly(firstCommand); // LOGIN is one command: what follows may follow at once
+        if (firstCommand)
+            m_connection->releaseLogin();
+        reply = co_await answered;
     } else if (mechanism == "PLAIN") { // RFC 4616, RFC 4959 for the initial response
         const QByteArray credentials = plainCredentials(settings.username, settings.password);
         Command command = Command("AUTHENTICATE").atom("PLAIN").sensitive();
         if (initialResponse)
             command.atom(credentials);
-        const ImapConnection::ContinuationHandler answer = [credentials](const QByteArray &) {
+        const bool early = firstCommand.has_value();
+        const ImapConnection::ContinuationHandler answer = [this, credentials,
+                                                            early](const QByteArray &) {
+            if (early)
+                m_connection->releaseLogin(); // the credentials are PLAIN's only answer
             return credentials;
         };
-        reply = co_await m_connection->execute(command, answer);
+        auto answered = m_connection->execute(command, answer);
+        sendEarly(firstCommand);
+        if (initialResponse && early)
+            m_connection->releaseLogin(); // already said with the command (RFC 4959)
+        reply = co_await answered;
     } else if (mechanism == "SCRAM-SHA-256" || mechanism == "SCRAM-SHA-1") { // RFC 7677, RFC 5802
         auto scram = std::make_shared<ScramClient>(
             mechanism == "SCRAM-SHA-256" ? QCryptographicHash::Sha256 : QCryptographicHash::Sha1,
@@ -207,10 +251,15 @@ QCoro::Task<void> ImapSession::authenticate(const ConnectionSettings &settings)
                     scramError = scram->error();
                     return QByteArray("*");
                 }
+                // RFC 5802 §3: the client's empty answer ends the exchange; what was queued
+                // behind it follows it.
+                m_connection->releaseLogin();
                 return QByteArray();
             }
         };
-        reply = co_await m_connection->execute(command, answer);
+        auto answered = m_connection->execute(command, answer);
+        sendEarly(firstCommand);
+        reply = co_await answered;
         // In IMAP the server's final SCRAM message comes as a "+" before the OK: an OK
         // without it means the server never proved that it knows the password.
         if (reply.ok() && step < 3 && scramError.isEmpty())

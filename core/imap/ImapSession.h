@@ -28,11 +28,23 @@ public:
 
     // Throws ImapError; the message names the server (settings.name). The arguments are
     // copied before the call returns.
+    //
+    // `firstCommand`, when given, is the command the caller sends first after login: it goes
+    // out right behind the last message of a SASL exchange (SCRAM's final empty line, PLAIN's
+    // initial response), before the server's OK, which saves a round trip per login.
+    // executeOk() of the same command then takes its answer. It is not sent early when
+    // COMPRESS may follow the login (everything after COMPRESS is compressed), nor with
+    // another mechanism, nor if it would need a literal.
     static QCoro::Task<std::unique_ptr<ImapSession>>
     open(const ConnectionSettings &settings, const WarningSink &warn = {},
-         const ImapConnection::LogSink &protocolLog = {});
+         const ImapConnection::LogSink &protocolLog = {},
+         const std::optional<Command> &firstCommand = std::nullopt);
 
     ImapConnection &connection() { return *m_connection; }
+    // ImapConnection::executeOk(), unless open() sent this very command already: then its
+    // answer, checked the same way.
+    QCoro::Task<ImapConnection::Result> executeOk(const Command &command,
+                                                  const QString &mailbox = {});
     const Capabilities &capabilities() const { return m_capabilities; }
     const QString &name() const { return m_name; }
     bool isEncrypted() const { return m_encrypted; }
@@ -55,7 +67,10 @@ private:
     ImapSession() = default;
 
     QCoro::Task<void> refreshCapabilities();
-    QCoro::Task<void> authenticate(const ConnectionSettings &settings);
+    QCoro::Task<void> authenticate(const ConnectionSettings &settings,
+                                   const std::optional<Command> &firstCommand);
+    // Queues `firstCommand` behind the authentication being sent (see open()).
+    void sendEarly(const std::optional<Command> &firstCommand);
 
     std::unique_ptr<ImapConnection> m_connection;
     Capabilities m_capabilities;
@@ -66,6 +81,9 @@ private:
     QString m_name;
     bool m_encrypted = false;
     QByteArray m_authMechanism;
+    // open()'s firstCommand, sent before the login's answer, and its answer to come.
+    std::optional<Command> m_earlyCommand;
+    std::optional<QCoro::Task<ImapConnection::Result>> m_earlyReply;
 };
 
 } // namespace twinbox::imap

@@ -45,7 +45,7 @@ QCoro::Task<QList<ListedMailbox>> MailboxLister::list(ImapSession &session,
                                 .arg(QString::fromLatin1(needed)));
     }
     const Command listCommand = command(request);
-    const auto reply = co_await session.connection().executeOk(listCommand);
+    const auto reply = co_await session.executeOk(listCommand); // maybe sent with the login
     QList<ListedMailbox> mailboxes;
     for (const Response &response : reply.untagged) {
         if (const auto *list = std::get_if<ListData>(&response)) {

@@ -35,28 +35,41 @@ QCoro::Task<std::optional<char>> delimiterOf(ImapSession &session, const QByteAr
     co_return std::nullopt;
 }
 
-QCoro::Task<QList<ListedMailbox>> listSide(ImapSession &session, const PairSync::Options &optionsIn,
-                                           Side side)
+// list-mailbox patterns with "\0" stand for the server's delimiter, which a LIST finds.
+bool patternsNeedDelimiter(const PairSync::Options &options)
 {
-    const PairSync::Options options = optionsIn;
+    return std::any_of(options.listPatterns.begin(), options.listPatterns.end(),
+                       [](const QByteArray &pattern) { return pattern.contains('\0'); });
+}
+
+// The LIST of a side, its patterns written with the server's delimiter.
+MailboxLister::Request listRequest(const PairSync::Options &options, Side side,
+                                   std::optional<char> delimiter)
+{
     MailboxLister::Request request;
     request.reference = options.references[std::size_t(side)];
     request.selectOptions = options.selectOptions;
     if (!options.listPatterns.isEmpty()) {
-        const bool needsDelimiter =
-            std::any_of(options.listPatterns.begin(), options.listPatterns.end(),
-                        [](const QByteArray &pattern) { return pattern.contains('\0'); });
-        const std::optional<char> delimiter =
-            needsDelimiter ? co_await delimiterOf(session, request.reference) : std::nullopt;
-        if (needsDelimiter && !delimiter) // interimap's words (reference §3.3)
-            throw ImapError(ImapError::Kind::Configuration, session.name(),
-                            PairSync::tr("Mailbox name contains null characters but the "
-                                         "namespace is flat!"));
         request.patterns.clear();
         for (const QByteArray &pattern : options.listPatterns)
             request.patterns.append(config::ListMailboxPatterns::forServer(pattern, delimiter));
     }
-    co_return co_await MailboxLister::list(session, request);
+    return request;
+}
+
+QCoro::Task<QList<ListedMailbox>> listSide(ImapSession &session, const PairSync::Options &optionsIn,
+                                           Side side)
+{
+    const PairSync::Options options = optionsIn;
+    const bool needsDelimiter = patternsNeedDelimiter(options);
+    const std::optional<char> delimiter =
+        needsDelimiter ? co_await delimiterOf(session, options.references[std::size_t(side)])
+                       : std::nullopt;
+    if (needsDelimiter && !delimiter) // interimap's words (reference §3.3)
+        throw ImapError(ImapError::Kind::Configuration, session.name(),
+                        PairSync::tr("Mailbox name contains null characters but the "
+                                     "namespace is flat!"));
+    co_return co_await MailboxLister::list(session, listRequest(options, side, delimiter));
 }
 
 // The delimiter of a server's personal namespace as its listing shows it (INBOX aside: it
@@ -176,6 +189,13 @@ QCoro::Task<PairSync::Listing> PairSync::prepare(ImapSession &local, ImapSession
                 .arg(describeDelimiter(listing.delimiters[0]),
                      describeDelimiter(listing.delimiters[1])));
     co_return listing;
+}
+
+std::optional<Command> PairSync::firstListing(const Options &options, Side side)
+{
+    if (patternsNeedDelimiter(options))
+        return std::nullopt;
+    return MailboxLister::command(listRequest(options, side, std::nullopt));
 }
 
 QCoro::Task<SyncTotals> PairSync::run(ImapSession &local, ImapSession &remote,

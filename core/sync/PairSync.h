@@ -69,6 +69,9 @@ public:
     };
     static QCoro::Task<Listing> prepare(imap::ImapSession &local, imap::ImapSession &remote,
                                         const Options &options);
+    // The LIST that prepare() sends first on a side, for ImapSession::open() to send behind
+    // the login; none when the patterns need the server's delimiter first.
+    static std::optional<imap::Command> firstListing(const Options &options, state::Side side);
 
     // Throws ImapError when a server lacks what the algorithm needs, or the listing fails.
     static QCoro::Task<SyncTotals> run(imap::ImapSession &local, imap::ImapSession &remote,

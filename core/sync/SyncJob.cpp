@@ -208,14 +208,22 @@ QCoro::Task<bool> SyncJob::readPasswords()
 QCoro::Task<void> SyncJob::connectBoth()
 {
     std::optional<ImapError> failure;
-    m_sessions = co_await openPair(&failure);
+    m_sessions = co_await openPair(&failure, true);
     if (failure)
         throw *failure;
 }
 
 // Both logins at once: the sessions that opened, and the first error in *failure.
-QCoro::Task<PairSync::Options::SessionPair> SyncJob::openPair(std::optional<ImapError> *failure)
+QCoro::Task<PairSync::Options::SessionPair> SyncJob::openPair(std::optional<ImapError> *failure,
+                                                              bool listing)
 {
+    // A sync's first command on each side is its LIST: sent behind the login (ImapSession).
+    std::array<std::optional<imap::Command>, 2> first;
+    if (listing) {
+        const PairSync::Options options = pairOptions();
+        for (state::Side side : {state::Side::Local, state::Side::Remote})
+            first[std::size_t(side)] = PairSync::firstListing(options, side);
+    }
     const auto warn = [this](const QString &text) { m_events.warning(QString(), QString(), text); };
     std::array<ImapConnection::LogSink, 2> logs;
     for (std::size_t i = 0; i < 2; ++i) {
@@ -224,8 +232,8 @@ QCoro::Task<PairSync::Options::SessionPair> SyncJob::openPair(std::optional<Imap
                 m_events.debug(name, QString(), line);
             };
     }
-    auto openLocal = ImapSession::open(m_settings[0], warn, logs[0]);
-    auto openRemote = ImapSession::open(m_settings[1], warn, logs[1]);
+    auto openLocal = ImapSession::open(m_settings[0], warn, logs[0], first[0]);
+    auto openRemote = ImapSession::open(m_settings[1], warn, logs[1], first[1]);
     PairSync::Options::SessionPair sessions;
     try {
         sessions[0] = co_await openLocal;
@@ -299,7 +307,7 @@ PairSync::Options SyncJob::pairOptions()
     options.parallelMailboxes = m_config.parallelMailboxes;
     options.openSessions = [this]() -> QCoro::Task<PairSync::Options::SessionPair> {
         std::optional<ImapError> failure;
-        PairSync::Options::SessionPair sessions = co_await openPair(&failure);
+        PairSync::Options::SessionPair sessions = co_await openPair(&failure, false);
         if (failure)
             throw *failure; // the session that opened is closed with the pair
         co_return sessions;

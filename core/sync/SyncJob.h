@@ -74,7 +74,10 @@ private:
     QCoro::Task<bool> readPasswords();
     QCoro::Task<void> connectBoth();
     QCoro::Task<void> logoutBoth();
-    QCoro::Task<PairSync::Options::SessionPair> openPair(std::optional<imap::ImapError> *failure);
+    // `listing`: the sync's LIST goes out behind each login (false for the extra pairs of
+    // parallel mailboxes, which only select).
+    QCoro::Task<PairSync::Options::SessionPair> openPair(std::optional<imap::ImapError> *failure,
+                                                         bool listing);
     void dropBoth(const QString &reason);
     bool connected() const;
     QCoro::Task<SyncTotals> runCommand();

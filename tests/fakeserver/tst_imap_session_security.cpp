@@ -50,6 +50,8 @@ private slots:
     void respectsLoginDisabled();
     void plainWithInitialResponse();
     void plainWithoutInitialResponse();
+    void firstCommandGoesBehindTheLogin();
+    void firstCommandAfterARefusedLogin();
     void noCommonMechanism();
     void throughSocks5Proxy();
     void noPlaintextCredentialsThroughAProxy();
@@ -159,6 +161,53 @@ void TestImapSessionSecurity::plainWithoutInitialResponse()
     settings.startTls = false;
     auto session = await(ImapSession::open(settings));
     QVERIFY(session->capabilities().has("QRESYNC"));
+    QVERIFY2(server.failure().isEmpty(), qPrintable(server.failure()));
+}
+
+void TestImapSessionSecurity::firstCommandGoesBehindTheLogin()
+{
+    // The server answers nothing until both the AUTHENTICATE and the LIST arrived: an open()
+    // that waits for the login's OK before sending the LIST stalls (10 s timeout).
+    const QByteArray credentials = QByteArray("\0alice\0secret", 13).toBase64();
+    const Command list = Command("LIST").string("").string("*");
+    FakeImapServer server({"S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] hi",
+                           "C: T1 AUTHENTICATE PLAIN " + credentials, "C: T2 LIST \"\" \"*\"",
+                           "S: T1 OK [CAPABILITY IMAP4rev1 QRESYNC] logged in",
+                           "S: * LIST () \"/\" INBOX", "S: T2 OK listed", "C: T3 NOOP", "S: T3 OK"},
+                          FakeImapServer::Mode::LoopbackTcp);
+    ConnectionSettings settings = plainImap(server.port());
+    settings.startTls = false;
+    settings.compress = false;
+    QElapsedTimer elapsed;
+    elapsed.start();
+    auto session = await(ImapSession::open(settings, {}, {}, list));
+    QVERIFY(session->capabilities().has("QRESYNC"));
+    // The same command takes the answer already there; another one goes on the wire.
+    const auto listed = await(session->executeOk(list));
+    QCOMPARE(listed.untagged.size(), 1);
+    await(session->executeOk(Command("NOOP")));
+    QVERIFY2(elapsed.elapsed() < 5000, qPrintable(QString::number(elapsed.elapsed())));
+    QVERIFY2(server.failure().isEmpty(), qPrintable(server.failure()));
+    QVERIFY(server.isDone());
+}
+
+void TestImapSessionSecurity::firstCommandAfterARefusedLogin()
+{
+    // The LIST left behind a failed login is answered BAD: the error is the login's.
+    const QByteArray credentials = QByteArray("\0alice\0secret", 13).toBase64();
+    FakeImapServer server({"S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] hi",
+                           "C: T1 AUTHENTICATE PLAIN " + credentials, "C: T2 LIST \"\" \"*\"",
+                           "S: T1 NO [AUTHENTICATIONFAILED] wrong password",
+                           "S: T2 BAD not logged in"},
+                          FakeImapServer::Mode::LoopbackTcp);
+    ConnectionSettings settings = plainImap(server.port());
+    settings.startTls = false;
+    settings.compress = false;
+    const auto error = twinbox::test::awaitError<ImapError>(
+        ImapSession::open(settings, {}, {}, Command("LIST").string("").string("*")));
+    QCOMPARE(error.kind(), ImapError::Kind::Authentication);
+    QVERIFY2(error.describe().contains(QStringLiteral("wrong password")),
+             qPrintable(error.describe()));
     QVERIFY2(server.failure().isEmpty(), qPrintable(server.failure()));
 }
 

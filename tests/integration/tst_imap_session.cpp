@@ -53,6 +53,8 @@ private slots:
     void wrongPinIsRejected();
     void wrongPasswordIsRejected();
     void compressionOnAndOff();
+    void firstCommandGoesBehindTheLogin_data();
+    void firstCommandGoesBehindTheLogin();
     void debugLogHasNoPassword_data();
     void debugLogHasNoPassword();
     void largeMessageIsStreamed();
@@ -221,6 +223,42 @@ void TestImapSession::compressionOnAndOff()
         QVERIFY(std::holds_alternative<ListData>(list.untagged.value(0)));
         await(session->logout());
     }
+}
+
+void TestImapSession::firstCommandGoesBehindTheLogin_data()
+{
+    QTest::addColumn<QByteArray>("mechanism");
+    QTest::newRow("PLAIN") << QByteArray("PLAIN");
+    QTest::newRow("LOGIN") << QByteArray("LOGIN");
+    QTest::newRow("SCRAM-SHA-256") << QByteArray("SCRAM-SHA-256");
+}
+
+void TestImapSession::firstCommandGoesBehindTheLogin()
+{
+    // The protocol log is in wire order: the LIST leaves before the login's OK arrives (one
+    // round trip less per run), and Dovecot answers it once logged in.
+    QFETCH(QByteArray, mechanism);
+    ConnectionSettings settings = imaps();
+    settings.auth = {mechanism};
+    settings.compress = false;
+    settings.debugLevel = 1;
+    QStringList log;
+    const Command list = Command("LIST").string("").string("INBOX");
+    auto session = await(ImapSession::open(
+        settings, {}, [&](const QString &line) { log.append(line); }, list));
+    const auto firstLine = [&log](const QString &start) {
+        for (qsizetype i = 0; i < log.size(); ++i)
+            if (log.at(i).startsWith(start))
+                return i;
+        return qsizetype(-1);
+    };
+    const qsizetype listSent = firstLine(QStringLiteral("C: T2 LIST "));
+    const qsizetype loggedIn = firstLine(QStringLiteral("S: T1 OK "));
+    QVERIFY2(listSent >= 0 && loggedIn >= 0 && listSent < loggedIn, qPrintable(log.join(u'\n')));
+    const auto listed = await(session->executeOk(list));
+    QCOMPARE(listed.untagged.size(), 1);
+    QVERIFY(std::holds_alternative<ListData>(listed.untagged.first()));
+    QCOMPARE(log.filter(QStringLiteral("C: T")).filter(QStringLiteral(" LIST ")).size(), 1);
 }
 
 void TestImapSession::debugLogHasNoPassword_data()
