@@ -144,21 +144,16 @@ QCoro::Task<ImapConnection::Result> ImapConnection::executeOk(const Command &com
             throw;
         throw ImapError(error.kind(), error.server(), error.message(), mailboxName);
     }
-    co_return requireOk(std::move(*reply), name, serverName, mailboxName);
-}
-
-ImapConnection::Result ImapConnection::requireOk(Result result, const QByteArray &commandName,
-                                                 const QString &server, const QString &mailbox)
-{
+    Result result = std::move(*reply);
     if (!result.ok()) {
         const QByteArray status = result.status.status == StatusResponse::Status::No ? "NO" : "BAD";
-        throw ImapError(ImapError::Kind::Refused, server,
+        throw ImapError(ImapError::Kind::Refused, serverName,
                         tr("%1 refused: %2 %3")
-                            .arg(QString::fromLatin1(commandName), QString::fromLatin1(status),
+                            .arg(QString::fromLatin1(name), QString::fromLatin1(status),
                                  QString::fromUtf8(result.status.text)),
-                        mailbox);
+                        mailboxName);
     }
-    return result;
+    co_return result;
 }
 
 void ImapConnection::releaseLogin()

@@ -77,10 +77,6 @@ public:
                                 const ContinuationHandler &onContinuation = {});
     // The same, but a NO or BAD throws ImapError (Refused) naming the mailbox.
     QCoro::Task<Result> executeOk(const Command &command, const QString &mailbox = {});
-    // What executeOk() makes of an answer: a NO or BAD becomes ImapError (Refused) naming the
-    // command, the server and the mailbox.
-    static Result requireOk(Result result, const QByteArray &commandName, const QString &server,
-                            const QString &mailbox);
     // The login in flight (LOGIN, or AUTHENTICATE once its last SASL answer is out: RFC 3501
     // §6.2.2) has nothing more to send: the commands queued behind it go out now, before its
     // tagged answer, instead of after it (a login is otherwise exclusive). Called from the

@@ -149,8 +149,11 @@ QCoro::Task<ImapConnection::Result> ImapSession::executeOk(const Command &comman
         auto reply = std::move(*m_earlyReply);
         m_earlyReply.reset();
         m_earlyCommand.reset();
-        const QString server = m_name;
-        co_return ImapConnection::requireOk(co_await reply, command.name(), server, mailbox);
+        ImapConnection::Result early = co_await reply;
+        if (early.ok())
+            co_return early;
+        // A server that ran it before the login took effect ("BAD not authenticated") gets
+        // it once more, now that the login is answered; a real refusal comes back the same.
     }
     co_return co_await m_connection->executeOk(command, mailbox);
 }

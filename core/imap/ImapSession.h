@@ -42,7 +42,8 @@ public:
 
     ImapConnection &connection() { return *m_connection; }
     // ImapConnection::executeOk(), unless open() sent this very command already: then its
-    // answer, checked the same way.
+    // answer when OK, else the command is sent again (a server may have run it before the
+    // login took effect).
     QCoro::Task<ImapConnection::Result> executeOk(const Command &command,
                                                   const QString &mailbox = {});
     const Capabilities &capabilities() const { return m_capabilities; }

@@ -52,6 +52,7 @@ private slots:
     void plainWithoutInitialResponse();
     void firstCommandGoesBehindTheLogin();
     void firstCommandAfterARefusedLogin();
+    void firstCommandRunBeforeTheLoginIsSentAgain();
     void noCommonMechanism();
     void throughSocks5Proxy();
     void noPlaintextCredentialsThroughAProxy();
@@ -209,6 +210,27 @@ void TestImapSessionSecurity::firstCommandAfterARefusedLogin()
     QVERIFY2(error.describe().contains(QStringLiteral("wrong password")),
              qPrintable(error.describe()));
     QVERIFY2(server.failure().isEmpty(), qPrintable(server.failure()));
+}
+
+void TestImapSessionSecurity::firstCommandRunBeforeTheLoginIsSentAgain()
+{
+    // A server that answers the early LIST before the login took effect: it is sent again.
+    const QByteArray credentials = QByteArray("\0alice\0secret", 13).toBase64();
+    const Command list = Command("LIST").string("").string("*");
+    FakeImapServer server({"S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] hi",
+                           "C: T1 AUTHENTICATE PLAIN " + credentials, "C: T2 LIST \"\" \"*\"",
+                           "S: T2 BAD not authenticated yet",
+                           "S: T1 OK [CAPABILITY IMAP4rev1] logged in", "C: T3 LIST \"\" \"*\"",
+                           "S: * LIST () \"/\" INBOX", "S: T3 OK listed"},
+                          FakeImapServer::Mode::LoopbackTcp);
+    ConnectionSettings settings = plainImap(server.port());
+    settings.startTls = false;
+    settings.compress = false;
+    auto session = await(ImapSession::open(settings, {}, {}, list));
+    const auto listed = await(session->executeOk(list));
+    QCOMPARE(listed.untagged.size(), 1);
+    QVERIFY2(server.failure().isEmpty(), qPrintable(server.failure()));
+    QVERIFY(server.isDone());
 }
 
 void TestImapSessionSecurity::noCommonMechanism()
