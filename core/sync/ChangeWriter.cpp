@@ -63,19 +63,27 @@ QCoro::Task<std::uint64_t> ChangeWriter::expunge(ImapSession &session, const Seq
     if (!session.capabilities().has("UIDPLUS"))
         throw ImapError(ImapError::Kind::Capability, session.name(),
                         tr("the server does not support UIDPLUS, which Twinbox needs"), mailbox);
-    std::vector<QCoro::Task<ImapConnection::Result>> replies;
-    for (const SequenceSet &part : uids.split(maxLineLength)) {
-        const Command mark = Command("UID STORE")
-                                 .atom(part.toByteArray())
-                                 .atom("+FLAGS.SILENT")
-                                 .flags({"\\Deleted"});
-        const Command remove = Command("UID EXPUNGE").atom(part.toByteArray());
-        replies.push_back(session.connection().executeOk(mark, mailbox));
-        replies.push_back(session.connection().executeOk(remove, mailbox));
-    }
+    // UID EXPUNGE removes what is \Deleted (RFC 4315 §2.1): it depends on the STORE before
+    // it, and RFC 3501 §5.5 forbids pipelining commands whose results depend on each other
+    // (a server may run them side by side; Dovecot does so with UID FETCH and UID STORE).
+    // The STOREs go together, then the UID EXPUNGEs, once every STORE is answered.
+    const QList<SequenceSet> parts = uids.split(maxLineLength);
+    std::vector<QCoro::Task<ImapConnection::Result>> marks;
+    for (const SequenceSet &part : parts)
+        marks.push_back(session.connection().executeOk(Command("UID STORE")
+                                                           .atom(part.toByteArray())
+                                                           .atom("+FLAGS.SILENT")
+                                                           .flags({"\\Deleted"}),
+                                                       mailbox));
+    for (auto &mark : marks)
+        co_await mark;
+    std::vector<QCoro::Task<ImapConnection::Result>> removals;
+    for (const SequenceSet &part : parts)
+        removals.push_back(session.connection().executeOk(
+            Command("UID EXPUNGE").atom(part.toByteArray()), mailbox));
     std::uint64_t highestModSeq = 0;
-    for (auto &reply : replies) {
-        const ImapConnection::Result result = co_await reply;
+    for (auto &removal : removals) {
+        const ImapConnection::Result result = co_await removal;
         if (result.status.code && result.status.code->kind == ResponseCode::Kind::HighestModSeq)
             highestModSeq = std::max(highestModSeq, result.status.code->number);
     }

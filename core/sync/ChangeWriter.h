@@ -33,7 +33,8 @@ public:
                std::uint64_t unchangedSince, const QString &mailbox);
 
     // Expunges exactly these UIDs (RFC 4315 §2.1 UID EXPUNGE): other messages marked
-    // \Deleted in the mailbox are left alone. Returns the mailbox's HIGHESTMODSEQ when the
+    // \Deleted in the mailbox are left alone. The UID EXPUNGE waits for the answer to the
+    // STORE of \Deleted it depends on (RFC 3501 §5.5). Returns the mailbox's HIGHESTMODSEQ when the
     // server reported it in the tagged OK (RFC 7162 §3.2.10), 0 otherwise.
     static QCoro::Task<std::uint64_t>
     expunge(imap::ImapSession &session, const imap::SequenceSet &uids, const QString &mailbox);

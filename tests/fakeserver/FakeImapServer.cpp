@@ -75,6 +75,14 @@ void FakeImapServer::play()
             m_peer->close();
         } else if (line.startsWith("C: ") || line == "E") {
             return; // wait for the client
+        } else if (line.startsWith("P: ")) {
+            m_pausing = true;
+            ++m_next;
+            QTimer::singleShot(line.mid(3).toInt(), this, [this] {
+                m_pausing = false;
+                play();
+            });
+            return;
         } else {
             qFatal("bad script line: %s", line.constData());
         }
@@ -117,6 +125,12 @@ void FakeImapServer::onReadyRead()
         const QByteArray line = m_buffer.left(end);
         m_buffer.remove(0, end + 2);
         m_received.append(line);
+        if (m_pausing) {
+            m_failure = QStringLiteral("client sent «%1» before the server answered")
+                            .arg(QString::fromLatin1(line));
+            m_peer->close();
+            return;
+        }
         if (m_next >= m_script.size() || !m_script.at(m_next).startsWith("C: ")) {
             m_failure = QStringLiteral("unexpected client line: %1").arg(QString::fromLatin1(line));
             m_peer->close(); // the client fails now instead of waiting for an answer

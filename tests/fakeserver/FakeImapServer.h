@@ -4,6 +4,7 @@
 #include <QLocalSocket>
 #include <QObject>
 #include <QTcpServer>
+#include <QTimer>
 
 #include <memory>
 
@@ -20,6 +21,8 @@ namespace twinbox::test {
 //   "Z"        from here on both directions are raw deflate (COMPRESS, RFC 4978)
 //   "X"        the server closes the connection
 //   "E"        the client must close the connection next (awaited like a "C:" line)
+//   "P: ms"    the server waits ms milliseconds; a client line that arrives meanwhile fails
+//              the script (the client pipelined what it must not)
 // Server lines that follow each other are sent together, before the next "C:" line is
 // awaited, so a test states exactly what is pipelined and what waits.
 class FakeImapServer : public QObject
@@ -58,6 +61,7 @@ private:
 
     QByteArrayList m_script;
     qsizetype m_next = 0;
+    bool m_pausing = false;            // inside a "P:" step
     std::unique_ptr<QIODevice> m_peer; // the server's end
     std::unique_ptr<QLocalSocket> m_client;
     std::unique_ptr<QTcpServer> m_listener;

@@ -2,6 +2,7 @@
 // the mailbox: no LIST-STATUS, NOMODSEQ, UIDNOTSTICKY, EXPUNGE under QRESYNC.
 #include "AwaitInTest.h"
 #include "FakeImapServer.h"
+#include "sync/ChangeWriter.h"
 #include "sync/MailboxLister.h"
 #include "sync/MessageCopier.h"
 #include "sync/QresyncSelect.h"
@@ -41,6 +42,7 @@ class TestSyncRefusals : public QObject
 
 private slots:
     void serverWithoutListStatus();
+    void expungeWaitsForItsDeletedFlag();
     void mailboxWithoutModSeq();
     void mailboxWithoutStickyUids();
     void expungeUnderQresync();
@@ -61,6 +63,23 @@ void TestSyncRefusals::serverWithoutListStatus()
     QCOMPARE(
         error.describe(),
         QStringLiteral("remote: the server does not support LIST-STATUS, which Twinbox needs"));
+}
+
+void TestSyncRefusals::expungeWaitsForItsDeletedFlag()
+{
+    // The server takes its time over the STORE of \Deleted: a UID EXPUNGE that arrives before
+    // its answer fails the script (RFC 3501 §5.5: its result depends on the STORE).
+    FakeImapServer server({"S: * PREAUTH [CAPABILITY IMAP4rev1 UIDPLUS] hi",
+                           "C: T1 UID STORE 4:5 +FLAGS.SILENT (\\Deleted)", "P: 300",
+                           "S: T1 OK stored", "C: T2 UID EXPUNGE 4:5",
+                           "S: T2 OK [HIGHESTMODSEQ 42] expunged"},
+                          FakeImapServer::Mode::LoopbackTcp);
+    auto session = openPreauth(server);
+    const std::uint64_t modSeq = await(sync::ChangeWriter::expunge(
+        *session, imap::SequenceSet::fromRange(4, 5), QStringLiteral("INBOX")));
+    QCOMPARE(modSeq, std::uint64_t(42));
+    QVERIFY2(server.failure().isEmpty(), qPrintable(server.failure()));
+    QVERIFY(server.isDone());
 }
 
 void TestSyncRefusals::mailboxWithoutModSeq()
