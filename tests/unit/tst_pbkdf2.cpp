@@ -32,13 +32,13 @@ void TestPbkdf2::publishedVectors_data()
     QTest::newRow("RFC 6070, 2") << int(QCryptographicHash::Sha1) << QByteArray("password")
                                  << QByteArray("salt") << 2
                                  << QByteArray("ea6c014dc72d6f8ccd1ed92ace1d41f0d8de8957");
-    QTest::newRow("RFC 6070, 4096") << int(QCryptographicHash::Sha1) << QByteArray("password")
-                                    << QByteArray("salt") << 4096
-                                    << QByteArray("4b007901b765489abead49d926f721d065a429c1");
-    QTest::newRow("RFC 6070, long") << int(QCryptographicHash::Sha1)
-                                    << QByteArray("passwordPASSWORDpassword")
-                                    << QByteArray("saltSALTsaltSALTsaltSALTsaltSALTsalt") << 4096
-                                    << QByteArray("3d2eec4fe41c849b80c8d83662c0e44a8b291a96");
+    QTest::newRow("RFC 6070, 4096")
+        << int(QCryptographicHash::Sha1) << QByteArray("password") << QByteArray("salt") << 4096
+        << QByteArray("4b007901b765489abead49d926f721d065a429c1");
+    QTest::newRow("RFC 6070, long")
+        << int(QCryptographicHash::Sha1) << QByteArray("passwordPASSWORDpassword")
+        << QByteArray("saltSALTsaltSALTsaltSALTsaltSALTsalt") << 4096
+        << QByteArray("3d2eec4fe41c849b80c8d83662c0e44a8b291a96");
     // RFC 7914 §11 (PBKDF2-HMAC-SHA256), the first 32 bytes; then RFC 6070's inputs with
     // SHA-256, the counterparts other libraries' suites use.
     QTest::newRow("RFC 7914, 1")
@@ -59,10 +59,10 @@ void TestPbkdf2::publishedVectors()
     QFETCH(QByteArray, salt);
     QFETCH(int, iterations);
     QFETCH(QByteArray, expected);
-    QCOMPARE(Pbkdf2::firstBlock(QCryptographicHash::Algorithm(algorithm), password, salt,
-                                iterations)
-                 .toHex(),
-             expected);
+    QCOMPARE(
+        Pbkdf2::firstBlock(QCryptographicHash::Algorithm(algorithm), password, salt, iterations)
+            .toHex(),
+        expected);
 }
 
 void TestPbkdf2::matchesOpenSsl_data()
@@ -76,9 +76,8 @@ void TestPbkdf2::matchesOpenSsl_data()
             QByteArray password(length, 'p');
             for (int i = 0; i < length; ++i)
                 password[i] = char('a' + (i * 7) % 26);
-            QTest::addRow("%s, %d bytes", algorithm == int(QCryptographicHash::Sha1) ? "SHA-1"
-                                                                                       : "SHA-256",
-                          length)
+            QTest::addRow("%s, %d bytes",
+                          algorithm == int(QCryptographicHash::Sha1) ? "SHA-1" : "SHA-256", length)
                 << algorithm << password << 4096;
         }
         QTest::addRow("%s, UTF-8, 3 iterations",
@@ -101,10 +100,10 @@ void TestPbkdf2::matchesOpenSsl()
                                int(reference.size()),
                                reinterpret_cast<unsigned char *>(reference.data())),
              1);
-    QCOMPARE(Pbkdf2::firstBlock(QCryptographicHash::Algorithm(algorithm), password, salt,
-                                iterations)
-                 .toHex(),
-             reference.toHex());
+    QCOMPARE(
+        Pbkdf2::firstBlock(QCryptographicHash::Algorithm(algorithm), password, salt, iterations)
+            .toHex(),
+        reference.toHex());
 }
 
 void TestPbkdf2::refusesWhatItCannotDerive()
