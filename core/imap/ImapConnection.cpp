@@ -156,22 +156,25 @@ QCoro::Task<ImapConnection::Result> ImapConnection::executeOk(const Command &com
     co_return result;
 }
 
-void ImapConnection::releaseLogin()
+bool ImapConnection::releaseLogin()
 {
-    if (m_inContinuationHandler) {
-        m_releaseAfterAnswer = true; // handleContinuation() releases once the answer is out
-        return;
-    }
-    if (m_inFlight.empty())
-        return;
-    const auto login = m_inFlight.back(); // sent last, waiting for its answer
+    const auto login = m_inContinuationHandler ? m_continuationOwner
+                       : m_inFlight.empty()    ? nullptr
+                                               : m_inFlight.back(); // sent last, unanswered
+    if (!login)
+        return false;
     const QByteArray name = login->command.name();
     if ((name != "AUTHENTICATE" && name != "LOGIN") || login->nextChunk < login->chunks.size())
-        return; // not a login, or still sending (a synchronising literal)
+        return false; // not a login, or still sending (a synchronising literal)
+    if (m_inContinuationHandler) {
+        m_releaseAfterAnswer = true; // handleContinuation() releases once the answer is out
+        return true;
+    }
     login->exclusive = false;
     if (m_continuationOwner == login)
         m_continuationOwner.reset();
     pump();
+    return true;
 }
 
 QCoro::Task<ImapConnection::Result> ImapConnection::startTls()

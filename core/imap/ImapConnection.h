@@ -81,8 +81,9 @@ public:
     // §6.2.2) has nothing more to send: the commands queued behind it go out now, before its
     // tagged answer, instead of after it (a login is otherwise exclusive). Called from the
     // AUTHENTICATE's ContinuationHandler, it takes effect once the returned answer is written;
-    // a later "+" then fails the connection (unexpected continuation request).
-    void releaseLogin();
+    // a later "+" then fails the connection (unexpected continuation request). False when
+    // there is no login to release (none in flight, or one still sending a literal).
+    bool releaseLogin();
     // STARTTLS (RFC 3501 §6.2.1): on OK, whatever the server sent after it is discarded
     // (response injection) and input is ignored until the caller starts the handshake.
     QCoro::Task<Result> startTls();

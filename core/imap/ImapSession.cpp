@@ -158,13 +158,13 @@ QCoro::Task<ImapConnection::Result> ImapSession::executeOk(const Command &comman
     co_return co_await m_connection->executeOk(command, mailbox);
 }
 
-void ImapSession::sendEarly(const std::optional<Command> &firstCommand)
+void ImapSession::sendAfterLogin(const std::optional<Command> &firstCommand)
 {
-    if (!firstCommand)
-        return;
     // One line, no literal: a synchronising literal would wait for a "+" that the server
-    // only sends once logged in.
-    if (firstCommand->serialize("T0", LiteralMode::Synchronizing).size() != 1)
+    // only sends once logged in. Queued only once the login is released, so that nothing
+    // follows a login that failed or a server that did not prove itself (SCRAM).
+    if (!firstCommand || firstCommand->serialize("T0", LiteralMode::Synchronizing).size() != 1 ||
+        !m_connection->releaseLogin())
         return;
     m_earlyCommand = *firstCommand;
     m_earlyReply.emplace(m_connection->execute(*firstCommand)); // queued behind the login
@@ -207,26 +207,21 @@ QCoro::Task<void> ImapSession::authenticate(const ConnectionSettings &settings,
                                     .astring(settings.password.toUtf8())
                                     .sensitive();
         auto answered = m_connection->execute(command);
-        sendEarly(firstCommand); // LOGIN is one command: what follows may follow at once
-        if (firstCommand)
-            m_connection->releaseLogin();
+        sendAfterLogin(firstCommand); // LOGIN is one command: what follows may follow at once
         reply = co_await answered;
     } else if (mechanism == "PLAIN") { // RFC 4616, RFC 4959 for the initial response
         const QByteArray credentials = plainCredentials(settings.username, settings.password);
         Command command = Command("AUTHENTICATE").atom("PLAIN").sensitive();
         if (initialResponse)
             command.atom(credentials);
-        const bool early = firstCommand.has_value();
         const ImapConnection::ContinuationHandler answer = [this, credentials,
-                                                            early](const QByteArray &) {
-            if (early)
-                m_connection->releaseLogin(); // the credentials are PLAIN's only answer
+                                                            firstCommand](const QByteArray &) {
+            sendAfterLogin(firstCommand); // the credentials are PLAIN's only answer
             return credentials;
         };
         auto answered = m_connection->execute(command, answer);
-        sendEarly(firstCommand);
-        if (initialResponse && early)
-            m_connection->releaseLogin(); // already said with the command (RFC 4959)
+        if (initialResponse)
+            sendAfterLogin(firstCommand); // already said with the command (RFC 4959)
         reply = co_await answered;
     } else if (mechanism == "SCRAM-SHA-256" || mechanism == "SCRAM-SHA-1") { // RFC 7677, RFC 5802
         auto scram = std::make_shared<ScramClient>(
@@ -254,14 +249,13 @@ QCoro::Task<void> ImapSession::authenticate(const ConnectionSettings &settings,
                     scramError = scram->error();
                     return QByteArray("*");
                 }
-                // RFC 5802 §3: the client's empty answer ends the exchange; what was queued
-                // behind it follows it.
-                m_connection->releaseLogin();
+                // RFC 5802 §3: the client's empty answer ends the exchange, and the server
+                // has proved that it knows the password: the first command may follow.
+                sendAfterLogin(firstCommand);
                 return QByteArray();
             }
         };
         auto answered = m_connection->execute(command, answer);
-        sendEarly(firstCommand);
         reply = co_await answered;
         // In IMAP the server's final SCRAM message comes as a "+" before the OK: an OK
         // without it means the server never proved that it knows the password.

@@ -70,8 +70,9 @@ private:
     QCoro::Task<void> refreshCapabilities();
     QCoro::Task<void> authenticate(const ConnectionSettings &settings,
                                    const std::optional<Command> &firstCommand);
-    // Queues `firstCommand` behind the authentication being sent (see open()).
-    void sendEarly(const std::optional<Command> &firstCommand);
+    // Releases the login being sent and sends `firstCommand` right behind it (see open());
+    // nothing when there is none or the login cannot be released.
+    void sendAfterLogin(const std::optional<Command> &firstCommand);
 
     std::unique_ptr<ImapConnection> m_connection;
     Capabilities m_capabilities;

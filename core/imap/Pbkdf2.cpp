@@ -5,6 +5,7 @@
 #define OPENSSL_SUPPRESS_DEPRECATED
 #include <array>
 #include <cstring>
+#include <openssl/crypto.h>
 #include <openssl/sha.h>
 
 namespace twinbox::imap {
@@ -56,11 +57,13 @@ QByteArray derive(const QByteArray &password, const QByteArray &salt, int iterat
         innerPad[std::size_t(i)] = key[std::size_t(i)] ^ 0x36;
         outerPad[std::size_t(i)] = key[std::size_t(i)] ^ 0x5c;
     }
-    key.fill(0);
-    const typename H::State inner = H::start(innerPad.data(), innerPad.size());
-    const typename H::State outer = H::start(outerPad.data(), outerPad.size());
-    innerPad.fill(0);
-    outerPad.fill(0);
+    typename H::State inner = H::start(innerPad.data(), innerPad.size());
+    typename H::State outer = H::start(outerPad.data(), outerPad.size());
+    // OPENSSL_cleanse, not fill(): a store to memory about to die may be optimised away.
+    // The pads and the hash states derived from them are as good as the password.
+    OPENSSL_cleanse(key.data(), key.size());
+    OPENSSL_cleanse(innerPad.data(), innerPad.size());
+    OPENSSL_cleanse(outerPad.data(), outerPad.size());
 
     // U1 = HMAC(P, S || INT(1)); Ui = HMAC(P, Ui-1); T1 = U1 xor ... xor Uc.
     std::array<unsigned char, H::length> u;
@@ -74,6 +77,7 @@ QByteArray derive(const QByteArray &password, const QByteArray &salt, int iterat
         state = outer;
         H::add(state, u.data(), u.size());
         H::finish(state, u.data());
+        OPENSSL_cleanse(&state, sizeof state);
     };
     constexpr std::array<unsigned char, 4> blockIndex = {0, 0, 0, 1};
     hmac(reinterpret_cast<const unsigned char *>(salt.constData()), std::size_t(salt.size()),
@@ -84,7 +88,9 @@ QByteArray derive(const QByteArray &password, const QByteArray &salt, int iterat
         for (int j = 0; j < H::length; ++j)
             result[j] = char(result.at(j) ^ char(u[std::size_t(j)]));
     }
-    u.fill(0);
+    OPENSSL_cleanse(u.data(), u.size());
+    OPENSSL_cleanse(&inner, sizeof inner);
+    OPENSSL_cleanse(&outer, sizeof outer);
     return result;
 }
 

@@ -121,9 +121,12 @@ QSqlQuery StateDatabase::takePrepared(const QString &statement, bool *ok)
 
 void StateDatabase::release(const QString &statement, QSqlQuery query)
 {
+    // Kept only when it did not fail (a statement that could not be prepared, or one whose
+    // last run failed, is prepared afresh next time); a nested twin is dropped.
+    const bool healthy = !query.lastError().isValid();
     query.finish(); // resets the statement: no read lock held, ready to run again
-    if (m_db.isValid())
-        m_prepared.try_emplace(statement, std::move(query)); // a nested twin is dropped
+    if (m_db.isValid() && healthy)
+        m_prepared.try_emplace(statement, std::move(query));
 }
 
 void StateDatabase::close()

@@ -62,9 +62,9 @@ QCoro::Task<QList<ListedMailbox>> listSide(ImapSession &session, const PairSync:
 {
     const PairSync::Options options = optionsIn;
     const bool needsDelimiter = patternsNeedDelimiter(options);
-    const std::optional<char> delimiter =
-        needsDelimiter ? co_await delimiterOf(session, options.references[std::size_t(side)])
-                       : std::nullopt;
+    std::optional<char> delimiter;
+    if (needsDelimiter) // (GCC 12: no co_await inside a conditional expression)
+        delimiter = co_await delimiterOf(session, options.references[std::size_t(side)]);
     if (needsDelimiter && !delimiter) // interimap's words (reference §3.3)
         throw ImapError(ImapError::Kind::Configuration, session.name(),
                         PairSync::tr("Mailbox name contains null characters but the "

@@ -73,7 +73,7 @@ void FakeImapServer::play()
             m_deflate = std::make_unique<imap::DeflateStream>();
         } else if (line == "X") {
             m_peer->close();
-        } else if (line.startsWith("C: ") || line == "E") {
+        } else if (line.startsWith("C: ") || line.startsWith("C^ ") || line == "E") {
             return; // wait for the client
         } else if (line.startsWith("P: ")) {
             m_pausing = true;
@@ -131,13 +131,14 @@ void FakeImapServer::onReadyRead()
             m_peer->close();
             return;
         }
-        if (m_next >= m_script.size() || !m_script.at(m_next).startsWith("C: ")) {
+        const bool prefix = m_next < m_script.size() && m_script.at(m_next).startsWith("C^ ");
+        if (m_next >= m_script.size() || (!m_script.at(m_next).startsWith("C: ") && !prefix)) {
             m_failure = QStringLiteral("unexpected client line: %1").arg(QString::fromLatin1(line));
             m_peer->close(); // the client fails now instead of waiting for an answer
             return;
         }
         const QByteArray expected = m_script.at(m_next).mid(3);
-        if (line != expected) {
+        if (prefix ? !line.startsWith(expected) : line != expected) {
             m_failure = QStringLiteral("client sent «%1», script expects «%2»")
                             .arg(QString::fromLatin1(line), QString::fromLatin1(expected));
             m_peer->close();

@@ -18,6 +18,7 @@ namespace twinbox::test {
 // gets one end of a socketpair, the script plays the other. Script lines:
 //   "S: text"  the server sends text + CRLF
 //   "C: text"  the next line the client sends must be exactly text (CRLF removed)
+//   "C^ text"  the next line the client sends must start with text (a random SASL nonce)
 //   "Z"        from here on both directions are raw deflate (COMPRESS, RFC 4978)
 //   "X"        the server closes the connection
 //   "E"        the client must close the connection next (awaited like a "C:" line)

@@ -53,6 +53,7 @@ private slots:
     void firstCommandGoesBehindTheLogin();
     void firstCommandAfterARefusedLogin();
     void firstCommandRunBeforeTheLoginIsSentAgain();
+    void noFirstCommandAfterACancelledScram();
     void noCommonMechanism();
     void throughSocks5Proxy();
     void noPlaintextCredentialsThroughAProxy();
@@ -229,6 +230,28 @@ void TestImapSessionSecurity::firstCommandRunBeforeTheLoginIsSentAgain()
     auto session = await(ImapSession::open(settings, {}, {}, list));
     const auto listed = await(session->executeOk(list));
     QCOMPARE(listed.untagged.size(), 1);
+    QVERIFY2(server.failure().isEmpty(), qPrintable(server.failure()));
+    QVERIFY(server.isDone());
+}
+
+void TestImapSessionSecurity::noFirstCommandAfterACancelledScram()
+{
+    // A server-first message without the client's nonce: the client cancels the exchange
+    // ("*", RFC 3501 §6.2.2). The LIST follows a SCRAM login only once the server proved
+    // that it knows the password: a client line after the cancel fails the script (a LIST
+    // released with an earlier step would be one).
+    FakeImapServer server({"S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=SCRAM-SHA-256] hi",
+                           "C^ T1 AUTHENTICATE SCRAM-SHA-256 ",
+                           "S: + " + QByteArray("r=foreign,s=QSXCR+Q6sek8bf92,i=4096").toBase64(),
+                           "C: *", "S: T1 BAD authentication cancelled"},
+                          FakeImapServer::Mode::LoopbackTcp);
+    ConnectionSettings settings = plainImap(server.port());
+    settings.startTls = false;
+    settings.compress = false;
+    const auto error = twinbox::test::awaitError<ImapError>(
+        ImapSession::open(settings, {}, {}, Command("LIST").string("").string("*")));
+    QCOMPARE(error.kind(), ImapError::Kind::Authentication);
+    QTest::qWait(200); // a LIST sent after the BAD would reach the server meanwhile
     QVERIFY2(server.failure().isEmpty(), qPrintable(server.failure()));
     QVERIFY(server.isDone());
 }

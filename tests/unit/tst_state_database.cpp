@@ -87,10 +87,14 @@ void TestStateDatabase::preparedStatementsAreReusedAndNestable()
         QStringLiteral("INSERT INTO mailboxes (mailbox, subscribed) VALUES (?, 0)");
     const QString select = QStringLiteral("SELECT mailbox FROM mailboxes WHERE mailbox >= ? "
                                           "ORDER BY mailbox");
+    const QSqlResult *kept = nullptr;
     for (const char *name : {"a", "b", "c"}) {
         bool ok = false;
         QSqlQuery query = db.takePrepared(insert, &ok);
         QVERIFY(ok);
+        if (kept) // the one given back, not a new one prepared again
+            QCOMPARE(query.result(), kept);
+        kept = query.result();
         query.bindValue(0, QString::fromLatin1(name)); // a reused query, new values
         QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
         db.release(insert, std::move(query));
@@ -105,6 +109,7 @@ void TestStateDatabase::preparedStatementsAreReusedAndNestable()
     while (outer.next()) {
         QSqlQuery inner = db.takePrepared(select, &ok);
         QVERIFY(ok);
+        QVERIFY(inner.result() != outer.result());
         inner.bindValue(0, outer.value(0).toString());
         QVERIFY(inner.exec());
         int following = 0;
@@ -117,7 +122,11 @@ void TestStateDatabase::preparedStatementsAreReusedAndNestable()
     QCOMPARE(pairs,
              (QStringList{QStringLiteral("a3"), QStringLiteral("b2"), QStringLiteral("c1")}));
     // A statement SQLite cannot prepare is reported, not kept.
-    QSqlQuery broken = db.takePrepared(QStringLiteral("SELECT FROM nowhere"), &ok);
+    const QString wrong = QStringLiteral("SELECT FROM nowhere");
+    QSqlQuery broken = db.takePrepared(wrong, &ok);
+    QVERIFY(!ok);
+    db.release(wrong, std::move(broken));
+    QSqlQuery again = db.takePrepared(wrong, &ok);
     QVERIFY(!ok);
 }
 
