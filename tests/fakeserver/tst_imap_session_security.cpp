@@ -29,6 +29,18 @@ ConnectionSettings plainImap(quint16 port)
     return settings;
 }
 
+// alice's PLAIN credentials (RFC 4616) as plainImap() sets them, base64 as on the wire.
+const QByteArray aliceCredentials = QByteArray("\0alice\0secret", 13).toBase64();
+
+// plainImap() on loopback without STARTTLS and COMPRESS: the first command may go early.
+ConnectionSettings loopbackPlain(quint16 port)
+{
+    ConnectionSettings settings = plainImap(port);
+    settings.startTls = false;
+    settings.compress = false;
+    return settings;
+}
+
 ImapError openError(const ConnectionSettings &settings)
 {
     return twinbox::test::awaitError<ImapError>(ImapSession::open(settings));
@@ -138,9 +150,8 @@ void TestImapSessionSecurity::respectsLoginDisabled()
 
 void TestImapSessionSecurity::plainWithInitialResponse()
 {
-    const QByteArray credentials = QByteArray("\0alice\0secret", 13).toBase64();
     FakeImapServer server({"S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN LITERAL+] hi",
-                           "C: T1 AUTHENTICATE PLAIN " + credentials,
+                           "C: T1 AUTHENTICATE PLAIN " + aliceCredentials,
                            "S: T1 OK [CAPABILITY IMAP4rev1 QRESYNC LITERAL+] logged in"},
                           FakeImapServer::Mode::LoopbackTcp);
     ConnectionSettings settings = plainImap(server.port());
@@ -153,9 +164,8 @@ void TestImapSessionSecurity::plainWithInitialResponse()
 
 void TestImapSessionSecurity::plainWithoutInitialResponse()
 {
-    const QByteArray credentials = QByteArray("\0alice\0secret", 13).toBase64();
     FakeImapServer server({"S: * OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] hi",
-                           "C: T1 AUTHENTICATE PLAIN", "S: + ", "C: " + credentials,
+                           "C: T1 AUTHENTICATE PLAIN", "S: + ", "C: " + aliceCredentials,
                            "S: T1 OK logged in", "C: T2 CAPABILITY",
                            "S: * CAPABILITY IMAP4rev1 QRESYNC", "S: T2 OK"},
                           FakeImapServer::Mode::LoopbackTcp);
@@ -170,16 +180,13 @@ void TestImapSessionSecurity::firstCommandGoesBehindTheLogin()
 {
     // The server answers nothing until both the AUTHENTICATE and the LIST arrived: an open()
     // that waits for the login's OK before sending the LIST stalls (10 s timeout).
-    const QByteArray credentials = QByteArray("\0alice\0secret", 13).toBase64();
     const Command list = Command("LIST").string("").string("*");
     FakeImapServer server({"S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] hi",
-                           "C: T1 AUTHENTICATE PLAIN " + credentials, "C: T2 LIST \"\" \"*\"",
+                           "C: T1 AUTHENTICATE PLAIN " + aliceCredentials, "C: T2 LIST \"\" \"*\"",
                            "S: T1 OK [CAPABILITY IMAP4rev1 QRESYNC] logged in",
                            "S: * LIST () \"/\" INBOX", "S: T2 OK listed", "C: T3 NOOP", "S: T3 OK"},
                           FakeImapServer::Mode::LoopbackTcp);
-    ConnectionSettings settings = plainImap(server.port());
-    settings.startTls = false;
-    settings.compress = false;
+    const ConnectionSettings settings = loopbackPlain(server.port());
     QElapsedTimer elapsed;
     elapsed.start();
     auto session = await(ImapSession::open(settings, {}, {}, list));
@@ -196,15 +203,12 @@ void TestImapSessionSecurity::firstCommandGoesBehindTheLogin()
 void TestImapSessionSecurity::firstCommandAfterARefusedLogin()
 {
     // The LIST left behind a failed login is answered BAD: the error is the login's.
-    const QByteArray credentials = QByteArray("\0alice\0secret", 13).toBase64();
     FakeImapServer server({"S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] hi",
-                           "C: T1 AUTHENTICATE PLAIN " + credentials, "C: T2 LIST \"\" \"*\"",
+                           "C: T1 AUTHENTICATE PLAIN " + aliceCredentials, "C: T2 LIST \"\" \"*\"",
                            "S: T1 NO [AUTHENTICATIONFAILED] wrong password",
                            "S: T2 BAD not logged in"},
                           FakeImapServer::Mode::LoopbackTcp);
-    ConnectionSettings settings = plainImap(server.port());
-    settings.startTls = false;
-    settings.compress = false;
+    const ConnectionSettings settings = loopbackPlain(server.port());
     const auto error = twinbox::test::awaitError<ImapError>(
         ImapSession::open(settings, {}, {}, Command("LIST").string("").string("*")));
     QCOMPARE(error.kind(), ImapError::Kind::Authentication);
@@ -216,17 +220,14 @@ void TestImapSessionSecurity::firstCommandAfterARefusedLogin()
 void TestImapSessionSecurity::firstCommandRunBeforeTheLoginIsSentAgain()
 {
     // A server that answers the early LIST before the login took effect: it is sent again.
-    const QByteArray credentials = QByteArray("\0alice\0secret", 13).toBase64();
     const Command list = Command("LIST").string("").string("*");
     FakeImapServer server({"S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] hi",
-                           "C: T1 AUTHENTICATE PLAIN " + credentials, "C: T2 LIST \"\" \"*\"",
+                           "C: T1 AUTHENTICATE PLAIN " + aliceCredentials, "C: T2 LIST \"\" \"*\"",
                            "S: T2 BAD not authenticated yet",
                            "S: T1 OK [CAPABILITY IMAP4rev1] logged in", "C: T3 LIST \"\" \"*\"",
                            "S: * LIST () \"/\" INBOX", "S: T3 OK listed"},
                           FakeImapServer::Mode::LoopbackTcp);
-    ConnectionSettings settings = plainImap(server.port());
-    settings.startTls = false;
-    settings.compress = false;
+    const ConnectionSettings settings = loopbackPlain(server.port());
     auto session = await(ImapSession::open(settings, {}, {}, list));
     const auto listed = await(session->executeOk(list));
     QCOMPARE(listed.untagged.size(), 1);
@@ -245,9 +246,7 @@ void TestImapSessionSecurity::noFirstCommandAfterACancelledScram()
                            "S: + " + QByteArray("r=foreign,s=QSXCR+Q6sek8bf92,i=4096").toBase64(),
                            "C: *", "S: T1 BAD authentication cancelled"},
                           FakeImapServer::Mode::LoopbackTcp);
-    ConnectionSettings settings = plainImap(server.port());
-    settings.startTls = false;
-    settings.compress = false;
+    const ConnectionSettings settings = loopbackPlain(server.port());
     const auto error = twinbox::test::awaitError<ImapError>(
         ImapSession::open(settings, {}, {}, Command("LIST").string("").string("*")));
     QCOMPARE(error.kind(), ImapError::Kind::Authentication);
