@@ -39,8 +39,13 @@ struct SideView
     // Unmapped messages below copyFrom that step 3 copies too (--repair: those that lost
     // their pair and match nothing on the other side). Cleared once copied.
     imap::SequenceSet alsoCopy;
-    // The server's UIDNEXT as far as this run knows it (SELECT, APPENDUID, FETCH).
+    // Every UID below it is accounted for: SELECT's UIDNEXT (the copy step lists what lies
+    // above copyFrom), or what a listing of the UIDs showed mapped. Never APPENDUID nor a
+    // check's FETCH alone: another client's message may sit below the UIDs they name
+    // (a check does not report a message that entered the session's view during it).
     std::uint32_t uidNext = 1;
+    // One past the highest UID this run's APPENDs got here (APPENDUID, RFC 4315 §3).
+    std::uint32_t appendedUpTo = 0;
 
     // UIDVALIDITY as LIST-STATUS showed it before the SELECT (0: not shown).
     std::uint32_t listedUidValidity = 0;

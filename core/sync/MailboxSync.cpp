@@ -56,6 +56,36 @@ QCoro::Task<ObservedChanges> changedSince(ImapSession &session, std::uint64_t si
     co_return changes;
 }
 
+// The UIDs from `from` on. With ESEARCH, `UID SEARCH RETURN (ALL) UID from:4294967295`
+// (RFC 4731 §3.1): its answer names its command, so it may run beside another; without,
+// `UID FETCH from:4294967295 (UID)` (RFC 3501 §6.4.8), whose data only the oldest command
+// running can claim: the caller must not start it beside another.
+QCoro::Task<QList<std::uint32_t>> uidsFrom(ImapSession &session, std::uint32_t from,
+                                           const QString &displayIn)
+{
+    const QString displayName = displayIn;
+    const QByteArray range =
+        SequenceSet::fromRange(from, std::numeric_limits<std::uint32_t>::max()).toByteArray();
+    const bool esearch = session.capabilities().has("ESEARCH");
+    const Command command = esearch ? Command("UID SEARCH")
+                                          .atom("RETURN")
+                                          .open()
+                                          .atom("ALL")
+                                          .close()
+                                          .atom("UID")
+                                          .atom(range)
+                                    : Command("UID FETCH").atom(range).open().atom("UID").close();
+    const auto reply = co_await session.connection().executeOk(command, displayName);
+    QList<std::uint32_t> uids;
+    for (const Response &response : reply.untagged) {
+        if (const auto *data = std::get_if<FetchData>(&response); data && data->uid)
+            uids.append(*data->uid);
+        else if (const auto *found = std::get_if<ESearchData>(&response); found && found->all)
+            uids += found->all->toList();
+    }
+    co_return uids;
+}
+
 // `UID FETCH 1:4294967295 (UID FLAGS [MODSEQ])`: every message's flags (and MODSEQ, RFC 7162
 // §3.1.4, to tell a change since the stored HIGHESTMODSEQ from one that was missed).
 QCoro::Task<QList<FetchData>> allFlags(ImapSession &session, const QString &displayIn,
@@ -325,7 +355,23 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
                                        context.displayName);
         auto checkRemote = changedSince(*context.sides[1].session, context.sides[1].confirmed,
                                         context.displayName);
+        // Where this run appended, the UIDs above copyFrom too (beside the check where the
+        // server allows): APPENDUID names only our own messages, and a message another client
+        // stored meanwhile, below or among them, must not end up under the stored UIDNEXT
+        // unseen.
+        std::array<std::optional<QCoro::Task<QList<std::uint32_t>>>, 2> listings;
+        const auto listWhere = [&](bool withEsearch) {
+            for (Side side : bothSides) {
+                const SideView &view = context.side(side);
+                if (view.appendedUpTo > view.copyFrom &&
+                    view.session->capabilities().has("ESEARCH") == withEsearch)
+                    listings[std::size_t(side)] =
+                        uidsFrom(*view.session, view.copyFrom, context.displayName);
+            }
+        };
+        listWhere(true);
         changes = co_await awaitBoth(checkLocal, checkRemote);
+        listWhere(false);
         for (Side side : bothSides) {
             // What the last pass could not apply comes again, unless the check saw newer.
             auto &carried = context.carried[std::size_t(side)];
@@ -344,8 +390,22 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
             const ObservedChanges &seen = changes[std::size_t(side)];
             mayHaveNew[std::size_t(side)] = hasNewMessage(context, side, seen);
             view.confirmed = std::max(view.confirmed, seen.highestModSeq);
-            for (const FetchData &fetch : seen.changed)
-                view.uidNext = std::max(view.uidNext, *fetch.uid + 1);
+        }
+        for (Side side : bothSides) {
+            if (!listings[std::size_t(side)])
+                continue;
+            const QList<std::uint32_t> uids = co_await *listings[std::size_t(side)];
+            SideView &view = context.side(side);
+            const bool allMapped = std::all_of(uids.begin(), uids.end(), [&](std::uint32_t uid) {
+                return context.mapping.contains(side, uid);
+            });
+            if (!allMapped) {
+                mayHaveNew[std::size_t(side)] = true; // the next pass copies them
+            } else if (!uids.isEmpty()) {
+                view.copyFrom =
+                    std::max(view.copyFrom, *std::max_element(uids.begin(), uids.end()) + 1);
+                view.uidNext = std::max(view.uidNext, view.copyFrom);
+            }
         }
     }
     if (!settled)

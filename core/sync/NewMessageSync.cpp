@@ -112,9 +112,9 @@ QCoro::Task<bool> NewMessageSync::copy(MailboxContext &context, Side sourceSide)
         {
             state::Transaction transaction(context.database->connection());
             for (const MessageSummary &message : batch)
-                context.store->addPendingAppend(context.id,
-                                                {source, message.uid, message.messageId,
-                                                 message.size, message.internalDate, to.uidNext});
+                context.store->addPendingAppend(
+                    context.id, {source, message.uid, message.messageId, message.size,
+                                 message.internalDate, std::max(to.uidNext, to.appendedUpTo)});
             context.commit(transaction);
         }
         QList<std::uint32_t> uids;
@@ -211,7 +211,7 @@ QCoro::Task<bool> NewMessageSync::copy(MailboxContext &context, Side sourceSide)
         for (const auto &copied : std::as_const(result.copied)) {
             context.mapping.add(UidMapping::copyOf(source, copied.sourceUid, copied.targetUid,
                                                    FlagMerge::normalized(copied.flags)));
-            to.uidNext = std::max(to.uidNext, copied.targetUid + 1);
+            to.appendedUpTo = std::max(to.appendedUpTo, copied.targetUid + 1);
             added.append(copied.targetUid);
             addedBytes += byUid.value(copied.sourceUid).size;
         }

@@ -2,11 +2,11 @@
 // off) and Dovecot's dsync, on the same Dovecot pair and the same seeded corpus, side by side
 // in one run and alternating round by round:
 //  - initial sync into an empty server, no-op sync, incremental sync (the anchor change set);
-//  - initial and no-op again through a proxy that adds 20 ms of round trip (LatencyProxy);
+//  - initial and no-op again through a proxy that adds 20 ms of round trip (LoopbackProxy);
 //  - peak RSS syncing one 100 MB message against one small message;
 // with wall time (median of the rounds), client CPU and peak RSS (GNU time), each server's
 // CPU and commands after login (ServerMeter), client turns and start-up to the first byte on
-// the wire (LatencyProxy), and whether both servers converged (read from the servers).
+// the wire (LoopbackProxy), and whether both servers converged (read from the servers).
 //   twinbox_bench [--preset small|large|tiny] [--runs N] [--no-op-repeats N]
 //                 [--latency-ms N] [--out FILE] [--twinbox PATH] [--hold]
 //                 [--tools NAME,...] [--no-big-message]
@@ -15,7 +15,7 @@
 // Not part of the test suite: run-bench.sh builds and runs it (tests/bench/README.md).
 #include "Corpus.h"
 #include "DovecotServer.h"
-#include "LatencyProxy.h"
+#include "LoopbackProxy.h"
 #include "MailboxSnapshot.h"
 #include "ServerMeter.h"
 #include "TestImapClient.h"
@@ -35,7 +35,7 @@
 #include <memory>
 
 using namespace twinbox::test;
-using twinbox::bench::LatencyProxy;
+using twinbox::test::LoopbackProxy;
 using twinbox::bench::ServerMeter;
 
 namespace {
@@ -232,8 +232,8 @@ struct Setup
     std::unique_ptr<ServerMeter> localMeter;
     std::unique_ptr<ServerMeter> remoteMeter;
     std::unique_ptr<QTemporaryDir> home;
-    std::unique_ptr<LatencyProxy> localProxy;
-    std::unique_ptr<LatencyProxy> remoteProxy;
+    std::unique_ptr<LoopbackProxy> localProxy;
+    std::unique_ptr<LoopbackProxy> remoteProxy;
 };
 
 DovecotConfig serverConfig(const QString &name, QChar separator)
@@ -322,8 +322,8 @@ void runPhase(const Tool &tool, Setup &setup, Phase &phase, const QList<CorpusMa
         for (auto it = meter->commands().begin(); it != meter->commands().end(); ++it)
             phase.commandNames[it.key()] += it.value();
     if (throughProxies) {
-        const LatencyProxy::Counts local = setup.localProxy->take();
-        const LatencyProxy::Counts remote = setup.remoteProxy->take();
+        const LoopbackProxy::Counts local = setup.localProxy->take();
+        const LoopbackProxy::Counts remote = setup.remoteProxy->take();
         phase.turns = {local.clientTurns, remote.clientTurns};
         auto first = std::min(local.firstClientByte, remote.firstClientByte);
         if (first == std::chrono::steady_clock::duration{})
@@ -471,8 +471,8 @@ int main(int argc, char *argv[])
                 continue;
             const auto oneWay = std::chrono::milliseconds(latencyMs / 2);
             freshRemote(tool, setup);
-            setup.localProxy = std::make_unique<LatencyProxy>(setup.local->imapsPort(), oneWay);
-            setup.remoteProxy = std::make_unique<LatencyProxy>(setup.remote->imapsPort(), oneWay);
+            setup.localProxy = std::make_unique<LoopbackProxy>(setup.local->imapsPort(), oneWay);
+            setup.remoteProxy = std::make_unique<LoopbackProxy>(setup.remote->imapsPort(), oneWay);
             writeConfig(tool, setup, true);
             runPhase(tool, setup, phases[SlowInitial], corpus, true, log,
                      at + QLatin1String(phaseNames[SlowInitial]));
