@@ -121,6 +121,7 @@ private slots:
     void expungeDuringTheFetchOfNewMessages();
     void appendWithoutAppendUid();
     void appendWithoutAppendUidIsFoundByTheNextRun();
+    void messageStoredBelowOurAppendIsCopied();
     void modifiedStoreKeepsTheOtherSidesChange();
     void bodyNotSentAsALiteralIsRecordedNotSkipped();
     void parentsCreatedWhenTheServerDoesNot();
@@ -429,6 +430,43 @@ void TestCliRefusals::appendWithoutAppendUid()
                                             .arg(messageSize())});
     QCOMPARE(state.sides, (QStringList{QStringLiteral("local 11 uidnext 0 highestmodseq 0"),
                                        QStringLiteral("remote 22 uidnext 0 highestmodseq 0")}));
+}
+
+void TestCliRefusals::messageStoredBelowOurAppendIsCopied()
+{
+    // Another client stores a message on the local server while twinbox-cli appends there: it
+    // gets UID 1, ours UID 2 (APPENDUID), and the check after the writes does not report it
+    // (it entered the session's view during the check, as with Dovecot). UIDNEXT 3 must not
+    // be believed before the UIDs from 1 on were listed: twinbox-cli lists them, finds UID 1
+    // unmapped and goes to copy it. (The network fault soak found this: such a message was
+    // left under the stored UIDNEXT, never to be synced.) Here the local server then ends
+    // the connection; the pair that APPENDUID confirmed is all the database keeps.
+    const Inbox localInbox{localUidValidity, 0, 1, 1};
+    const Inbox remoteInbox{remoteUidValidity, 1, 2, 3};
+    FakeImapServer local(opening(localInbox) + firstSelect(localInbox) + appendOfOneMessage(4) +
+                             Script{"S: * 2 EXISTS", "S: T4 OK [APPENDUID 11 2] appended",
+                                    "C: T5 UID FETCH 1:4294967295 (UID FLAGS) (CHANGEDSINCE 1 "
+                                    "VANISHED)",
+                                    "S: * 2 FETCH (UID 2 MODSEQ (3) FLAGS (\\Seen))",
+                                    "S: T5 OK fetched", "C: T6 UID FETCH 1:4294967295 (UID)",
+                                    "S: * 1 FETCH (UID 1)", "S: * 2 FETCH (UID 2)",
+                                    "S: T6 OK fetched",
+                                    "C: T7 UID FETCH 1:4294967295 (UID RFC822.SIZE INTERNALDATE "
+                                    "FLAGS BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])",
+                                    "X"},
+                         FakeImapServer::Mode::LoopbackTcp);
+    FakeImapServer remote(opening(remoteInbox) + firstSelect(remoteInbox) + summaryOfOneMessage(4) +
+                              bodyOfOneMessage(5) +
+                              Script{"C: T6 UID FETCH 1:4294967295 (UID FLAGS) (CHANGEDSINCE 3 "
+                                     "VANISHED)",
+                                     "S: T6 OK fetched"} +
+                              logout(7),
+                          FakeImapServer::Mode::LoopbackTcp);
+
+    const CliRun run = runCli(local, remote);
+    VERIFY_REFUSED_BOTH_DONE(run, QStringLiteral("local(INBOX): ERROR: "),
+                             QStringLiteral("closed"));
+    VERIFY_NOTHING_ADVANCED(QStringList{QStringLiteral("local 2 remote 1")});
 }
 
 void TestCliRefusals::appendWithoutAppendUidIsFoundByTheNextRun()
