@@ -168,15 +168,19 @@ QCoro::Task<bool> NewMessageSync::copy(MailboxContext &context, Side sourceSide)
                          1});
             }
         }
-        for (const auto &copied : std::as_const(result.copied)) {
-            if (copied.targetUidValidity != 0 && copied.targetUidValidity != to.uidValidity &&
-                !result.failure)
+        // A UID of another UIDVALIDITY names nothing in the mailbox we know: no pair is made
+        // of it, and its journal entry stays for the next run, which sees the new UIDVALIDITY.
+        result.copied.removeIf([&](const MessageCopier::Copied &copied) {
+            const bool foreign =
+                copied.targetUidValidity != 0 && copied.targetUidValidity != to.uidValidity;
+            if (foreign && !result.failure)
                 result.failure = ImapError(ImapError::Kind::Protocol, to.name(),
                                            tr("UIDVALIDITY changed from %1 to %2 during APPEND")
                                                .arg(to.uidValidity)
                                                .arg(copied.targetUidValidity),
                                            context.displayName);
-        }
+            return foreign;
+        });
 
         // Map what landed and clear what is certain, in one transaction.
         QSet<std::uint32_t> settled;
