@@ -516,8 +516,8 @@ Optionen:
 <context>
     <name>MailboxContext</name>
     <message>
-        <source>database: %1: could not commit the changes of %2</source>
-        <translation>database: %1: Änderungen an %2 konnten nicht festgeschrieben werden</translation>
+        <source>database: %1: could not commit the changes of %2: %3</source>
+        <translation>database: %1: Änderungen an %2 konnten nicht festgeschrieben werden: %3</translation>
     </message>
 </context>
 <context>
@@ -1004,6 +1004,10 @@ Optionen:
     <message>
         <source>database: %1: not a Twinbox state database (nor an interimap one, which would be migrated); refusing to touch it</source>
         <translation>database: %1: keine Twinbox-Zustandsdatenbank (und keine interimap-Datenbank, die migriert würde); sie wird nicht angerührt</translation>
+    </message>
+    <message>
+        <source>database: %1: damaged (%2); refusing to touch it. Move it away to start afresh: what both sides already hold is then paired again, not copied</source>
+        <translation>database: %1: beschädigt (%2); sie wird nicht angerührt. Verschieben Sie sie, um neu zu beginnen: was beide Seiten schon haben, wird dann wieder gepaart, nicht kopiert</translation>
     </message>
 </context>
 <context>

@@ -516,8 +516,8 @@ Options :
 <context>
     <name>MailboxContext</name>
     <message>
-        <source>database: %1: could not commit the changes of %2</source>
-        <translation>database: %1 : impossible de valider les modifications de %2</translation>
+        <source>database: %1: could not commit the changes of %2: %3</source>
+        <translation>database: %1 : impossible de valider les modifications de %2 : %3</translation>
     </message>
 </context>
 <context>
@@ -1004,6 +1004,10 @@ Options :
     <message>
         <source>database: %1: not a Twinbox state database (nor an interimap one, which would be migrated); refusing to touch it</source>
         <translation>database: %1 : pas une base d’état Twinbox (ni une base interimap, qui serait migrée) ; refus d’y toucher</translation>
+    </message>
+    <message>
+        <source>database: %1: damaged (%2); refusing to touch it. Move it away to start afresh: what both sides already hold is then paired again, not copied</source>
+        <translation>database: %1 : endommagée (%2) ; elle ne sera pas modifiée. Déplacez-la pour repartir de zéro : ce que les deux côtés ont déjà sera de nouveau apparié, pas copié</translation>
     </message>
 </context>
 <context>

@@ -141,6 +141,10 @@ void StateDatabase::close()
 
 bool StateDatabase::exec(const QString &statement, QString *error)
 {
+    if (FaultInjection::failThisStatement()) {
+        *error = tr("database: %1: %2").arg(m_path, FaultInjection::message());
+        return false;
+    }
     QSqlQuery query(m_db);
     if (!query.exec(statement)) {
         *error = tr("database: %1: %2").arg(m_path, sqlError(query.lastError()));
@@ -218,6 +222,23 @@ bool StateDatabase::open(const QString &path, QString *error)
                 .arg(version)
                 .arg(schemaVersion);
         return false;
+    }
+
+    // A damaged file is refused before anything writes to it: it may hold the only record
+    // of which messages are paired. quick_check reads every page once (milliseconds for a
+    // mailbox of tens of thousands of messages) and finds what a sync might never touch.
+    if (!empty) {
+        QSqlQuery check(m_db);
+        const bool read = check.exec(QStringLiteral("PRAGMA quick_check(1)")) && check.next();
+        const QString verdict = (read ? check.value(0).toString() : sqlError(check.lastError()))
+                                    .simplified(); // one line: quick_check lists by line
+        check.finish();
+        if (verdict != QStringLiteral("ok")) {
+            *error = tr("database: %1: damaged (%2); refusing to touch it. Move it away to start "
+                        "afresh: what both sides already hold is then paired again, not copied")
+                         .arg(path, verdict);
+            return false;
+        }
     }
 
     QSqlQuery mode(m_db);

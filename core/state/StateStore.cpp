@@ -1,5 +1,7 @@
 #include "StateStore.h"
 
+#include "FaultInjection.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -30,6 +32,9 @@ public:
     }
     Query &exec()
     {
+        if (FaultInjection::failThisStatement())
+            throw StateError(StateStore::tr("database: %1: %2")
+                                 .arg(m_database.path(), FaultInjection::message()));
         if (!m_query.exec())
             fail();
         return *this;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "FaultInjection.h"
 #include "StateError.h"
 
 #include <QSqlDatabase>
@@ -20,6 +21,9 @@ public:
     explicit Transaction(QSqlDatabase &db)
         : m_db(db)
     {
+        if (FaultInjection::failThisStatement())
+            throw StateError(QStringLiteral("database: %1: %2")
+                                 .arg(db.databaseName(), FaultInjection::message()));
         QSqlQuery begin(db);
         m_active = begin.exec(QStringLiteral("BEGIN IMMEDIATE"));
         if (!m_active)
@@ -39,16 +43,27 @@ public:
     {
         if (!m_active)
             return false;
-        if (QSqlQuery(m_db).exec(QStringLiteral("COMMIT"))) {
+        if (FaultInjection::failThisStatement()) {
+            m_error = FaultInjection::message();
+            return false; // still active: the destructor rolls back
+        }
+        QSqlQuery commit(m_db);
+        if (commit.exec(QStringLiteral("COMMIT"))) {
             m_active = false;
             return true;
         }
+        // SQLite's words ("database or disk is full"), for the error the caller reports.
+        m_error = commit.lastError().databaseText().isEmpty() ? commit.lastError().text()
+                                                              : commit.lastError().databaseText();
         return false; // still active: the destructor rolls back
     }
+    // Why the last commit() failed.
+    const QString &error() const { return m_error; }
 
 private:
     QSqlDatabase &m_db;
     bool m_active = false;
+    QString m_error;
 };
 
 } // namespace twinbox::state

@@ -6,6 +6,7 @@
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QProcess>
 
 #include <algorithm>
@@ -43,9 +44,10 @@ SoakWorkload::SoakWorkload(SyncHarness &harness, QByteArray mailbox, quint32 see
 
 SoakWorkload::~SoakWorkload() = default;
 
-bool SoakWorkload::prepare(bool incremental, QString *error)
+bool SoakWorkload::prepare(bool incremental, QString *error, int size)
 {
-    if (!store(20 + int(m_random.bounded(80)), 5 + int(m_random.bounded(30)), error))
+    const auto upTo = [this](int most) { return most / 5 + int(m_random.bounded(most * 4 / 5)); };
+    if (!store(upTo(size), upTo(size / 3), error))
         return false;
     m_harness.setDatabaseName(mailbox() + QStringLiteral(".db"));
     m_harness.writeConfig(QStringLiteral("append-batch = 20"));
@@ -56,10 +58,27 @@ bool SoakWorkload::prepare(bool incremental, QString *error)
         *error = QStringLiteral("the first sync failed:\n") + first.infoLines().join(u'\n');
         return false;
     }
-    for (int i = int(m_random.bounded(30)); i >= 0; --i) {
+    for (int i = int(m_random.bounded(quint32(size * 3 / 10))); i >= 0; --i) {
         if (!change(error))
             return false;
     }
+    return true;
+}
+
+bool SoakWorkload::remove(QString *error)
+{
+    for (const Side side : {Side::Local, Side::Remote}) {
+        auto client = m_harness.client(server(side));
+        if (!client) {
+            *error = server(side).name() + QStringLiteral(": cannot connect");
+            return false;
+        }
+        client->command("DELETE \"" + serverMailbox(side) + '"'); // NO when it is not there
+        client->logout();
+    }
+    m_harness.setDatabaseName(mailbox() + QStringLiteral(".db"));
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(m_harness.databasePath() + suffix);
     return true;
 }
 

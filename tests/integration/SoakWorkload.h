@@ -46,11 +46,15 @@ public:
     SoakWorkload(SyncHarness &harness, QByteArray mailbox, quint32 seed);
     ~SoakWorkload();
 
-    // The start of a trial: random new messages on both sides, the harness set to a state
-    // database of the mailbox's own; then, for a trial of an incremental sync, a first sync
-    // and random changes after it.
-    bool prepare(bool incremental, QString *error);
+    // The start of a trial: random new messages on both sides (up to `size` local ones, a
+    // third of that remote), the harness set to a state database of the mailbox's own; then,
+    // for a trial of an incremental sync, a first sync and random changes after it.
+    bool prepare(bool incremental, QString *error, int size = 100);
     QString mailbox() const { return QString::fromLatin1(m_mailbox); }
+    // Deletes the mailbox on both servers and its state database: a trial from scratch.
+    bool remove(QString *error);
+    // Stores `localCount` and `remoteCount` new messages with random flags.
+    bool store(int localCount, int remoteCount, QString *error);
     // One random change on a random side: a new message, an expunge, a flag added, an
     // owner's flags replaced. Keeps a selected session on each server between calls.
     bool change(QString *error);
@@ -78,7 +82,6 @@ private:
         QByteArray hash; // SHA-256 of the body: how the message is recognised on a server
     };
 
-    bool store(int localCount, int remoteCount, QString *error);
     bool append(Side side, int count, QString *error);
     // The UIDs that hold message `index` on `side`, through the change session.
     QList<quint32> find(Side side, int index, QString *error);

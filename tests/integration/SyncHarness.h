@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 #include <QVariantList>
 
+#include <functional>
 #include <memory>
 
 namespace twinbox::test {
@@ -42,8 +43,15 @@ public:
     // Added to twinbox-cli's environment.
     void setEnvironment(const QString &name, const QString &value) { m_environment[name] = value; }
     void clearEnvironment() { m_environment.clear(); }
+    // Run in twinbox-cli's process before it starts (resource limits); empty: none.
+    void setChildProcessModifier(std::function<void()> modifier)
+    {
+        m_modifier = std::move(modifier);
+    }
     QString configPath() const { return m_dir.filePath(QStringLiteral("twinbox.conf")); }
 
+    // Shell commands run before each tunnel's server (`ulimit ...;`), in the tunnel's shell.
+    void setTunnelPrelude(const QString &prelude) { m_tunnelPrelude = prelude; }
     // A command the remote tunnel's output is piped through (to hide capabilities).
     void setRemoteTunnelFilter(const QString &filter) { m_remoteFilter = filter; }
     // The remote section's lines instead of its tunnel (a TCP connection, for restarts).
@@ -73,6 +81,9 @@ public:
     // Otherwise what differs. `internalName` ("/" for the delimiter) is the database's name
     // when it is not localName, i.e. when a list-reference is stripped from it.
     QString convergence(const QByteArray &localName, const QByteArray &internalName = {});
+    // Only what must hold even after a run that failed half-way: every pair the database
+    // holds names a message on each side, and the two are alike but for their flags.
+    QString pairsProblems(const QByteArray &localName) { return check(localName, {}, true); }
     // Rows of a state database table (for the issue log, refused messages).
     int rowCount(const QString &table, const QString &where = {});
     // Runs one statement on the state database behind twinbox-cli's back (a damaged or
@@ -83,11 +94,14 @@ public:
 
 private:
     QProcessEnvironment privateEnvironment() const;
+    QString check(const QByteArray &localName, const QByteArray &internalName, bool pairsOnly);
 
     QTemporaryDir m_dir;
     QString m_databaseName = QStringLiteral("state.db");
     QMap<QString, QString> m_environment;
+    std::function<void()> m_modifier;
     QString m_remoteFilter;
+    QString m_tunnelPrelude;
     QString m_remoteSection;
     DovecotServer m_local;
     DovecotServer m_remote;
