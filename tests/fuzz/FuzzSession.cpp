@@ -1,11 +1,12 @@
 // libFuzzer target over the whole client session: the input is everything a server says,
 // as turns separated by "~~~": the first at once (the greeting), each next one when a line
-// from the client arrived, in fuzzer-chosen chunks. A loopback server in this process plays
-// them to a real ImapSession that opens (greeting, capabilities, PREAUTH or a login), then
-// does what one mailbox's sync does: LIST-STATUS, ENABLE QRESYNC with SELECT, the summary of
-// new messages, UID STOREs and a UID EXPUNGE, LOGOUT. The server closes after the last turn,
-// so each input ends quickly. Errors are the expected outcome; a crash, a sanitizer report,
-// a hang or unbounded memory is a finding.
+// from the client arrived or the client stayed silent for 25 ms (so that an input whose turns
+// outnumber the client's lines does not wait for the timeout), in fuzzer-chosen chunks. A loopback
+// server in this process plays them to a real ImapSession that opens (greeting, capabilities,
+// PREAUTH or a login), then does what one mailbox's sync does: LIST-STATUS, ENABLE QRESYNC with
+// SELECT, the summary of new messages, UID STOREs and a UID EXPUNGE, LOGOUT. The server closes
+// after the last turn, so each input ends quickly. Errors are the expected outcome; a crash, a
+// sanitizer report, a hang or unbounded memory is a finding.
 #include "imap/ImapError.h"
 #include "imap/ImapSession.h"
 #include "sync/ChangeWriter.h"
@@ -17,6 +18,7 @@
 #include <QCoroTask>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 
 #include <cstddef>
 #include <cstdint>
@@ -101,8 +103,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     server.listen(QHostAddress::LocalHost, 0);
     qsizetype next = 0;
     QByteArray heard;
+    QTimer silence;
+    silence.setSingleShot(true);
+    silence.setInterval(25);
     QObject::connect(&server, &QTcpServer::newConnection, &server, [&] {
         QTcpSocket *peer = server.nextPendingConnection();
+        peer->setSocketOption(QAbstractSocket::LowDelayOption, 1); // chunks go out at once
         const auto sayNext = [&, peer] {
             if (next >= turns.size() || peer->state() != QAbstractSocket::ConnectedState)
                 return;
@@ -113,9 +119,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             }
             if (next == turns.size())
                 peer->disconnectFromHost();
+            else
+                silence.start();
         };
+        QObject::connect(&silence, &QTimer::timeout, peer, sayNext);
         QObject::connect(peer, &QTcpSocket::readyRead, peer, [&, peer, sayNext] {
             heard += peer->readAll();
+            if (qEnvironmentVariableIsSet("TWINBOX_FUZZ_VERBOSE"))
+                std::fprintf(stderr, "C: %s", heard.constData());
             for (qsizetype end; (end = heard.indexOf("\r\n")) >= 0;) {
                 heard.remove(0, end + 2);
                 sayNext();
