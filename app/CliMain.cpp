@@ -1,4 +1,5 @@
 #include "AppInfo.h"
+#include "ProcessHardening.h"
 #include "TerminationSignals.h"
 #include "config/CliOptions.h"
 #include "config/PairStore.h"
@@ -113,6 +114,7 @@ prepareDemo(twinbox::sync::DemoPair &demo, const twinbox::config::SyncConfig::Pa
 
 int main(int argc, char *argv[])
 {
+    twinbox::hardenProcess();
     QCoreApplication app(argc, argv);
     twinbox::AppInfo::configure(app, QStringLiteral("twinbox-cli"));
     twinbox::AppInfo::installTranslations(app);

@@ -1,5 +1,6 @@
 #include "AppInfo.h"
 #include "MainWindow.h"
+#include "ProcessHardening.h"
 #include "TwinboxApp.h"
 #include "sync/DemoPair.h"
 
@@ -58,6 +59,7 @@ GuiOptions parseCommandLine(QCoreApplication &app)
 
 int main(int argc, char *argv[])
 {
+    twinbox::hardenProcess();
     if (asksForInformationOnly(argc, argv)) {
         QCoreApplication app(argc, argv);
         twinbox::AppInfo::configure(app, QStringLiteral("twinbox"));

@@ -1137,6 +1137,10 @@ Optionen:
         <source>The server&apos;s key is not one of the keys trusted for it.</source>
         <translation>Der Serverschlüssel ist keiner der Schlüssel, denen für diesen Server vertraut wird.</translation>
     </message>
+    <message>
+        <source> (asked for %1; the certificate is for %2)</source>
+        <translation> (verlangt war %1; das Zertifikat gilt für %2)</translation>
+    </message>
 </context>
 <context>
     <name>twinbox::AccountPage</name>

@@ -1137,6 +1137,10 @@ Options :
         <source>The server&apos;s key is not one of the keys trusted for it.</source>
         <translation>La clé du serveur ne fait pas partie des clés approuvées pour lui.</translation>
     </message>
+    <message>
+        <source> (asked for %1; the certificate is for %2)</source>
+        <translation> (demandé : %1 ; le certificat est pour %2)</translation>
+    </message>
 </context>
 <context>
     <name>twinbox::AccountPage</name>

@@ -149,8 +149,23 @@ QCoro::Task<void> Transport::awaitHandshake(QSslSocket &socket, const Connection
     QObject::connect(&socket, encrypted ? &QSslSocket::encrypted : &QSslSocket::connected, &guard,
                      [done] { done.complete({}); });
     QObject::connect(&socket, &QSslSocket::sslErrors, &guard, [&](const QList<QSslError> &errors) {
-        for (const QSslError &e : errors)
-            tlsProblems.append(e.errorString());
+        for (const QSslError &e : errors) {
+            QString problem = e.errorString();
+            if (e.error() == QSslError::HostNameMismatch) {
+                // Which name was asked for, and which the certificate holds: the user must
+                // tell a typo in the host from a server that is not the one meant.
+                const QString asked = settings.sslHostname && !settings.sslHostname->isEmpty()
+                                          ? *settings.sslHostname
+                                          : settings.host;
+                QStringList names = e.certificate().subjectInfo(QSslCertificate::CommonName);
+                for (const QString &name : e.certificate().subjectAlternativeNames().values())
+                    if (!names.contains(name))
+                        names.append(name);
+                problem += tr(" (asked for %1; the certificate is for %2)")
+                               .arg(asked, names.join(QStringLiteral(", ")));
+            }
+            tlsProblems.append(problem);
+        }
     });
     QObject::connect(&socket, &QAbstractSocket::errorOccurred, &guard,
                      [done, &socket] { done.complete(socket.errorString()); });

@@ -9,6 +9,8 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace twinbox::imap;
@@ -49,6 +51,8 @@ private slots:
     void startTlsUpgradesTheConnection();
     void tunnelIsPreauthenticated();
     void untrustedCertificateIsRejected();
+    void wrongHostNameIsRejected();
+    void expiredCertificateIsRejected();
     void pinnedKeyIsAccepted();
     void wrongPinIsRejected();
     void wrongPasswordIsRejected();
@@ -162,6 +166,82 @@ void TestImapSession::untrustedCertificateIsRejected()
     QVERIFY2(message.contains(QStringLiteral("self-signed")), qPrintable(message));
     QVERIFY2(message.contains(QStringLiteral("sha256$") + m_server->spkiSha256Hex()),
              qPrintable(message));
+}
+
+void TestImapSession::wrongHostNameIsRejected()
+{
+    // A certificate the CA file vouches for, but for another name than the one asked for
+    // (SSL_hostname: what a man in the middle with a valid certificate of his own looks like).
+    ConnectionSettings settings = imaps();
+    settings.sslHostname = QStringLiteral("mail.example.org");
+    const auto error = openError(settings);
+    QCOMPARE(error.kind(), ImapError::Kind::Tls);
+    const QString message = error.describe();
+    QVERIFY2(message.startsWith(QStringLiteral("remote: TLS certificate rejected")),
+             qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("mail.example.org")), qPrintable(message));
+}
+
+void TestImapSession::expiredCertificateIsRejected()
+{
+    // A certificate from a CA the client trusts, for the right address, that expired in
+    // 2020, served by openssl s_server: refused in the handshake, before any IMAP (so before
+    // any credential). openssl ca is the one tool of OpenSSL 3.0 that signs with past dates.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const auto run = [&](std::initializer_list<const char *> words) {
+        QStringList arguments;
+        for (const char *word : words)
+            arguments.append(QString::fromLatin1(word));
+        QProcess openssl;
+        openssl.setWorkingDirectory(dir.path());
+        openssl.start(QStringLiteral("openssl"), arguments);
+        return openssl.waitForFinished(30000) && openssl.exitCode() == 0;
+    };
+    QFile config(dir.filePath(QStringLiteral("ca.cnf")));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write("[ca]\ndefault_ca = ca\n[ca]\ndir = .\ndatabase = index.txt\n"
+                 "new_certs_dir = .\nserial = serial\ndefault_md = sha256\npolicy = any\n"
+                 "copy_extensions = none\n[any]\ncommonName = supplied\n"
+                 "[server]\nsubjectAltName = IP:127.0.0.1\n");
+    config.close();
+    QFile(dir.filePath(QStringLiteral("index.txt"))).open(QIODevice::WriteOnly);
+    QFile serial(dir.filePath(QStringLiteral("serial")));
+    QVERIFY(serial.open(QIODevice::WriteOnly));
+    serial.write("01\n");
+    serial.close();
+    QVERIFY(run({"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out",
+                 "ca.pem", "-days", "3650", "-subj", "/CN=Twinbox test CA"}));
+    QVERIFY(run({"req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out",
+                 "server.csr", "-subj", "/CN=127.0.0.1"}));
+    QVERIFY(run({"ca", "-batch", "-config", "ca.cnf", "-cert", "ca.pem", "-keyfile", "ca.key",
+                 "-in", "server.csr", "-out", "server.pem", "-extensions", "server", "-notext",
+                 "-startdate", "20200101000000Z", "-enddate", "20200102000000Z"}));
+
+    QProcess server;
+    server.setWorkingDirectory(dir.path());
+    const quint16 port = quint16(20000 + QRandomGenerator::global()->bounded(20000));
+    server.start(QStringLiteral("openssl"),
+                 {QStringLiteral("s_server"), QStringLiteral("-quiet"), QStringLiteral("-accept"),
+                  QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("-cert"),
+                  QStringLiteral("server.pem"), QStringLiteral("-key"),
+                  QStringLiteral("server.key")});
+    QVERIFY(server.waitForStarted());
+    QTest::qWait(500); // listening
+
+    ConnectionSettings settings = imaps();
+    settings.port = port;
+    settings.sslCaFile = dir.filePath(QStringLiteral("ca.pem"));
+    const auto error = openError(settings);
+    const QByteArray heard = server.readAllStandardOutput();
+    server.kill();
+    server.waitForFinished();
+    QCOMPARE(error.kind(), ImapError::Kind::Tls);
+    const QString message = error.describe();
+    QVERIFY2(message.startsWith(QStringLiteral("remote: TLS certificate rejected")),
+             qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("expired")), qPrintable(message));
+    QVERIFY2(heard.isEmpty(), heard.constData()); // not a byte of IMAP, let alone a password
 }
 
 void TestImapSession::pinnedKeyIsAccepted()
