@@ -114,7 +114,7 @@ prepareDemo(twinbox::sync::DemoPair &demo, const twinbox::config::SyncConfig::Pa
 
 int main(int argc, char *argv[])
 {
-    twinbox::hardenProcess();
+    twinbox::hardenProcess(twinbox::ProcessKind::CommandLine);
     QCoreApplication app(argc, argv);
     twinbox::AppInfo::configure(app, QStringLiteral("twinbox-cli"));
     twinbox::AppInfo::installTranslations(app);

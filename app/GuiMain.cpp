@@ -59,7 +59,7 @@ GuiOptions parseCommandLine(QCoreApplication &app)
 
 int main(int argc, char *argv[])
 {
-    twinbox::hardenProcess();
+    twinbox::hardenProcess(twinbox::ProcessKind::Desktop);
     if (asksForInformationOnly(argc, argv)) {
         QCoreApplication app(argc, argv);
         twinbox::AppInfo::configure(app, QStringLiteral("twinbox"));

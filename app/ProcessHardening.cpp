@@ -11,10 +11,13 @@
 
 namespace twinbox {
 
-void hardenProcess()
+void hardenProcess(ProcessKind kind)
 {
 #if defined(Q_OS_LINUX)
-    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+    if (kind == ProcessKind::CommandLine)
+        prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+#else
+    Q_UNUSED(kind)
 #endif
 #if defined(Q_OS_UNIX)
     const rlimit noCore{0, 0};

@@ -158,11 +158,17 @@ QCoro::Task<void> Transport::awaitHandshake(QSslSocket &socket, const Connection
                                           ? *settings.sslHostname
                                           : settings.host;
                 QStringList names = e.certificate().subjectInfo(QSslCertificate::CommonName);
-                for (const QString &name : e.certificate().subjectAlternativeNames().values())
-                    if (!names.contains(name))
-                        names.append(name);
+                const auto alternatives = e.certificate().subjectAlternativeNames();
+                for (auto it = alternatives.cbegin(); it != alternatives.cend(); ++it) {
+                    if ((it.key() == QSsl::DnsEntry || it.key() == QSsl::IpAddressEntry) &&
+                        !names.contains(it.value()))
+                        names.append(it.value());
+                }
+                if (names.size() > 5) // a shared host's list: the first say enough
+                    names = names.mid(0, 5) << QStringLiteral("…");
                 problem += tr(" (asked for %1; the certificate is for %2)")
-                               .arg(asked, names.join(QStringLiteral(", ")));
+                               .arg(asked, names.isEmpty() ? QStringLiteral("-")
+                                                           : names.join(QStringLiteral(", ")));
             }
             tlsProblems.append(problem);
         }

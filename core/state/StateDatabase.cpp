@@ -186,7 +186,9 @@ bool StateDatabase::open(const QString &path, QString *error)
 
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(path);
-    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=2000"));
+    // First read-only, for the checks below: a file that fails them is left exactly as it is
+    // (a read-write connection would fold a write-ahead log into it when it closes).
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000"));
     if (!m_db.open()) {
         *error = tr("database: %1: %2").arg(path, sqlError(m_db.lastError()));
         return false;
@@ -241,6 +243,13 @@ bool StateDatabase::open(const QString &path, QString *error)
         }
     }
 
+    m_db.close();
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=2000"));
+    if (!m_db.open()) {
+        *error = tr("database: %1: %2").arg(path, sqlError(m_db.lastError()));
+        return false;
+    }
+
     QSqlQuery mode(m_db);
     if (mode.exec(QStringLiteral("PRAGMA journal_mode=WAL")) && mode.next())
         m_journalMode = mode.value(0).toString().toLower();
@@ -288,7 +297,7 @@ bool StateDatabase::migrate(QString *error)
             return false;
         }
         if (!transaction.commit()) {
-            *error = tr("database: %1: %2").arg(m_path, sqlError(m_db.lastError()));
+            *error = tr("database: %1: %2").arg(m_path, transaction.error());
             return false;
         }
     }

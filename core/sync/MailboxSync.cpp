@@ -59,11 +59,10 @@ QCoro::Task<ObservedChanges> changedSince(ImapSession &session, std::uint64_t si
 // The UIDs from `from` on. With ESEARCH, `UID SEARCH RETURN (ALL) UID from:4294967295`
 // (RFC 4731 §3.1): its answer names its command, so it may run beside another; without,
 // `UID FETCH from:4294967295 (UID)` (RFC 3501 §6.4.8), whose data only the oldest command
-// running can claim: the caller must not start it beside another.
-QCoro::Task<QList<std::uint32_t>> uidsFrom(ImapSession &session, std::uint32_t from,
-                                           const QString &displayIn)
+// running can claim: the caller must not start it beside another. Nothing (nullopt) when
+// the server refuses it: the caller then just does not move UIDNEXT, and lists next time.
+QCoro::Task<std::optional<QList<std::uint32_t>>> uidsFrom(ImapSession &session, std::uint32_t from)
 {
-    const QString displayName = displayIn;
     const QByteArray range =
         SequenceSet::fromRange(from, std::numeric_limits<std::uint32_t>::max()).toByteArray();
     const bool esearch = session.capabilities().has("ESEARCH");
@@ -75,12 +74,18 @@ QCoro::Task<QList<std::uint32_t>> uidsFrom(ImapSession &session, std::uint32_t f
                                           .atom("UID")
                                           .atom(range)
                                     : Command("UID FETCH").atom(range).open().atom("UID").close();
-    const auto reply = co_await session.connection().executeOk(command, displayName);
+    const auto reply = co_await session.connection().execute(command);
+    if (!reply.ok())
+        co_return std::nullopt;
+    // Only this command's data: a FETCH another client's flag change brought (RFC 7162
+    // §3.2.4) may come with it, with a UID below `from`.
     QList<std::uint32_t> uids;
     for (const Response &response : reply.untagged) {
-        if (const auto *data = std::get_if<FetchData>(&response); data && data->uid)
+        const auto *data = std::get_if<FetchData>(&response);
+        const auto *found = std::get_if<ESearchData>(&response);
+        if (!esearch && data && data->uid && *data->uid >= from)
             uids.append(*data->uid);
-        else if (const auto *found = std::get_if<ESearchData>(&response); found && found->all)
+        else if (esearch && found && found->uid && found->all)
             uids += found->all->toList();
     }
     co_return uids;
@@ -359,19 +364,40 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
         // server allows): APPENDUID names only our own messages, and a message another client
         // stored meanwhile, below or among them, must not end up under the stored UIDNEXT
         // unseen.
-        std::array<std::optional<QCoro::Task<QList<std::uint32_t>>>, 2> listings;
+        std::array<std::optional<QCoro::Task<std::optional<QList<std::uint32_t>>>>, 2> listings;
         const auto listWhere = [&](bool withEsearch) {
             for (Side side : bothSides) {
                 const SideView &view = context.side(side);
                 if (view.appendedUpTo > view.copyFrom &&
                     view.session->capabilities().has("ESEARCH") == withEsearch)
-                    listings[std::size_t(side)] =
-                        uidsFrom(*view.session, view.copyFrom, context.displayName);
+                    listings[std::size_t(side)] = uidsFrom(*view.session, view.copyFrom);
             }
         };
         listWhere(true);
-        changes = co_await awaitBoth(checkLocal, checkRemote);
-        listWhere(false);
+        // Every command started is awaited, even when one fails: none may be left running
+        // on a session the next mailbox uses (BothSides.h).
+        std::exception_ptr failure;
+        try {
+            changes = co_await awaitBoth(checkLocal, checkRemote);
+        } catch (...) {
+            failure = std::current_exception();
+        }
+        if (!failure)
+            listWhere(false);
+        std::array<std::optional<QList<std::uint32_t>>, 2> listed;
+        for (Side side : bothSides) {
+            if (!listings[std::size_t(side)])
+                continue;
+            try {
+                listed[std::size_t(side)] = co_await *listings[std::size_t(side)];
+            } catch (...) {
+                if (!failure)
+                    failure = std::current_exception();
+            }
+        }
+        if (failure)
+            std::rethrow_exception(failure);
+
         for (Side side : bothSides) {
             // What the last pass could not apply comes again, unless the check saw newer.
             auto &carried = context.carried[std::size_t(side)];
@@ -392,9 +418,10 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
             view.confirmed = std::max(view.confirmed, seen.highestModSeq);
         }
         for (Side side : bothSides) {
-            if (!listings[std::size_t(side)])
+            // Unlisted (not started, or refused): UIDNEXT stays where it is, safe and low.
+            if (!listed[std::size_t(side)])
                 continue;
-            const QList<std::uint32_t> uids = co_await *listings[std::size_t(side)];
+            const QList<std::uint32_t> &uids = *listed[std::size_t(side)];
             SideView &view = context.side(side);
             const bool allMapped = std::all_of(uids.begin(), uids.end(), [&](std::uint32_t uid) {
                 return context.mapping.contains(side, uid);

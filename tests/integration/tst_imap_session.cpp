@@ -9,7 +9,8 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QProcess>
-#include <QRandomGenerator>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -218,16 +219,26 @@ void TestImapSession::expiredCertificateIsRejected()
                  "-in", "server.csr", "-out", "server.pem", "-extensions", "server", "-notext",
                  "-startdate", "20200101000000Z", "-enddate", "20200102000000Z"}));
 
+    // A port that was free a moment ago (openssl s_server does not tell the one it took).
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = probe.serverPort();
+    probe.close();
     QProcess server;
     server.setWorkingDirectory(dir.path());
-    const quint16 port = quint16(20000 + QRandomGenerator::global()->bounded(20000));
     server.start(QStringLiteral("openssl"),
                  {QStringLiteral("s_server"), QStringLiteral("-quiet"), QStringLiteral("-accept"),
                   QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("-cert"),
                   QStringLiteral("server.pem"), QStringLiteral("-key"),
                   QStringLiteral("server.key")});
     QVERIFY(server.waitForStarted());
-    QTest::qWait(500); // listening
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [port] {
+            QTcpSocket socket;
+            socket.connectToHost(QHostAddress::LocalHost, port);
+            return socket.waitForConnected(200);
+        }(),
+        15000); // listening (a connection that closes at once costs s_server nothing)
 
     ConnectionSettings settings = imaps();
     settings.port = port;
