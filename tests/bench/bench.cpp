@@ -35,8 +35,8 @@
 #include <memory>
 
 using namespace twinbox::test;
-using twinbox::test::LoopbackProxy;
 using twinbox::bench::ServerMeter;
+using twinbox::test::LoopbackProxy;
 
 namespace {
 
