@@ -88,11 +88,6 @@ const QList<QStringList> migrations = {
     },
 };
 
-QString sqlError(const QSqlError &error)
-{
-    return error.databaseText().isEmpty() ? error.text() : error.databaseText();
-}
-
 } // namespace
 
 StateDatabase::StateDatabase()
@@ -147,7 +142,7 @@ bool StateDatabase::exec(const QString &statement, QString *error)
     }
     QSqlQuery query(m_db);
     if (!query.exec(statement)) {
-        *error = tr("database: %1: %2").arg(m_path, sqlError(query.lastError()));
+        *error = tr("database: %1: %2").arg(m_path, sqlErrorText(query.lastError()));
         return false;
     }
     return true;
@@ -190,7 +185,7 @@ bool StateDatabase::open(const QString &path, QString *error)
     // (a read-write connection would fold a write-ahead log into it when it closes).
     m_db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000"));
     if (!m_db.open()) {
-        *error = tr("database: %1: %2").arg(path, sqlError(m_db.lastError()));
+        *error = tr("database: %1: %2").arg(path, sqlErrorText(m_db.lastError()));
         return false;
     }
     // Reading proves it is a database at all (a corrupt or foreign file fails here).
@@ -199,7 +194,7 @@ bool StateDatabase::open(const QString &path, QString *error)
         QSqlQuery probe(m_db);
         probe.exec(QStringLiteral("PRAGMA user_version"));
         *error = tr("database: %1: not a usable SQLite database (%2)")
-                     .arg(path, sqlError(probe.lastError()));
+                     .arg(path, sqlErrorText(probe.lastError()));
         return false;
     }
     // Before anything changes the file: a database of another program is left alone.
@@ -232,7 +227,7 @@ bool StateDatabase::open(const QString &path, QString *error)
     if (!empty) {
         QSqlQuery check(m_db);
         const bool read = check.exec(QStringLiteral("PRAGMA quick_check(1)")) && check.next();
-        const QString verdict = (read ? check.value(0).toString() : sqlError(check.lastError()))
+        const QString verdict = (read ? check.value(0).toString() : sqlErrorText(check.lastError()))
                                     .simplified(); // one line: quick_check lists by line
         check.finish();
         if (verdict != QStringLiteral("ok")) {
@@ -246,7 +241,7 @@ bool StateDatabase::open(const QString &path, QString *error)
     m_db.close();
     m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=2000"));
     if (!m_db.open()) {
-        *error = tr("database: %1: %2").arg(path, sqlError(m_db.lastError()));
+        *error = tr("database: %1: %2").arg(path, sqlErrorText(m_db.lastError()));
         return false;
     }
 

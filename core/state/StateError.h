@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QSqlError>
 #include <QString>
 
 #include <exception>
@@ -22,5 +23,12 @@ private:
     QString m_message;
     QByteArray m_what;
 };
+
+// SQLite's own words for a failed statement when the driver passed them on ("database or
+// disk is full"), else Qt's.
+inline QString sqlErrorText(const QSqlError &error)
+{
+    return error.databaseText().isEmpty() ? error.text() : error.databaseText();
+}
 
 } // namespace twinbox::state

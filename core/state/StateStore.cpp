@@ -47,11 +47,8 @@ public:
 private:
     [[noreturn]] void fail() const
     {
-        const QSqlError error = m_query.lastError();
         throw StateError(StateStore::tr("database: %1: %2")
-                             .arg(m_database.path(), error.databaseText().isEmpty()
-                                                         ? error.text()
-                                                         : error.databaseText()));
+                             .arg(m_database.path(), sqlErrorText(m_query.lastError())));
     }
 
     StateDatabase &m_database;

@@ -52,10 +52,8 @@ public:
             m_active = false;
             return true;
         }
-        // SQLite's words ("database or disk is full"), for the error the caller reports.
-        m_error = commit.lastError().databaseText().isEmpty() ? commit.lastError().text()
-                                                              : commit.lastError().databaseText();
-        return false; // still active: the destructor rolls back
+        m_error = sqlErrorText(commit.lastError()); // for the error the caller reports
+        return false;                               // still active: the destructor rolls back
     }
     // Why the last commit() failed.
     const QString &error() const { return m_error; }

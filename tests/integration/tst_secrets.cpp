@@ -4,6 +4,7 @@
 // file the program wrote (state database and its WAL, XDG directories, temporary files), or
 // in the command line of any process on the machine while it runs; not even after a crash.
 // Every file it writes is private to the user (no group or other permission bits).
+#include "SecretForms.h"
 #include "SeedMessage.h"
 #include "SyncHarness.h"
 
@@ -82,9 +83,8 @@ QList<QByteArray> TestSecrets::secretForms() const
 {
     const QByteArray password = m_harness->remote().password().toUtf8();
     const QByteArray user = m_harness->remote().user().toUtf8();
-    return {password, password.toBase64(), QByteArray('\0' + user + '\0' + password).toBase64(),
-            QByteArray(user + '\0' + password).toBase64(),
-            QByteArray('\0' + user + '\0' + password).toBase64(QByteArray::OmitTrailingEquals)};
+    return twinbox::test::secretForms(user, password)
+           << QByteArray('\0' + user + '\0' + password).toBase64(QByteArray::OmitTrailingEquals);
 }
 
 QString TestSecrets::findSecret(const QByteArray &bytes) const
