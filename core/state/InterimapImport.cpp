@@ -100,7 +100,9 @@ InterimapImport::adopt(const QString &interimapPath, StateDatabase &target, QStr
                 return fail(mapping.lastError().text());
             while (mapping.next()) {
                 store.addMapping(id, {std::uint32_t(mapping.value(0).toLongLong()),
-                                      std::uint32_t(mapping.value(1).toLongLong()), std::nullopt});
+                                      std::uint32_t(mapping.value(1).toLongLong()),
+                                      std::nullopt,
+                                      {}});
                 ++summary.messages;
             }
             ++summary.mailboxes;

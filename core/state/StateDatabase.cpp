@@ -86,6 +86,14 @@ const QList<QStringList> migrations = {
                        " date TEXT,"
                        " acknowledged INTEGER NOT NULL DEFAULT 0)"),
     },
+    // 2: each side's base while a flag update is under way. `flags` becomes the target of
+    // the update (committed before the STOREs); local_base / remote_base hold what that side
+    // held before, until its STORE is confirmed (NULL: it holds `flags`). A run cut between
+    // the two sides' STOREs then tells its own write from the user's change.
+    {
+        QStringLiteral("ALTER TABLE mapping ADD COLUMN local_base TEXT"),
+        QStringLiteral("ALTER TABLE mapping ADD COLUMN remote_base TEXT"),
+    },
 };
 
 } // namespace

@@ -65,6 +65,11 @@ QString joinFlags(const QByteArrayList &flags)
     return flags.isEmpty() ? QStringLiteral("") : QString::fromUtf8(flags.join(' '));
 }
 
+QVariant flagsValue(const std::optional<QByteArrayList> &flags)
+{
+    return flags ? QVariant(joinFlags(*flags)) : QVariant();
+}
+
 std::optional<QByteArrayList> splitFlags(const QVariant &value)
 {
     if (value.isNull())
@@ -182,13 +187,15 @@ QList<MappedMessage> StateStore::mapping(qint64 mailbox) const
 {
     Query query(
         m_database,
-        QStringLiteral(
-            "SELECT local_uid, remote_uid, flags FROM mapping WHERE idx = ? ORDER BY local_uid"));
+        QStringLiteral("SELECT local_uid, remote_uid, flags, local_base, remote_base FROM mapping "
+                       "WHERE idx = ? ORDER BY local_uid"));
     query.bind(mailbox).exec();
     QList<MappedMessage> messages;
     while (query.next())
         messages.append({std::uint32_t(query.value(0).toLongLong()),
-                         std::uint32_t(query.value(1).toLongLong()), splitFlags(query.value(2))});
+                         std::uint32_t(query.value(1).toLongLong()),
+                         splitFlags(query.value(2)),
+                         {splitFlags(query.value(3)), splitFlags(query.value(4))}});
     return messages;
 }
 
@@ -196,11 +203,14 @@ void StateStore::addMapping(qint64 mailbox, const MappedMessage &message)
 {
     Query(m_database,
           QStringLiteral(
-              "INSERT INTO mapping (idx, local_uid, remote_uid, flags) VALUES (?, ?, ?, ?)"))
+              "INSERT INTO mapping (idx, local_uid, remote_uid, flags, local_base, remote_base) "
+              "VALUES (?, ?, ?, ?, ?, ?)"))
         .bind(mailbox)
         .bind(qint64(message.localUid))
         .bind(qint64(message.remoteUid))
-        .bind(message.flags ? QVariant(joinFlags(*message.flags)) : QVariant())
+        .bind(flagsValue(message.flags))
+        .bind(flagsValue(message.base[0]))
+        .bind(flagsValue(message.base[1]))
         .exec();
 }
 
@@ -221,13 +231,16 @@ void StateStore::forgetMessages(qint64 mailbox)
             .exec();
 }
 
-void StateStore::setAgreedFlags(qint64 mailbox, std::uint32_t localUid, const QByteArrayList &flags)
+void StateStore::setFlags(qint64 mailbox, const MappedMessage &message)
 {
     Query(m_database,
-          QStringLiteral("UPDATE mapping SET flags = ? WHERE idx = ? AND local_uid = ?"))
-        .bind(joinFlags(flags))
+          QStringLiteral("UPDATE mapping SET flags = ?, local_base = ?, remote_base = ? "
+                         "WHERE idx = ? AND local_uid = ?"))
+        .bind(flagsValue(message.flags))
+        .bind(flagsValue(message.base[0]))
+        .bind(flagsValue(message.base[1]))
         .bind(mailbox)
-        .bind(qint64(localUid))
+        .bind(qint64(message.localUid))
         .exec();
 }
 

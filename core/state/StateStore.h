@@ -9,6 +9,7 @@
 #include <QList>
 #include <QMetaType>
 
+#include <array>
 #include <cstdint>
 #include <exception>
 #include <optional>
@@ -65,7 +66,17 @@ struct MappedMessage
 {
     std::uint32_t localUid = 0;
     std::uint32_t remoteUid = 0;
-    std::optional<QByteArrayList> flags; // last agreed flags; nullopt: not known
+    // The flags both sides agreed on, or are being brought to; nullopt: not known.
+    std::optional<QByteArrayList> flags;
+    // By side (Side as index): while a flag update is under way, what that side held before
+    // it, until its STORE is confirmed; nullopt: the side holds `flags`.
+    std::array<std::optional<QByteArrayList>, 2> base;
+
+    // The flags `side` held when `flags` was decided: its three-way base.
+    std::optional<QByteArrayList> baseOn(Side side) const
+    {
+        return base[std::size_t(side)] ? base[std::size_t(side)] : flags;
+    }
 };
 
 // A message about to be appended to the other side (the duplicate guard, DESIGN.md "No
@@ -110,7 +121,8 @@ public:
     // Forgets every message of the mailbox (mapping, journal, refusals): its UIDs mean nothing
     // any more after a UIDVALIDITY change.
     void forgetMessages(qint64 mailbox);
-    void setAgreedFlags(qint64 mailbox, std::uint32_t localUid, const QByteArrayList &flags);
+    // The message's target flags and each side's base (MappedMessage::base).
+    void setFlags(qint64 mailbox, const MappedMessage &message);
 
     QList<PendingAppend> pendingAppends(qint64 mailbox) const;
     void addPendingAppend(qint64 mailbox, const PendingAppend &pending);

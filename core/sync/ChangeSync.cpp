@@ -49,6 +49,61 @@ currentFlags(ImapSession &session, const SequenceSet &uidsIn, const QString &dis
     co_return flags;
 }
 
+bool sameFlags(const state::MappedMessage &a, const state::MappedMessage &b)
+{
+    const auto same = [](const std::optional<QByteArrayList> &x,
+                         const std::optional<QByteArrayList> &y) {
+        return x.has_value() == y.has_value() && (!x || FlagMerge::same(*x, *y));
+    };
+    return same(a.flags, b.flags) && same(a.base[0], b.base[0]) && same(a.base[1], b.base[1]);
+}
+
+// Whether `now`, as `side` reports it, is a change that side made itself.
+bool changedItself(const state::MappedMessage &message, Side side, const QByteArrayList &now)
+{
+    if (!message.flags)
+        return !now.isEmpty();
+    return !FlagMerge::ownChange(*message.flags, {now, message.base[std::size_t(side)], true})
+                .isEmpty();
+}
+
+// Something the user should know about a message (the issue log).
+struct Issue
+{
+    QString kind;
+    QString detail;
+    std::uint32_t localUid;
+    std::uint32_t remoteUid;
+    Side holder; // where the message is read to name it (it stays there this pass)
+};
+const QString flagConflict = QStringLiteral("flag-conflict");
+using Headlines = std::array<QHash<std::uint32_t, state::MessageHeadline>, 2>;
+
+// One transaction: the pairs that go, the flags and bases that change and the issues; then
+// the mapping in memory.
+void record(MailboxContext &context, const QSet<std::uint32_t> &dropped,
+            const QMap<std::uint32_t, state::MappedMessage> &flags, const QList<Issue> &issues,
+            const Headlines &headlines)
+{
+    if (dropped.isEmpty() && flags.isEmpty() && issues.isEmpty())
+        return;
+    state::Transaction transaction(context.database->connection());
+    for (std::uint32_t local : dropped)
+        context.store->removeMapping(context.id, local);
+    for (const state::MappedMessage &message : flags)
+        context.store->setFlags(context.id, message);
+    for (const Issue &issue : issues)
+        context.store->logIssue(
+            context.internalName, issue.kind, issue.detail, issue.localUid, issue.remoteUid,
+            headlines[std::size_t(issue.holder)].value(
+                issue.holder == Side::Local ? issue.localUid : issue.remoteUid));
+    context.commit(transaction);
+    for (std::uint32_t local : dropped)
+        context.mapping.remove(local);
+    for (const state::MappedMessage &message : flags)
+        context.mapping.setFlags(message);
+}
+
 } // namespace
 
 QCoro::Task<bool> ChangeSync::apply(MailboxContext &context,
@@ -56,16 +111,9 @@ QCoro::Task<bool> ChangeSync::apply(MailboxContext &context,
 {
     const std::array<ObservedChanges, 2> changes = changesIn; // copied before co_await
     const UidMapping &mapping = context.mapping;
-    // Written with the rest once the servers have done their part, so that a pass that fails
-    // and is run again does not log the same conflict twice.
-    struct Issue
-    {
-        QString kind;
-        QString detail;
-        std::uint32_t localUid;
-        std::uint32_t remoteUid;
-        Side holder; // where the message is read to name it (it stays there this pass)
-    };
+    // Written with what settles them, so that a pass that fails and is run again does not
+    // log the same issue twice: a flag conflict with the target it decided, before the
+    // STOREs; an expunge with the mapping it drops, after the servers have done their part.
     QList<Issue> issues;
 
     // Flag reports per side, by UID (the newest wins when a UID is reported twice).
@@ -96,7 +144,7 @@ QCoro::Task<bool> ChangeSync::apply(MailboxContext &context,
             expungeOn[std::size_t(otherSide)].add(otherUid);
             if (const auto flags = reported[std::size_t(otherSide)].value(otherUid);
                 reported[std::size_t(otherSide)].contains(otherUid) &&
-                !FlagMerge::same(flags, message.flags.value_or(QByteArrayList()))) {
+                changedItself(message, otherSide, flags)) {
                 // Deleted on one side, flags changed on the other: the deletion wins (the
                 // user deleted it after all), but it is on record.
                 ConflictRecord conflict{context.displayName,
@@ -133,7 +181,7 @@ QCoro::Task<bool> ChangeSync::apply(MailboxContext &context,
     for (auto it = touched.begin(); it != touched.end(); ++it) {
         const state::MappedMessage *message = mapping.find(Side::Local, it.key());
         for (Side side : bothSides) {
-            if (!it->flags[std::size_t(side)] && !message->flags)
+            if (!it->flags[std::size_t(side)] && !message->baseOn(side))
                 unknown[std::size_t(side)].add(UidMapping::uidOn(*message, side));
         }
     }
@@ -145,31 +193,21 @@ QCoro::Task<bool> ChangeSync::apply(MailboxContext &context,
     }
 
     std::array<QHash<std::uint32_t, QByteArrayList>, 2> updates; // by that side's UID
-    QHash<std::uint32_t, QByteArrayList> agreed;                 // by local UID
-    struct Planned
-    {
-        std::array<QByteArrayList, 2> now;
-        std::array<bool, 2> changed;
-    };
-    QHash<std::uint32_t, Planned> planned; // by local UID
+    // What the database is to hold for each message whose flags or bases change: the target,
+    // and the base of each side that is still to be written (DESIGN.md, "Flags").
+    QMap<std::uint32_t, state::MappedMessage> decided; // by local UID
     for (auto it = touched.begin(); it != touched.end(); ++it) {
         const state::MappedMessage message = *mapping.find(Side::Local, it.key());
-        std::array<QByteArrayList, 2> now;
+        std::array<FlagMerge::SideFlags, 2> now;
         for (Side side : bothSides) {
             const std::uint32_t uid = UidMapping::uidOn(message, side);
-            now[std::size_t(side)] = it->flags[std::size_t(side)].value_or(
-                message.flags ? *message.flags : fetched[std::size_t(side)].value(uid));
+            const auto &reportedFlags = it->flags[std::size_t(side)];
+            const std::optional<QByteArrayList> base = message.baseOn(side);
+            now[std::size_t(side)] = {
+                reportedFlags.value_or(base ? *base : fetched[std::size_t(side)].value(uid)), base,
+                reportedFlags.has_value()};
         }
-        // A report of the flags both sides last agreed on is no change (our own copy seen
-        // by a check, or a change undone): only a real change can conflict.
-        std::array<bool, 2> changed{};
-        for (Side side : bothSides)
-            changed[std::size_t(side)] =
-                it->flags[std::size_t(side)] &&
-                (!message.flags || !FlagMerge::same(*it->flags[std::size_t(side)], *message.flags));
-        const FlagMerge plan =
-            FlagMerge::plan(message.flags, now[0], changed[0], now[1], changed[1]);
-        planned.insert(message.localUid, {now, changed});
+        const FlagMerge plan = FlagMerge::plan(message.flags, now[0], now[1]);
         if (plan.conflict) {
             context.events->warning(
                 QString(), QString(),
@@ -177,26 +215,33 @@ QCoro::Task<bool> ChangeSync::apply(MailboxContext &context,
                    "Setting both to %6 (%7).")
                     .arg(context.displayName)
                     .arg(message.localUid)
-                    .arg(flagText(now[0]))
+                    .arg(flagText(now[0].now))
                     .arg(message.remoteUid)
-                    .arg(flagText(now[1]))
+                    .arg(flagText(now[1].now))
                     .arg(message.flags ? tr("the three-way merge") : tr("the union"))
                     .arg(flagText(plan.merged)));
-            issues.append({QStringLiteral("flag-conflict"),
-                           tr("local (%1), remote (%2), both set to (%3)")
-                               .arg(flagText(now[0]), flagText(now[1]), flagText(plan.merged)),
-                           message.localUid, message.remoteUid, Side::Local});
+            issues.append(
+                {flagConflict,
+                 tr("local (%1), remote (%2), both set to (%3)")
+                     .arg(flagText(now[0].now), flagText(now[1].now), flagText(plan.merged)),
+                 message.localUid, message.remoteUid, Side::Local});
             Q_EMIT context.events->conflict({context.displayName, message.localUid,
-                                             message.remoteUid, now[0], now[1], plan.merged,
+                                             message.remoteUid, now[0].now, now[1].now, plan.merged,
                                              false});
             ++context.totals->conflicts;
         }
-        if (plan.updateLocal)
-            updates[0].insert(message.localUid, plan.merged);
-        if (plan.updateRemote)
-            updates[1].insert(message.remoteUid, plan.merged);
-        if (!message.flags || !FlagMerge::same(*message.flags, plan.merged))
-            agreed.insert(message.localUid, plan.merged);
+        state::MappedMessage next = message;
+        next.flags = plan.merged;
+        const std::array<bool, 2> update = {plan.updateLocal, plan.updateRemote};
+        for (Side side : bothSides) {
+            next.base[std::size_t(side)].reset();
+            if (update[std::size_t(side)]) {
+                updates[std::size_t(side)].insert(UidMapping::uidOn(message, side), plan.merged);
+                next.base[std::size_t(side)] = FlagMerge::normalized(now[std::size_t(side)].now);
+            }
+        }
+        if (!sameFlags(next, message))
+            decided.insert(message.localUid, next);
     }
 
     // The messages of the issues, named for the user before an expunge takes them.
@@ -204,14 +249,27 @@ QCoro::Task<bool> ChangeSync::apply(MailboxContext &context,
     for (const Issue &issue : std::as_const(issues))
         toName[std::size_t(issue.holder)].add(issue.holder == Side::Local ? issue.localUid
                                                                           : issue.remoteUid);
-    std::array<QHash<std::uint32_t, state::MessageHeadline>, 2> headlines;
+    Headlines headlines;
     for (Side side : bothSides) {
         if (!toName[std::size_t(side)].isEmpty())
             headlines[std::size_t(side)] = co_await HeadlineFetch::fetch(
                 *context.side(side).session, toName[std::size_t(side)], context.displayName);
     }
 
-    // Write both servers at once.
+    // The target is journaled before the STOREs: a run cut short between the two sides' writes
+    // leaves each side's base, so the next run tells this write from the user's change.
+    const bool writesFlags = !updates[0].isEmpty() || !updates[1].isEmpty();
+    QList<Issue> expungeIssues = issues;
+    if (writesFlags) {
+        QList<Issue> flagIssues;
+        expungeIssues.clear();
+        for (const Issue &issue : std::as_const(issues))
+            (issue.kind == flagConflict ? flagIssues : expungeIssues).append(issue);
+        record(context, {}, decided, flagIssues, headlines);
+    }
+
+    // Write both servers at once; every write is awaited, even after one failed, so that the
+    // STOREs that were answered are on record.
     std::array<std::optional<QCoro::Task<std::uint64_t>>, 2> expunges;
     std::array<std::optional<QCoro::Task<ChangeWriter::StoreResult>>, 2> stores;
     for (Side side : bothSides) {
@@ -223,67 +281,60 @@ QCoro::Task<bool> ChangeSync::apply(MailboxContext &context,
             stores[std::size_t(side)] = ChangeWriter::storeFlags(
                 *view.session, updates[std::size_t(side)], view.confirmed, context.displayName);
     }
-    std::array<SequenceSet, 2> modified;
+    std::exception_ptr failure;
+    std::array<std::optional<ChangeWriter::StoreResult>, 2> stored;
     for (Side side : bothSides) {
-        if (expunges[std::size_t(side)]) {
-            const std::uint64_t expungedAt = co_await *expunges[std::size_t(side)];
-            SideView &view = context.side(side);
-            view.reportedModSeq = std::max(view.reportedModSeq, expungedAt);
-        }
-        if (stores[std::size_t(side)]) {
-            const ChangeWriter::StoreResult stored = co_await *stores[std::size_t(side)];
-            modified[std::size_t(side)] = stored.modified;
-            SideView &view = context.side(side);
-            view.reportedModSeq = std::max(view.reportedModSeq, stored.highestModSeq);
-        }
-    }
-
-    // A STORE that met [MODIFIED] leaves the other side's change unapplied, and the next
-    // check will not report it again (its MODSEQ is below what is confirmed): it is carried
-    // into the next pass, where it meets whatever the modified side now holds.
-    for (Side side : bothSides) {
-        const Side otherSide = MailboxContext::opposite(side);
-        for (std::uint32_t uid : modified[std::size_t(side)].toList()) {
-            const state::MappedMessage *message = mapping.find(side, uid);
-            if (!message || !planned.contains(message->localUid))
-                continue;
-            const Planned &plan = planned.value(message->localUid);
-            const std::uint32_t otherUid = UidMapping::uidOn(*message, otherSide);
-            if (plan.changed[std::size_t(otherSide)] &&
-                !updates[std::size_t(otherSide)].contains(otherUid)) {
-                FetchData carried;
-                carried.uid = otherUid;
-                carried.flags = plan.now[std::size_t(otherSide)];
-                context.carried[std::size_t(otherSide)].append(carried);
+        SideView &view = context.side(side);
+        try {
+            if (expunges[std::size_t(side)]) {
+                const std::uint64_t expungedAt = co_await *expunges[std::size_t(side)];
+                view.reportedModSeq = std::max(view.reportedModSeq, expungedAt);
             }
+        } catch (...) {
+            failure = std::current_exception();
+        }
+        try {
+            if (stores[std::size_t(side)]) {
+                stored[std::size_t(side)] = co_await *stores[std::size_t(side)];
+                view.reportedModSeq =
+                    std::max(view.reportedModSeq, stored[std::size_t(side)]->highestModSeq);
+            }
+        } catch (...) {
+            failure = std::current_exception();
         }
     }
+    std::array<SequenceSet, 2> modified;
+    for (Side side : bothSides)
+        modified[std::size_t(side)] =
+            stored[std::size_t(side)] ? stored[std::size_t(side)]->modified : SequenceSet();
 
-    // The database follows the servers: mappings of expunged messages go, agreed flags
-    // are those both servers now hold (not where a STORE met [MODIFIED]: the next check
-    // reports that message again).
-    for (auto it = agreed.begin(); it != agreed.end();) {
-        const state::MappedMessage *message = mapping.find(Side::Local, it.key());
-        if (modified[0].contains(message->localUid) || modified[1].contains(message->remoteUid))
-            it = agreed.erase(it);
-        else
-            ++it;
+    // A side whose STORE was answered holds the target, except where it met [MODIFIED]: there
+    // its base stays, and the next check reports the message again with the change that
+    // stopped the STORE.
+    QMap<std::uint32_t, state::MappedMessage> confirmed; // by local UID
+    for (auto it = decided.begin(); it != decided.end(); ++it) {
+        state::MappedMessage next = *it;
+        for (Side side : bothSides) {
+            const std::uint32_t uid = UidMapping::uidOn(next, side);
+            if (next.base[std::size_t(side)] && stored[std::size_t(side)] &&
+                !modified[std::size_t(side)].contains(uid))
+                next.base[std::size_t(side)].reset();
+        }
+        if (!writesFlags || !sameFlags(next, *it))
+            confirmed.insert(it.key(), next);
     }
-    state::Transaction transaction(context.database->connection());
-    for (std::uint32_t local : dropped)
-        context.store->removeMapping(context.id, local);
-    for (auto it = agreed.begin(); it != agreed.end(); ++it)
-        context.store->setAgreedFlags(context.id, it.key(), it.value());
-    for (const Issue &issue : std::as_const(issues))
-        context.store->logIssue(
-            context.internalName, issue.kind, issue.detail, issue.localUid, issue.remoteUid,
-            headlines[std::size_t(issue.holder)].value(
-                issue.holder == Side::Local ? issue.localUid : issue.remoteUid));
-    context.commit(transaction);
-    for (std::uint32_t local : dropped)
-        context.mapping.remove(local);
-    for (auto it = agreed.begin(); it != agreed.end(); ++it)
-        context.mapping.setFlags(it.key(), it.value());
+    if (failure) {
+        // What was answered is recorded; the error is the one that stopped the run.
+        try {
+            record(context, {}, confirmed, {}, headlines);
+        } catch (const state::StateError &) {
+        }
+        std::rethrow_exception(failure);
+    }
+
+    // The database follows the servers: mappings of expunged messages go, each side's
+    // confirmed write clears its base.
+    record(context, dropped, confirmed, expungeIssues, headlines);
 
     // interimap's lines: "remote(INBOX): Removed 2 UID(s) 4:5", "local(INBOX): Updated
     // flags (\Seen) for UID 3".

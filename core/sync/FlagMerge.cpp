@@ -54,46 +54,52 @@ bool FlagMerge::same(const QByteArrayList &a, const QByteArrayList &b)
            });
 }
 
-FlagMerge FlagMerge::plan(const std::optional<QByteArrayList> &base, const QByteArrayList &local,
-                          bool localChanged, const QByteArrayList &remote, bool remoteChanged)
+FlagMerge::OwnChange FlagMerge::ownChange(const QByteArrayList &target, const SideFlags &side)
+{
+    const QByteArrayList &base = side.base ? *side.base : target;
+    OwnChange change;
+    for (const QByteArray &flag : normalized(side.now)) {
+        if (!containsFlag(base, flag) && !containsFlag(target, flag))
+            change.added.append(flag);
+    }
+    for (const QByteArray &flag : normalized(base)) {
+        if (!containsFlag(side.now, flag) && containsFlag(target, flag))
+            change.removed.append(flag);
+    }
+    return change;
+}
+
+FlagMerge FlagMerge::plan(const std::optional<QByteArrayList> &target, const SideFlags &local,
+                          const SideFlags &remote)
 {
     FlagMerge result;
-    if (same(local, remote)) {
-        result.merged = normalized(local);
+    if (same(local.now, remote.now)) {
+        result.merged = normalized(local.now);
         return result;
     }
-    if (localChanged && !remoteChanged) {
-        result.merged = normalized(local);
-        result.updateRemote = true;
-        return result;
-    }
-    if (remoteChanged && !localChanged) {
-        result.merged = normalized(remote);
-        result.updateLocal = true;
-        return result;
-    }
-    // Both changed (or neither says so, yet they differ: treat it the same way, losing nothing).
-    result.conflict = true;
     QByteArrayList merged;
-    if (base) {
-        // Keep the base minus what either side removed, plus what either side added.
-        for (const QByteArray &flag : *base) {
-            const bool removed = (!containsFlag(local, flag)) || (!containsFlag(remote, flag));
+    if (target) {
+        const OwnChange changes[] = {ownChange(*target, local), ownChange(*target, remote)};
+        for (const QByteArray &flag : *target) {
+            const bool removed =
+                containsFlag(changes[0].removed, flag) || containsFlag(changes[1].removed, flag);
             if (!removed)
                 merged.append(flag);
         }
-        for (const QByteArrayList *side : {&local, &remote}) {
-            for (const QByteArray &flag : *side) {
-                if (!containsFlag(*base, flag))
-                    merged.append(flag);
-            }
-        }
+        merged += changes[0].added + changes[1].added;
+        result.conflict = !changes[0].isEmpty() && !changes[1].isEmpty();
+    } else if (local.reported && !remote.reported) {
+        merged = local.now;
+    } else if (remote.reported && !local.reported) {
+        merged = remote.now;
     } else {
-        merged = local + remote;
+        // Both changed (or neither says so, yet they differ): the union, losing nothing.
+        merged = local.now + remote.now;
+        result.conflict = true;
     }
     result.merged = normalized(merged);
-    result.updateLocal = !same(local, result.merged);
-    result.updateRemote = !same(remote, result.merged);
+    result.updateLocal = !same(local.now, result.merged);
+    result.updateRemote = !same(remote.now, result.merged);
     return result;
 }
 

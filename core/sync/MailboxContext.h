@@ -81,9 +81,6 @@ public:
     // --repair: the mapping is checked against everything both servers hold (RepairPass),
     // not only against what they report as changed.
     bool repair = false;
-    // Changes a pass could not apply because the other side changed meanwhile ([MODIFIED]):
-    // reported to the next pass again, by side.
-    std::array<QList<imap::FetchData>, 2> carried;
 
     SideView &side(state::Side which) { return sides[std::size_t(which)]; }
     SideView &other(state::Side which) { return sides[which == state::Side::Local ? 1 : 0]; }

@@ -178,8 +178,10 @@ QCoro::Task<int> matchExisting(MailboxContext &context,
     QList<state::MappedMessage> mapped;
     for (const auto &[l, r] : pairs) {
         const bool same = FlagMerge::same(l.flags, r.flags);
-        mapped.append(
-            {l.uid, r.uid, same ? std::optional(FlagMerge::normalized(l.flags)) : std::nullopt});
+        mapped.append({l.uid,
+                       r.uid,
+                       same ? std::optional(FlagMerge::normalized(l.flags)) : std::nullopt,
+                       {}});
         if (!same) {
             for (const auto &[side, message] : {std::pair{0, l}, std::pair{1, r}}) {
                 FetchData report;
@@ -398,19 +400,6 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
         if (failure)
             std::rethrow_exception(failure);
 
-        for (Side side : bothSides) {
-            // What the last pass could not apply comes again, unless the check saw newer.
-            auto &carried = context.carried[std::size_t(side)];
-            auto &seen = changes[std::size_t(side)].changed;
-            QSet<std::uint32_t> reported;
-            for (const FetchData &fetch : std::as_const(seen))
-                reported.insert(*fetch.uid);
-            for (const FetchData &fetch : std::as_const(carried)) {
-                if (!reported.contains(*fetch.uid))
-                    seen.append(fetch);
-            }
-            carried.clear();
-        }
         for (Side side : bothSides) {
             SideView &view = context.side(side);
             const ObservedChanges &seen = changes[std::size_t(side)];

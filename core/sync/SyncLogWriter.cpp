@@ -14,6 +14,7 @@ SyncLogWriter::SyncLogWriter(Options options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_killAtStep(qEnvironmentVariableIntValue("TWINBOX_FAULT_KILL_AT_STEP"))
+    , m_killAtLine(qEnvironmentVariable("TWINBOX_FAULT_KILL_AT_LINE"))
 {}
 
 bool SyncLogWriter::open(QString *error)
@@ -51,6 +52,8 @@ void SyncLogWriter::write(const SyncMessage &message)
     static const QRegularExpression step(QStringLiteral("^[CS]: T\\d+ "));
     if (m_killAtStep > 0 && message.severity == Severity::Debug &&
         step.match(message.text).hasMatch() && ++m_steps == m_killAtStep)
+        std::raise(SIGKILL);
+    if (!m_killAtLine.pattern().isEmpty() && m_killAtLine.match(line).hasMatch())
         std::raise(SIGKILL);
 }
 

@@ -4,6 +4,7 @@
 
 #include <QFile>
 #include <QObject>
+#include <QRegularExpression>
 
 namespace twinbox::sync {
 
@@ -14,7 +15,9 @@ namespace twinbox::sync {
 //
 // Fault injection for the crash tests: with TWINBOX_FAULT_KILL_AT_STEP=N in the environment
 // and --debug, the process SIGKILLs itself right after logging its N-th protocol step (a
-// command sent or a tagged reply received), which pins a kill -9 to an exact point.
+// command sent or a tagged reply received), which pins a kill -9 to an exact point; with
+// TWINBOX_FAULT_KILL_AT_LINE=regex, right after the first line it logs that matches (a
+// point named by what happens there, when the number of steps before it varies).
 class SyncLogWriter : public QObject
 {
     Q_OBJECT
@@ -47,6 +50,7 @@ private:
     QFile m_file;
     int m_killAtStep = 0;
     int m_steps = 0;
+    QRegularExpression m_killAtLine;
 };
 
 } // namespace twinbox::sync

@@ -38,11 +38,13 @@ void UidMapping::remove(std::uint32_t localUid)
     m_byLocal.erase(it);
 }
 
-void UidMapping::setFlags(std::uint32_t localUid, const QByteArrayList &flags)
+void UidMapping::setFlags(const state::MappedMessage &message)
 {
-    const auto it = m_byLocal.find(localUid);
-    if (it != m_byLocal.end())
-        it->flags = flags;
+    const auto it = m_byLocal.find(message.localUid);
+    if (it != m_byLocal.end()) {
+        it->flags = message.flags;
+        it->base = message.base;
+    }
 }
 
 } // namespace twinbox::sync

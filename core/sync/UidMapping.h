@@ -21,7 +21,8 @@ public:
     bool contains(state::Side side, std::uint32_t uid) const { return find(side, uid); }
     void add(const state::MappedMessage &message);
     void remove(std::uint32_t localUid);
-    void setFlags(std::uint32_t localUid, const QByteArrayList &flags);
+    // The flags and side bases of the pair `message` names (its UIDs unchanged).
+    void setFlags(const state::MappedMessage &message);
     qsizetype size() const { return m_byLocal.size(); }
     QList<state::MappedMessage> all() const { return m_byLocal.values(); }
 
@@ -30,8 +31,8 @@ public:
                                        std::uint32_t targetUid,
                                        const std::optional<QByteArrayList> &flags)
     {
-        return source == state::Side::Local ? state::MappedMessage{sourceUid, targetUid, flags}
-                                            : state::MappedMessage{targetUid, sourceUid, flags};
+        return source == state::Side::Local ? state::MappedMessage{sourceUid, targetUid, flags, {}}
+                                            : state::MappedMessage{targetUid, sourceUid, flags, {}};
     }
     static std::uint32_t uidOn(const state::MappedMessage &message, state::Side side)
     {

@@ -235,6 +235,16 @@ QByteArray withoutFlags(const QByteArray &print, bool strip)
     return strip ? print.mid(print.indexOf('|')) : print;
 }
 
+// Flags as a set, for the stored ones against a print's: case does not count (RFC 3501
+// §2.3.2), nor the order.
+QSet<QString> storedFlags(const QVariant &flags)
+{
+    QSet<QString> set;
+    for (const QString &flag : flags.toString().toLower().split(u' ', Qt::SkipEmptyParts))
+        set.insert(flag);
+    return set;
+}
+
 } // namespace
 
 QString SyncHarness::convergence(const QByteArray &localName, const QByteArray &internalName)
@@ -265,8 +275,9 @@ QString SyncHarness::check(const QByteArray &localName, const QByteArray &intern
                    ? QString()
                    : QStringLiteral("%1: not in the database").arg(QString::fromLatin1(localName));
     const qint64 id = idx.value(0).toLongLong();
-    QSqlQuery mapping =
-        db.query(QStringLiteral("SELECT local_uid, remote_uid FROM mapping WHERE idx = ?"), {id});
+    QSqlQuery mapping = db.query(QStringLiteral("SELECT local_uid, remote_uid, flags, local_base, "
+                                                "remote_base FROM mapping WHERE idx = ?"),
+                                 {id});
     QSet<std::uint32_t> localUids, remoteUids;
     int rows = 0;
     while (mapping.next()) {
@@ -282,6 +293,17 @@ QString SyncHarness::check(const QByteArray &localName, const QByteArray &intern
                  withoutFlags(remote->prints.value(r), pairsOnly))
             problems.append(
                 QStringLiteral("mapping (%1, %2) pairs different messages").arg(l).arg(r));
+        else if (!pairsOnly && !mapping.value(2).isNull() &&
+                 storedFlags(mapping.value(2)) != storedFlags(local->prints.value(l).split('|')[0]))
+            problems.append(
+                QStringLiteral("mapping (%1, %2) stores flags (%3), the servers hold (%4)")
+                    .arg(l)
+                    .arg(r)
+                    .arg(mapping.value(2).toString(),
+                         QString::fromUtf8(local->prints.value(l).split('|')[0])));
+        if (!pairsOnly && !(mapping.value(3).isNull() && mapping.value(4).isNull()))
+            problems.append(
+                QStringLiteral("mapping (%1, %2) still has a flag update under way").arg(l).arg(r));
     }
     if (localUids.size() != rows || remoteUids.size() != rows)
         problems.append(QStringLiteral("a message is in two pairs"));

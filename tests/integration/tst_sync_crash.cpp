@@ -34,6 +34,7 @@ private slots:
     void cleanupTestCase();
     void initialSyncSurvivesAKillAtEveryStep();
     void incrementalSyncSurvivesAKillAtEveryStep();
+    void flagRemovalSurvivesAKillBetweenTheTwoSidesWrites();
 
 private:
     // Puts mailbox `name` in its starting state, for a sync with database `database`.
@@ -157,6 +158,42 @@ void TestSyncCrash::incrementalSyncSurvivesAKillAtEveryStep()
                                       "UID STORE 20 +FLAGS ($Remote)"});
         },
         {}, 120 + 45 - 10);
+}
+
+void TestSyncCrash::flagRemovalSurvivesAKillBetweenTheTwoSidesWrites()
+{
+    // The network fault soak's trial 107, pinned: the remote's new $Shared is written to the
+    // local side, and the run dies right after that STORE is answered, before anything is
+    // committed. The user then removes $Shared on the remote. The next run must see the local
+    // $Shared as its own write, not as a change: the removal wins on both sides.
+    const QByteArray name = "FlagKill";
+    const QString mailbox = QString::fromLatin1(name);
+    QString error;
+    QVERIFY2(m_harness->remote().append(mailbox, seeds(0, 3), &error), qPrintable(error));
+    m_harness->clearEnvironment();
+    m_harness->setDatabaseName(mailbox + QStringLiteral(".db"));
+    m_harness->writeConfig();
+    QCOMPARE(m_harness->sync({mailbox}).exitCode, 0);
+    QVERIFY(m_harness->change(m_harness->remote(), name, {"UID STORE 1 +FLAGS ($Shared)"}));
+
+    m_harness->setEnvironment(QStringLiteral("TWINBOX_FAULT_KILL_AT_LINE"),
+                              QStringLiteral("^local.*S: T\\d+ OK .*[Ss]tore"));
+    const SyncHarness::Run killed = m_harness->sync({mailbox});
+    m_harness->clearEnvironment();
+    QVERIFY2(killed.exitCode == -1, qPrintable(killed.output));
+    const auto written = MailboxSnapshot::read(m_harness->local(), name);
+    QVERIFY(written);
+    QVERIFY2(written->prints.value(1).startsWith("$Shared|"), written->prints.value(1).constData());
+
+    QVERIFY(m_harness->change(m_harness->remote(), name, {"UID STORE 1 -FLAGS ($Shared)"}));
+    const SyncHarness::Run after = m_harness->sync({mailbox});
+    QVERIFY2(after.exitCode == 0, qPrintable(after.output));
+    const QString problem = m_harness->convergence(name);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem + u'\n' + after.infoLines().join(u'\n')));
+    const auto local = MailboxSnapshot::read(m_harness->local(), name);
+    QVERIFY(local);
+    QVERIFY2(local->prints.value(1).startsWith('|'), local->prints.value(1).constData());
+    QVERIFY2(!after.output.contains(QStringLiteral("Conflicting")), qPrintable(after.output));
 }
 
 QTEST_GUILESS_MAIN(TestSyncCrash)

@@ -21,6 +21,7 @@ class TestStateDatabase : public QObject
 private slots:
     void createsPrivateFileWithCurrentSchema();
     void reopeningKeepsData();
+    void migratesAVersion1Database();
     void unsigned64BitValuesRoundTrip();
     void foreignKeysAreEnforced();
     void transactionRollsBackUnlessCommitted();
@@ -76,6 +77,37 @@ void TestStateDatabase::reopeningKeepsData()
     QSqlQuery count(again.connection());
     QVERIFY(count.exec(QStringLiteral("SELECT count(*) FROM mailboxes")) && count.next());
     QCOMPARE(count.value(0).toInt(), 1);
+}
+
+void TestStateDatabase::migratesAVersion1Database()
+{
+    // A database as version 1 left it: mapping without the side bases of migration 2.
+    const QString path = m_dir.filePath(QStringLiteral("version1.db"));
+    QString error;
+    {
+        StateDatabase db;
+        QVERIFY2(db.open(path, &error), qPrintable(error));
+        QSqlQuery back(db.connection());
+        for (const char *statement :
+             {"ALTER TABLE mapping DROP COLUMN local_base",
+              "ALTER TABLE mapping DROP COLUMN remote_base", "PRAGMA user_version = 1",
+              "INSERT INTO mailboxes (mailbox) VALUES (x'494e424f58')",
+              "INSERT INTO mapping (idx, local_uid, remote_uid, flags) VALUES (1, 4, 7, "
+              "'\\Seen')"})
+            QVERIFY2(back.exec(QString::fromLatin1(statement)), statement);
+    }
+    StateDatabase again;
+    QVERIFY2(again.open(path, &error), qPrintable(error));
+    QCOMPARE(again.userVersion(), StateDatabase::schemaVersion);
+    QSqlQuery row(again.connection());
+    QVERIFY(row.exec(QStringLiteral(
+                "SELECT local_uid, remote_uid, flags, local_base, remote_base FROM mapping")) &&
+            row.next());
+    QCOMPARE(row.value(0).toInt(), 4);
+    QCOMPARE(row.value(1).toInt(), 7);
+    QCOMPARE(row.value(2).toString(), QStringLiteral("\\Seen"));
+    QVERIFY(row.value(3).isNull()); // no update under way
+    QVERIFY(row.value(4).isNull());
 }
 
 void TestStateDatabase::preparedStatementsAreReusedAndNestable()

@@ -66,23 +66,34 @@ void TestStateStore::mappingWithAgreedFlags()
     QVERIFY2(db.open(m_path, &error), qPrintable(error));
     StateStore store(db);
     const qint64 id = store.addMailbox("INBOX", false);
-    store.addMapping(id, {3, 30, QByteArrayList{"\\Seen", "$Label"}});
-    store.addMapping(id, {1, 10, std::nullopt});
-    store.addMapping(id, {2, 20, QByteArrayList{}});
+    store.addMapping(id, {3, 30, QByteArrayList{"\\Seen", "$Label"}, {}});
+    store.addMapping(id, {1, 10, std::nullopt, {}});
+    store.addMapping(id, {2, 20, QByteArrayList{}, {}});
     auto mapping = store.mapping(id);
     QCOMPARE(mapping.size(), 3);
     QCOMPARE(mapping[0].localUid, 1u);
     QVERIFY(!mapping[0].flags);                                                  // unknown
     QCOMPARE(mapping[1].flags, std::optional<QByteArrayList>(QByteArrayList{})); // known: none
     QCOMPARE(*mapping[2].flags, (QByteArrayList{"\\Seen", "$Label"}));
-    store.setAgreedFlags(id, 1, {"\\Flagged"});
+    // A flag update under way: the target, and the remote's flags before its STORE.
+    store.setFlags(id, {1, 10, QByteArrayList{"\\Flagged"}, {std::nullopt, QByteArrayList{}}});
+    store.setFlags(id, {3, 30, QByteArrayList{"$Label"}, {QByteArrayList{"\\Seen"}, std::nullopt}});
     store.removeMapping(id, 2);
     mapping = store.mapping(id);
     QCOMPARE(mapping.size(), 2);
     QCOMPARE(*mapping[0].flags, QByteArrayList{"\\Flagged"});
+    QVERIFY(!mapping[0].base[0]);
+    QCOMPARE(mapping[0].base[1], std::optional<QByteArrayList>(QByteArrayList{}));
+    QCOMPARE(*mapping[0].baseOn(Side::Local), QByteArrayList{"\\Flagged"});
+    QCOMPARE(*mapping[0].baseOn(Side::Remote), QByteArrayList{});
+    QCOMPARE(*mapping[1].baseOn(Side::Local), QByteArrayList{"\\Seen"});
+    QVERIFY(!mapping[1].base[1]);
+    // Its STOREs confirmed: both sides hold the target.
+    store.setFlags(id, {3, 30, QByteArrayList{"$Label"}, {}});
+    QVERIFY(!store.mapping(id)[1].base[0]);
     bool rejected = false;
     try {
-        store.addMapping(id, {4, 30, std::nullopt}); // remote UID 30 is taken
+        store.addMapping(id, {4, 30, std::nullopt, {}}); // remote UID 30 is taken
     } catch (const StateError &) {
         rejected = true;
     }
@@ -118,7 +129,7 @@ void TestStateStore::errorsNameTheDatabase()
     QVERIFY2(db.open(m_path, &error), qPrintable(error));
     StateStore store(db);
     try {
-        store.addMapping(999, {1, 1, std::nullopt}); // no such mailbox: foreign key
+        store.addMapping(999, {1, 1, std::nullopt, {}}); // no such mailbox: foreign key
         QFAIL("no error");
     } catch (const StateError &e) {
         QVERIFY2(e.message().startsWith(QStringLiteral("database: ") + m_path),
@@ -135,7 +146,7 @@ void TestStateStore::uncommittedWorkIsRolledBack()
     const qint64 id = store.addMailbox("INBOX", false);
     {
         Transaction transaction(db.connection());
-        store.addMapping(id, {1, 1, std::nullopt});
+        store.addMapping(id, {1, 1, std::nullopt, {}});
         store.setSideState(id, Side::Local, {1, 2, 3});
     }
     QVERIFY(store.mapping(id).isEmpty());
