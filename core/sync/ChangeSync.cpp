@@ -144,7 +144,9 @@ QCoro::Task<bool> ChangeSync::apply(MailboxContext &context,
             expungeOn[std::size_t(otherSide)].add(otherUid);
             if (const auto flags = reported[std::size_t(otherSide)].value(otherUid);
                 reported[std::size_t(otherSide)].contains(otherUid) &&
-                changedItself(message, otherSide, flags)) {
+                changedItself(message, otherSide,
+                              FlagMerge::withUnstorable(flags, message.flags,
+                                                        context.side(otherSide).permanentFlags))) {
                 // Deleted on one side, flags changed on the other: the deletion wins (the
                 // user deleted it after all), but it is on record.
                 ConflictRecord conflict{context.displayName,
@@ -194,7 +196,7 @@ QCoro::Task<bool> ChangeSync::apply(MailboxContext &context,
 
     std::array<QHash<std::uint32_t, QByteArrayList>, 2> updates; // by that side's UID
     // What the database is to hold for each message whose flags or bases change: the target,
-    // and the base of each side that is still to be written (DESIGN.md, "Flags").
+    // and the base of each side that is still to be written (ChangeSync.h).
     QMap<std::uint32_t, state::MappedMessage> decided; // by local UID
     for (auto it = touched.begin(); it != touched.end(); ++it) {
         const state::MappedMessage message = *mapping.find(Side::Local, it.key());
@@ -268,8 +270,9 @@ QCoro::Task<bool> ChangeSync::apply(MailboxContext &context,
         record(context, {}, decided, flagIssues, headlines);
     }
 
-    // Write both servers at once; every write is awaited, even after one failed, so that the
-    // STOREs that were answered are on record.
+    // Write both servers at once; each side's writes are awaited even when the other side's
+    // failed, so that the STOREs that were answered are on record. The first failure is the
+    // one reported.
     std::array<std::optional<QCoro::Task<std::uint64_t>>, 2> expunges;
     std::array<std::optional<QCoro::Task<ChangeWriter::StoreResult>>, 2> stores;
     for (Side side : bothSides) {
@@ -291,7 +294,8 @@ QCoro::Task<bool> ChangeSync::apply(MailboxContext &context,
                 view.reportedModSeq = std::max(view.reportedModSeq, expungedAt);
             }
         } catch (...) {
-            failure = std::current_exception();
+            if (!failure)
+                failure = std::current_exception();
         }
         try {
             if (stores[std::size_t(side)]) {
@@ -300,7 +304,8 @@ QCoro::Task<bool> ChangeSync::apply(MailboxContext &context,
                     std::max(view.reportedModSeq, stored[std::size_t(side)]->highestModSeq);
             }
         } catch (...) {
-            failure = std::current_exception();
+            if (!failure)
+                failure = std::current_exception();
         }
     }
     std::array<SequenceSet, 2> modified;

@@ -8,15 +8,20 @@
 namespace twinbox::sync {
 
 // Step 2 of the algorithm (DESIGN.md) for one pass: what each server reported as expunged
-// (VANISHED) or changed (FETCH FLAGS) is carried to the other server, and the state
-// database follows once both servers have done it.
+// (VANISHED) or changed (FETCH FLAGS) is carried to the other server.
 //
 // Expunges: the other side's copy is marked \Deleted and UID EXPUNGEd, never another
-// message. A message expunged on one side while its flags changed on the other is expunged
-// and recorded as a conflict. Flags: FlagMerge decides (one side changed: the other
-// follows; both: the union, three-way when the last agreed flags are known), written with
-// UNCHANGEDSINCE so that a change made meanwhile by someone else is not overwritten
-// ([MODIFIED]: the caller's next check sees it and this runs again).
+// message; the mapping goes once both servers have done it. A message expunged on one side
+// while its flags changed on the other is expunged and recorded as a conflict.
+//
+// Flags: FlagMerge decides (one side changed: the other follows; both: a three-way merge,
+// the union when the last agreed flags are not known). The decision is committed before
+// the STOREs: the target flags, and for each side to be written what it held (its base),
+// cleared once that side's STORE is answered. So a run cut short between the two sides'
+// writes leaves enough for the next one to tell Twinbox's own write from the user's change.
+// The STOREs carry UNCHANGEDSINCE so that a change made meanwhile by someone else is not
+// overwritten ([MODIFIED]: the side keeps its base, the caller's next check reports the
+// message again, and this runs again).
 class ChangeSync
 {
     Q_DECLARE_TR_FUNCTIONS(ChangeSync)

@@ -53,7 +53,8 @@ void SyncLogWriter::write(const SyncMessage &message)
     if (m_killAtStep > 0 && message.severity == Severity::Debug &&
         step.match(message.text).hasMatch() && ++m_steps == m_killAtStep)
         std::raise(SIGKILL);
-    if (!m_killAtLine.pattern().isEmpty() && m_killAtLine.match(line).hasMatch())
+    if (m_killAtLine.isValid() && !m_killAtLine.pattern().isEmpty() &&
+        m_killAtLine.match(line).hasMatch())
         std::raise(SIGKILL);
 }
 
