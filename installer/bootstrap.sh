@@ -2,7 +2,9 @@
 # Set up a fresh Debian 12 / Ubuntu 24.04 machine, build Twinbox and run it or its tests.
 #
 #   installer/bootstrap.sh demo   install what is missing, build (release), run a demo sync
-#   installer/bootstrap.sh test   install what is missing, build (ci preset), run every test
+#   installer/bootstrap.sh test   install what is missing, build (ci preset), run every test;
+#                                 then the same suite under ASan+UBSan (asan preset) and the
+#                                 worker-thread tests under ThreadSanitizer (tsan preset)
 #
 # .ci/run calls `bootstrap.sh test`, so CI runs exactly what README.md tells a newcomer.
 set -euo pipefail
@@ -41,5 +43,12 @@ case "$mode" in
     ;;
   test)
     ctest --preset "$preset"
+    # The sanitizer builds: every test under AddressSanitizer and UndefinedBehaviorSanitizer,
+    # and the tests that run a pair's worker thread under ThreadSanitizer.
+    for sanitized in asan tsan; do
+      cmake --preset "$sanitized"
+      cmake --build --preset "$sanitized"
+      ctest --preset "$sanitized"
+    done
     ;;
 esac
