@@ -35,6 +35,7 @@ private slots:
     void initialSyncSurvivesAKillAtEveryStep();
     void incrementalSyncSurvivesAKillAtEveryStep();
     void flagRemovalSurvivesAKillBetweenTheTwoSidesWrites();
+    void storeAnsweredBeforeTheOtherSideFailedIsRecorded();
 
 private:
     // Puts mailbox `name` in its starting state, for a sync with database `database`.
@@ -43,6 +44,13 @@ private:
     // `meanwhile` (may be empty), sync again, check.
     void killAtEveryStep(const QByteArray &prefix, const Prepare &prepare, const Prepare &meanwhile,
                          int expectedMessages);
+
+    // Mailbox `name` with three remote messages, synced once; then the remote's message 1
+    // gets $Shared. False when a step failed.
+    bool syncedWithANewRemoteFlag(const QByteArray &name);
+    // The next run ends well, converges without a conflict, and leaves the local messages
+    // 1, 2, ... with exactly these flags.
+    void nextRunConvergesTo(const QByteArray &name, const QByteArrayList &flagsByUid);
 
     std::unique_ptr<SyncHarness> m_harness;
 };
@@ -160,6 +168,33 @@ void TestSyncCrash::incrementalSyncSurvivesAKillAtEveryStep()
         {}, 120 + 45 - 10);
 }
 
+bool TestSyncCrash::syncedWithANewRemoteFlag(const QByteArray &name)
+{
+    const QString mailbox = QString::fromLatin1(name);
+    QString error;
+    m_harness->clearEnvironment();
+    m_harness->setDatabaseName(mailbox + QStringLiteral(".db"));
+    m_harness->writeConfig();
+    return m_harness->remote().append(mailbox, seeds(0, 3), &error) &&
+           m_harness->sync({mailbox}).exitCode == 0 &&
+           m_harness->change(m_harness->remote(), name, {"UID STORE 1 +FLAGS ($Shared)"});
+}
+
+void TestSyncCrash::nextRunConvergesTo(const QByteArray &name, const QByteArrayList &flagsByUid)
+{
+    const SyncHarness::Run after = m_harness->sync({QString::fromLatin1(name)});
+    QVERIFY2(after.exitCode == 0, qPrintable(after.output));
+    const QString problem = m_harness->convergence(name);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem + u'\n' + after.infoLines().join(u'\n')));
+    QVERIFY2(!after.output.contains(QStringLiteral("Conflicting")), qPrintable(after.output));
+    const auto local = MailboxSnapshot::read(m_harness->local(), name);
+    QVERIFY(local);
+    for (qsizetype uid = 1; uid <= flagsByUid.size(); ++uid) {
+        const QByteArray print = local->prints.value(std::uint32_t(uid));
+        QVERIFY2(print.startsWith(QByteArray(flagsByUid[uid - 1] + '|')), print.constData());
+    }
+}
+
 void TestSyncCrash::flagRemovalSurvivesAKillBetweenTheTwoSidesWrites()
 {
     // The network fault soak's trial 107, pinned: the remote's new $Shared is written to the
@@ -167,18 +202,10 @@ void TestSyncCrash::flagRemovalSurvivesAKillBetweenTheTwoSidesWrites()
     // committed. The user then removes $Shared on the remote. The next run must see the local
     // $Shared as its own write, not as a change: the removal wins on both sides.
     const QByteArray name = "FlagKill";
-    const QString mailbox = QString::fromLatin1(name);
-    QString error;
-    QVERIFY2(m_harness->remote().append(mailbox, seeds(0, 3), &error), qPrintable(error));
-    m_harness->clearEnvironment();
-    m_harness->setDatabaseName(mailbox + QStringLiteral(".db"));
-    m_harness->writeConfig();
-    QCOMPARE(m_harness->sync({mailbox}).exitCode, 0);
-    QVERIFY(m_harness->change(m_harness->remote(), name, {"UID STORE 1 +FLAGS ($Shared)"}));
-
+    QVERIFY(syncedWithANewRemoteFlag(name));
     m_harness->setEnvironment(QStringLiteral("TWINBOX_FAULT_KILL_AT_LINE"),
                               QStringLiteral("^local.*S: T\\d+ OK .*[Ss]tore"));
-    const SyncHarness::Run killed = m_harness->sync({mailbox});
+    const SyncHarness::Run killed = m_harness->sync({QString::fromLatin1(name)});
     m_harness->clearEnvironment();
     QVERIFY2(killed.exitCode == -1, qPrintable(killed.output));
     const auto written = MailboxSnapshot::read(m_harness->local(), name);
@@ -186,14 +213,38 @@ void TestSyncCrash::flagRemovalSurvivesAKillBetweenTheTwoSidesWrites()
     QVERIFY2(written->prints.value(1).startsWith("$Shared|"), written->prints.value(1).constData());
 
     QVERIFY(m_harness->change(m_harness->remote(), name, {"UID STORE 1 -FLAGS ($Shared)"}));
-    const SyncHarness::Run after = m_harness->sync({mailbox});
-    QVERIFY2(after.exitCode == 0, qPrintable(after.output));
-    const QString problem = m_harness->convergence(name);
-    QVERIFY2(problem.isEmpty(), qPrintable(problem + u'\n' + after.infoLines().join(u'\n')));
-    const auto local = MailboxSnapshot::read(m_harness->local(), name);
-    QVERIFY(local);
-    QVERIFY2(local->prints.value(1).startsWith('|'), local->prints.value(1).constData());
-    QVERIFY2(!after.output.contains(QStringLiteral("Conflicting")), qPrintable(after.output));
+    nextRunConvergesTo(name, {""});
+}
+
+void TestSyncCrash::storeAnsweredBeforeTheOtherSideFailedIsRecorded()
+{
+    // The remote's new $Shared goes to the local side and the local $Mine to the remote; the
+    // remote connection fails as its STORE is answered (a tunnel filter swallows the answer
+    // and what follows), after the local STORE was answered. The run fails, but it records
+    // that the local side holds the target. So when the user then takes $Shared off the
+    // local message, that is the user's change, and it wins: without the record, the local
+    // side's flags would equal what it held before the sync and the write would be redone.
+    const QByteArray name = "StoreThenCut";
+    QVERIFY(syncedWithANewRemoteFlag(name));
+    QVERIFY(m_harness->change(m_harness->local(), name, {"UID STORE 2 +FLAGS ($Mine)"}));
+    // The tunnel's shell keeps the pipe open after sed ends: the client sees silence, so a
+    // short timeout ends the run.
+    m_harness->setRemoteTunnelFilter(QStringLiteral("sed -u '/^T[0-9]* OK .*[Ss]tore/Q'"));
+    m_harness->writeConfig({}, {}, QStringLiteral("timeout = 3"));
+    const SyncHarness::Run cut = m_harness->sync({QString::fromLatin1(name)});
+    m_harness->setRemoteTunnelFilter({});
+    m_harness->writeConfig();
+    QVERIFY2(cut.exitCode == 1 &&
+                 cut.output.contains(QStringLiteral("remote(StoreThenCut): ERROR")),
+             qPrintable(cut.output));
+    qInfo("the cut run ended in: %s",
+          qPrintable(cut.output.split(u'\n').filter(QStringLiteral("ERROR")).join(u' ')));
+    const auto written = MailboxSnapshot::read(m_harness->local(), name);
+    QVERIFY(written);
+    QVERIFY2(written->prints.value(1).startsWith("$Shared|"), written->prints.value(1).constData());
+
+    QVERIFY(m_harness->change(m_harness->local(), name, {"UID STORE 1 -FLAGS ($Shared)"}));
+    nextRunConvergesTo(name, {"", "$Mine"});
 }
 
 QTEST_GUILESS_MAIN(TestSyncCrash)
