@@ -8,6 +8,8 @@
 #include <QMap>
 #include <QSet>
 
+#include <algorithm>
+
 namespace twinbox::sync {
 
 using namespace imap;
@@ -286,6 +288,7 @@ QCoro::Task<bool> ChangeSync::apply(MailboxContext &context,
     }
     std::exception_ptr failure;
     std::array<std::optional<ChangeWriter::StoreResult>, 2> stored;
+    std::array<bool, 2> expunged{}; // every UID EXPUNGE of that side answered (or none needed)
     for (Side side : bothSides) {
         SideView &view = context.side(side);
         try {
@@ -293,6 +296,7 @@ QCoro::Task<bool> ChangeSync::apply(MailboxContext &context,
                 const std::uint64_t expungedAt = co_await *expunges[std::size_t(side)];
                 view.reportedModSeq = std::max(view.reportedModSeq, expungedAt);
             }
+            expunged[std::size_t(side)] = true;
         } catch (...) {
             if (!failure)
                 failure = std::current_exception();
@@ -329,9 +333,27 @@ QCoro::Task<bool> ChangeSync::apply(MailboxContext &context,
             confirmed.insert(it.key(), next);
     }
     if (failure) {
-        // What was answered is recorded; the error is the one that stopped the run.
+        // What was answered is recorded: the STOREs, and the expunges with their pairs and
+        // issues (the next run would see those messages gone on both sides, and the conflict
+        // that was shown would never reach the issue log). The error is the one that stopped
+        // the run.
+        QSet<std::uint32_t> gone;
+        for (std::uint32_t local : std::as_const(dropped)) {
+            const state::MappedMessage *message = mapping.find(Side::Local, local);
+            const bool done = std::all_of(bothSides.begin(), bothSides.end(), [&](Side side) {
+                return expunged[std::size_t(side)] ||
+                       !expungeOn[std::size_t(side)].contains(UidMapping::uidOn(*message, side));
+            });
+            if (done)
+                gone.insert(local);
+        }
+        QList<Issue> goneIssues;
+        for (const Issue &issue : std::as_const(expungeIssues)) {
+            if (gone.contains(issue.localUid))
+                goneIssues.append(issue);
+        }
         try {
-            record(context, {}, confirmed, {}, headlines);
+            record(context, gone, confirmed, goneIssues, headlines);
         } catch (const state::StateError &) {
         }
         std::rethrow_exception(failure);

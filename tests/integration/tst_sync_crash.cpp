@@ -36,6 +36,7 @@ private slots:
     void incrementalSyncSurvivesAKillAtEveryStep();
     void flagRemovalSurvivesAKillBetweenTheTwoSidesWrites();
     void storeAnsweredBeforeTheOtherSideFailedIsRecorded();
+    void expungeAnsweredBeforeTheOtherSideFailedIsRecorded();
 
 private:
     // Puts mailbox `name` in its starting state, for a sync with database `database`.
@@ -245,6 +246,34 @@ void TestSyncCrash::storeAnsweredBeforeTheOtherSideFailedIsRecorded()
 
     QVERIFY(m_harness->change(m_harness->local(), name, {"UID STORE 1 -FLAGS ($Shared)"}));
     nextRunConvergesTo(name, {"", "$Mine"});
+}
+
+void TestSyncCrash::expungeAnsweredBeforeTheOtherSideFailedIsRecorded()
+{
+    // The remote's message 1 is expunged while its flags change on the local side (a
+    // conflict: the expunge wins, and the issue log says so), and the local $Mine on message
+    // 2 goes to the remote. The remote fails as its STORE is answered, after the local
+    // expunge was. The run records the expunge with its issue: the next run sees message 1
+    // gone on both sides and would not know there had been a conflict.
+    const QByteArray name = "ExpungeThenCut";
+    QVERIFY(syncedWithANewRemoteFlag(name));
+    QVERIFY(m_harness->change(m_harness->remote(), name,
+                              {"UID STORE 1 +FLAGS (\\Deleted)", "UID EXPUNGE 1"}));
+    QVERIFY(m_harness->change(m_harness->local(), name,
+                              {"UID STORE 1 +FLAGS ($Flag)", "UID STORE 2 +FLAGS ($Mine)"}));
+    m_harness->setRemoteTunnelFilter(QStringLiteral("sed -u '/^T[0-9]* OK .*[Ss]tore/Q'"));
+    m_harness->writeConfig({}, {}, QStringLiteral("timeout = 3"));
+    const SyncHarness::Run cut = m_harness->sync({QString::fromLatin1(name)});
+    m_harness->setRemoteTunnelFilter({});
+    m_harness->writeConfig();
+    QVERIFY2(cut.exitCode == 1 &&
+                 cut.output.contains(QStringLiteral("remote(ExpungeThenCut): ERROR")),
+             qPrintable(cut.output));
+    const QString conflicts = QStringLiteral("kind = 'expunged-with-flag-change'");
+    QCOMPARE(m_harness->rowCount(QStringLiteral("issue_log"), conflicts), 1);
+
+    nextRunConvergesTo(name, {});
+    QCOMPARE(m_harness->rowCount(QStringLiteral("issue_log"), conflicts), 1);
 }
 
 QTEST_GUILESS_MAIN(TestSyncCrash)
