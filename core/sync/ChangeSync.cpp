@@ -108,6 +108,32 @@ void record(MailboxContext &context, const QSet<std::uint32_t> &dropped,
 
 } // namespace
 
+bool ChangeSync::settles(const MailboxContext &context,
+                         const std::array<ObservedChanges, 2> &changes)
+{
+    for (Side side : bothSides) {
+        const ObservedChanges &seen = changes[std::size_t(side)];
+        for (const state::MappedMessage &message : context.mapping.all()) {
+            if (seen.vanished.contains(UidMapping::uidOn(message, side)))
+                return false;
+        }
+        for (const FetchData &fetch : seen.changed) {
+            if (!fetch.uid || !fetch.flags)
+                continue;
+            const state::MappedMessage *message = context.mapping.find(side, *fetch.uid);
+            if (!message)
+                continue; // apply() leaves it to step 3 (new) or to the refused list
+            if (!message->flags || message->base[0] || message->base[1] ||
+                !FlagMerge::same(
+                    FlagMerge::withUnstorable(FlagMerge::normalized(*fetch.flags), message->flags,
+                                              context.sides[std::size_t(side)].permanentFlags),
+                    *message->flags))
+                return false;
+        }
+    }
+    return true;
+}
+
 QCoro::Task<bool> ChangeSync::apply(MailboxContext &context,
                                     const std::array<ObservedChanges, 2> &changesIn)
 {

@@ -14,6 +14,8 @@
 
 namespace twinbox::sync {
 
+class SelectAhead;
+
 // How big one APPEND batch may get: each batch is journalled and committed on its own, so
 // these bound both the memory a server needs for a MULTIAPPEND and the work a crash redoes.
 struct BatchLimits
@@ -81,6 +83,9 @@ public:
     // --repair: the mapping is checked against everything both servers hold (RepairPass),
     // not only against what they report as changed.
     bool repair = false;
+    // The worker's next mailbox, selected behind this one's last check (PairSync::syncAll);
+    // nullptr where there is no worker to take one.
+    SelectAhead *ahead = nullptr;
 
     SideView &side(state::Side which) { return sides[std::size_t(which)]; }
     SideView &other(state::Side which) { return sides[which == state::Side::Local ? 1 : 0]; }

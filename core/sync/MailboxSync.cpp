@@ -9,6 +9,7 @@
 #include "NewMessageSync.h"
 #include "QresyncSelect.h"
 #include "RepairPass.h"
+#include "SelectAhead.h"
 #include "state/Transaction.h"
 
 #include <QSet>
@@ -271,6 +272,29 @@ bool hasNewMessage(const MailboxContext &context, Side side, const ObservedChang
     return false;
 }
 
+// Selects the mailbox again after the next one's SELECT went ahead (SelectAhead.h) and
+// the check showed more to do. What changed since the check is added to `changes`; a change
+// that slips in later is reported by the next check.
+QCoro::Task<void> reselect(MailboxContext &context, std::array<ObservedChanges, 2> &changes)
+{
+    co_await context.ahead->discard();
+    std::array<std::optional<state::SideState>, 2> since;
+    for (Side side : bothSides) {
+        const SideView &view = context.side(side);
+        since[std::size_t(side)] = state::SideState{view.uidValidity, 0, view.confirmed};
+    }
+    auto selectLocal = QresyncSelect::select(*context.sides[0].session, context.sides[0].wireName,
+                                             since[0], context.displayName);
+    auto selectRemote = QresyncSelect::select(*context.sides[1].session, context.sides[1].wireName,
+                                              since[1], context.displayName);
+    const std::array<SelectedMailbox, 2> selected = co_await awaitBoth(selectLocal, selectRemote);
+    for (Side side : bothSides) {
+        ObservedChanges &observed = changes[std::size_t(side)];
+        observed.vanished.add(selected[std::size_t(side)].vanished);
+        observed.changed += selected[std::size_t(side)].changed; // the newer report last
+    }
+}
+
 } // namespace
 
 QCoro::Task<void> MailboxSync::run(MailboxContext &context)
@@ -280,13 +304,18 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
         known[std::size_t(side)] = context.store->sideState(context.id, side);
     rematchAfterUidValidityChange(context, known);
 
-    Q_EMIT context.events->progress(
-        {context.displayName, SyncProgress::Phase::Selecting, 0, 0, 0, 0, QString()});
-    auto selectLocal = QresyncSelect::select(*context.sides[0].session, context.sides[0].wireName,
-                                             known[0], context.displayName);
-    auto selectRemote = QresyncSelect::select(*context.sides[1].session, context.sides[1].wireName,
-                                              known[1], context.displayName);
-    const std::array<SelectedMailbox, 2> selected = co_await awaitBoth(selectLocal, selectRemote);
+    std::array<SelectedMailbox, 2> selected;
+    if (context.ahead && context.ahead->holds(context, known)) {
+        selected = co_await context.ahead->answers(); // sent behind the mailbox before
+    } else {
+        if (context.ahead)
+            co_await context.ahead->discard();
+        auto selectLocal = QresyncSelect::select(
+            *context.sides[0].session, context.sides[0].wireName, known[0], context.displayName);
+        auto selectRemote = QresyncSelect::select(
+            *context.sides[1].session, context.sides[1].wireName, known[1], context.displayName);
+        selected = co_await awaitBoth(selectLocal, selectRemote);
+    }
 
     bool firstTime = false;
     std::array<bool, 2> mayHaveNew{};
@@ -376,6 +405,15 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
             }
         };
         listWhere(true);
+        // The next mailbox's SELECT goes right behind, unless a listing must follow the check
+        // here (SelectAhead.h).
+        const bool listsAfterCheck =
+            std::any_of(bothSides.begin(), bothSides.end(), [&](Side side) {
+                const SideView &view = context.side(side);
+                return view.appendedUpTo > view.copyFrom &&
+                       !view.session->capabilities().has("ESEARCH");
+            });
+        const bool selectedAhead = !listsAfterCheck && context.ahead && context.ahead->start();
         // Every command started is awaited, even when one fails: none may be left running
         // on a session the next mailbox uses (BothSides.h).
         std::exception_ptr failure;
@@ -422,6 +460,13 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
                     std::max(view.copyFrom, *std::max_element(uids.begin(), uids.end()) + 1);
                 view.uidNext = std::max(view.uidNext, view.copyFrom);
             }
+        }
+        if (selectedAhead) {
+            if (!mayHaveNew[0] && !mayHaveNew[1] && ChangeSync::settles(context, changes)) {
+                settled = true; // what the next pass would have found: nothing to do
+                break;
+            }
+            co_await reselect(context, changes);
         }
     }
     if (!settled)

@@ -4,6 +4,7 @@
 #include "MailboxName.h"
 #include "MailboxSync.h"
 #include "RenameDetector.h"
+#include "SelectAhead.h"
 #include "SubscriptionSync.h"
 #include "config/ListMailboxPatterns.h"
 
@@ -432,14 +433,31 @@ QCoro::Task<void> PairSync::syncAll(std::vector<std::unique_ptr<MailboxJob>> &jo
     // One worker per pair of sessions: the next mailbox in the listed order, until none is
     // left, its connection is lost, or the database fails. Taking a mailbox and its first
     // progress event happen together, so the window sees them in the listed order.
+    bool stopped = false; // a mailbox taken was left unsynced: stop requested, or a failure
+    // Takes the next mailbox for a worker, on its sessions.
+    const auto take = [&](std::array<ImapSession *, 2> pair) -> MailboxJob * {
+        if (next >= jobs.size() || databaseFailed || noQresync)
+            return nullptr;
+        if (options.stopRequested && options.stopRequested())
+            return nullptr; // what is synced so far is complete and stored
+        MailboxJob &job = *jobs[next++];
+        for (Side side : bothSides)
+            job.context.side(side).session = pair[std::size_t(side)];
+        Q_EMIT events.progress(
+            {job.context.displayName, SyncProgress::Phase::Selecting, 0, 0, 0, 0, QString()});
+        return &job;
+    };
     auto drain = [&](std::array<ImapSession *, 2> pair) -> QCoro::Task<void> {
-        while (next < jobs.size() && !databaseFailed && !noQresync) {
-            if (options.stopRequested && options.stopRequested())
-                co_return; // what is synced so far is complete and stored
-            MailboxJob &job = *jobs[next++];
-            for (Side side : bothSides)
-                job.context.side(side).session = pair[std::size_t(side)];
+        MailboxJob *claimed = nullptr; // taken by `ahead` during the mailbox before
+        SelectAhead ahead([&]() -> MailboxContext * {
+            claimed = take(pair);
+            return claimed ? &claimed->context : nullptr;
+        });
+        for (MailboxJob *taken = take(pair); taken;) {
+            MailboxJob &job = *taken;
             const QString display = job.context.displayName;
+            job.context.ahead = &ahead;
+            bool lost = false; // this pair of sessions can do nothing more
             try {
                 co_await MailboxSync::run(job.context);
                 ++job.totals.mailboxesSynced;
@@ -450,22 +468,35 @@ QCoro::Task<void> PairSync::syncAll(std::vector<std::unique_ptr<MailboxJob>> &jo
                 for (const ImapSession *session : pair) {
                     if (session->enableFailure() && !noQresync) {
                         noQresync = *session->enableFailure();
-                        co_return;
+                        lost = true;
                     }
                 }
-                job.totals.failures.append(
-                    error.mailbox().isEmpty()
-                        ? ImapError(error.kind(), error.server(), error.message(), display)
-                              .describe()
-                        : error.describe());
-                events.error(error.server(), display, error.message());
-                if (!pair[0]->connection().isOpen() || !pair[1]->connection().isOpen())
-                    co_return; // the other pairs take what is left
+                if (!lost) {
+                    job.totals.failures.append(
+                        error.mailbox().isEmpty()
+                            ? ImapError(error.kind(), error.server(), error.message(), display)
+                                  .describe()
+                            : error.describe());
+                    events.error(error.server(), display, error.message());
+                    // The other pairs take what is left.
+                    lost = !pair[0]->connection().isOpen() || !pair[1]->connection().isOpen();
+                }
             } catch (const state::StateError &error) {
                 job.totals.failures.append(error.message());
                 events.error(QStringLiteral("database"), display, error.message());
                 databaseFailed = true; // stop before anything else diverges
             }
+            job.context.ahead = nullptr;
+            // The mailbox claimed (and maybe selected) ahead is the next one.
+            MailboxJob *following = std::exchange(claimed, nullptr);
+            ahead.release();
+            if (lost || databaseFailed || noQresync ||
+                (options.stopRequested && options.stopRequested())) {
+                co_await ahead.discard();
+                stopped = stopped || following; // taken, never synced
+                co_return;
+            }
+            taken = following ? following : take(pair);
         }
     };
     // More connections only where they pay for their logins: while at least two mailboxes
@@ -518,7 +549,7 @@ QCoro::Task<void> PairSync::syncAll(std::vector<std::unique_ptr<MailboxJob>> &jo
         throw *noQresync;
     for (const auto &job : jobs)
         totals += job->totals;
-    if (next < jobs.size() || databaseFailed)
+    if (next < jobs.size() || databaseFailed || stopped)
         totals.interrupted = true; // mailboxes not reached are not known to be up to date
 }
 

@@ -102,6 +102,44 @@ StateRows readState(const QString &path)
     return rows;
 }
 
+// INBOX synced before: both sides at HIGHESTMODSEQ 5, message 1 mapped with no flags ('':
+// known to be none); and Work with the given local and remote states, when given.
+bool storeSyncedInbox(
+    const QString &path,
+    const std::optional<std::pair<twinbox::state::SideState, twinbox::state::SideState>> &work = {})
+{
+    twinbox::state::StateDatabase database;
+    QString error;
+    if (!database.open(path, &error)) {
+        qWarning("%s", qPrintable(error));
+        return false;
+    }
+    twinbox::state::StateStore store(database);
+    const qint64 inbox = store.addMailbox("INBOX", false);
+    store.setSideState(inbox, twinbox::state::Side::Local, {localUidValidity, 2, 5});
+    store.setSideState(inbox, twinbox::state::Side::Remote, {remoteUidValidity, 2, 5});
+    store.addMapping(inbox, {1, 1, QByteArrayList(), {}});
+    if (work) {
+        const qint64 id = store.addMailbox("Work", false);
+        store.setSideState(id, twinbox::state::Side::Local, work->first);
+        store.setSideState(id, twinbox::state::Side::Remote, work->second);
+    }
+    return true;
+}
+
+// The check after writing (MailboxSync): `UID FETCH ... (CHANGEDSINCE since VANISHED)` as
+// `tag`, answered with `extra`.
+Script check(int tag, quint64 since, const Script &extra)
+{
+    const QByteArray t = "T" + number(quint64(tag));
+    Script script = {"C: " + t + " UID FETCH 1:4294967295 (UID FLAGS) (CHANGEDSINCE " +
+                     number(since) + " VANISHED)"};
+    for (const QByteArray &line : extra)
+        script.append(line);
+    script.append("S: " + t + " OK fetched");
+    return script;
+}
+
 } // namespace
 
 class TestCliRefusals : public QObject
@@ -123,6 +161,7 @@ private slots:
     void appendWithoutAppendUidIsFoundByTheNextRun();
     void messageStoredBelowOurAppendIsCopied();
     void modifiedStoreKeepsTheOtherSidesChange();
+    void mailboxSelectedAgainWhenItsCheckShowsMoreWork();
     void bodyNotSentAsALiteralIsRecordedNotSkipped();
     void parentsCreatedWhenTheServerDoesNot();
     void flatAndHierarchicalNamespacesAreRefused();
@@ -532,16 +571,7 @@ void TestCliRefusals::modifiedStoreKeepsTheOtherSidesChange()
     // remote's own change, $Other, and both sides get ($Other \Seen). No conflict: nothing
     // was decided for the user. An engine that drops the target writes ($Other) to the local
     // server and loses the user's change.
-    {
-        twinbox::state::StateDatabase database;
-        QString error;
-        QVERIFY2(database.open(databasePath(), &error), qPrintable(error));
-        twinbox::state::StateStore store(database);
-        const qint64 inbox = store.addMailbox("INBOX", false);
-        store.setSideState(inbox, twinbox::state::Side::Local, {localUidValidity, 2, 5});
-        store.setSideState(inbox, twinbox::state::Side::Remote, {remoteUidValidity, 2, 5});
-        store.addMapping(inbox, {1, 1, QByteArrayList(), {}}); // '': known to be none
-    }
+    QVERIFY(storeSyncedInbox(databasePath()));
 
     // The remote's LIST-STATUS is what was stored (the other client comes later); the local
     // one shows the change, so INBOX is selected on both.
@@ -550,15 +580,6 @@ void TestCliRefusals::modifiedStoreKeepsTheOtherSidesChange()
     const auto resync = [](const Inbox &inbox, const Script &extra) {
         return firstSelect(inbox, extra,
                            "SELECT INBOX (QRESYNC (" + number(inbox.uidValidity) + " 5))");
-    };
-    const auto check = [](int tag, quint64 since, const Script &extra) {
-        const QByteArray t = "T" + number(quint64(tag));
-        Script script = {"C: " + t + " UID FETCH 1:4294967295 (UID FLAGS) (CHANGEDSINCE " +
-                         number(since) + " VANISHED)"};
-        for (const QByteArray &line : extra)
-            script.append(line);
-        script.append("S: " + t + " OK fetched");
-        return script;
     };
     FakeImapServer local(
         opening(localInbox) +
@@ -612,6 +633,84 @@ void TestCliRefusals::modifiedStoreKeepsTheOtherSidesChange()
                           .arg(query.value(1).toLongLong())
                           .arg(query.value(2).toLongLong()));
     QCOMPARE(issues, QStringList());
+}
+
+void TestCliRefusals::mailboxSelectedAgainWhenItsCheckShowsMoreWork()
+{
+    // modifiedStoreKeepsTheOtherSidesChange with a second mailbox, Work, to sync after INBOX:
+    // Work's SELECT goes out behind INBOX's check (SelectAhead). That check shows the remote's
+    // $Other, which INBOX still has to carry over, so INBOX is selected again (QRESYNC from
+    // what its check confirmed), its STOREs and check follow, and Work is selected ahead once
+    // more behind that check; Work then syncs from that answer. Both mailboxes end stored and
+    // every script runs to its end: nothing is written to Work for INBOX.
+    QVERIFY(storeSyncedInbox(databasePath(), std::pair{twinbox::state::SideState{33, 1, 3},
+                                                       twinbox::state::SideState{44, 1, 3}}));
+    const Inbox localInbox{localUidValidity, 1, 2, 10};
+    const Inbox remoteInbox{remoteUidValidity, 1, 2, 5};
+    const Inbox localWork{33, 0, 1, 4}; // another client's change: Work is selected
+    const Inbox remoteWork{44, 0, 1, 3};
+    const auto openingWithWork = [](const Inbox &inbox, const Inbox &work) {
+        Script script = opening(inbox);
+        script.insert(script.size() - 1, "S: * LIST (\\HasNoChildren) \"/\" Work");
+        script.insert(script.size() - 1, "S: * STATUS Work (UIDVALIDITY " +
+                                             number(work.uidValidity) + " UIDNEXT " +
+                                             number(work.uidNext) + " HIGHESTMODSEQ " +
+                                             number(work.highestModSeq) + ")");
+        return script;
+    };
+    const auto select = [](const QByteArray &name, const Inbox &inbox, quint64 since, int tag,
+                           const Script &extra = {}) {
+        return firstSelect(inbox, extra,
+                           "SELECT " + name + " (QRESYNC (" + number(inbox.uidValidity) + " " +
+                               number(since) + "))",
+                           tag);
+    };
+    FakeImapServer local(
+        openingWithWork(localInbox, localWork) +
+            select("INBOX", localInbox, 5, 3, {"S: * 1 FETCH (UID 1 FLAGS (\\Seen) MODSEQ (10))"}) +
+            check(4, 10, {}) + select("Work", localWork, 3, 5) +
+            select("INBOX", localInbox, 10, 6) +
+            Script{"C: T7 UID STORE 1 (UNCHANGEDSINCE 10) FLAGS.SILENT ($Other \\Seen)",
+                   "S: T7 OK stored"} +
+            check(8, 10, {"S: * 1 FETCH (UID 1 FLAGS ($Other \\Seen) MODSEQ (11))"}) +
+            select("Work", localWork, 3, 9) + logout(10),
+        FakeImapServer::Mode::LoopbackTcp);
+    FakeImapServer remote(
+        openingWithWork(remoteInbox, remoteWork) + select("INBOX", remoteInbox, 5, 3) +
+            Script{"C: T4 UID STORE 1 (UNCHANGEDSINCE 5) FLAGS.SILENT (\\Seen)",
+                   "S: T4 OK [MODIFIED 1] Conditional STORE failed"} +
+            check(5, 5, {"S: * 1 FETCH (UID 1 FLAGS ($Other) MODSEQ (7))"}) +
+            select("Work", remoteWork, 3, 6) +
+            select("INBOX", Inbox{remoteUidValidity, 1, 2, 7}, 7, 7) +
+            Script{"C: T8 UID STORE 1 (UNCHANGEDSINCE 7) FLAGS.SILENT ($Other \\Seen)",
+                   "S: T8 OK stored"} +
+            check(9, 7, {"S: * 1 FETCH (UID 1 FLAGS ($Other \\Seen) MODSEQ (8))"}) +
+            select("Work", remoteWork, 3, 10) + logout(11),
+        FakeImapServer::Mode::LoopbackTcp);
+
+    const CliRun run = runCli(local, remote);
+    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.output));
+    QVERIFY2(run.errorLines.isEmpty(), qPrintable(run.output));
+    VERIFY_SCRIPT_DONE(local);
+    VERIFY_SCRIPT_DONE(remote);
+
+    const StateRows state = readState(databasePath());
+    QVERIFY2(state.error.isEmpty(), qPrintable(state.error));
+    QCOMPARE(state.mapping, QStringList{QStringLiteral("local 1 remote 1")});
+    QCOMPARE(state.sides, (QStringList{QStringLiteral("local 11 uidnext 2 highestmodseq 11"),
+                                       QStringLiteral("remote 22 uidnext 2 highestmodseq 8"),
+                                       QStringLiteral("local 33 uidnext 1 highestmodseq 4"),
+                                       QStringLiteral("remote 44 uidnext 1 highestmodseq 3")}));
+    twinbox::state::StateDatabase database;
+    QString error;
+    QVERIFY2(database.open(databasePath(), &error), qPrintable(error));
+    QSqlQuery query(database.connection());
+    QVERIFY2(query.exec(QStringLiteral("SELECT flags, local_base IS NULL AND remote_base IS NULL "
+                                       "FROM mapping WHERE local_uid = 1")) &&
+                 query.next(),
+             qPrintable(query.lastError().text()));
+    QCOMPARE(query.value(0).toString(), QStringLiteral("$Other \\Seen"));
+    QVERIFY(query.value(1).toBool());
 }
 
 void TestCliRefusals::bodyNotSentAsALiteralIsRecordedNotSkipped()

@@ -34,6 +34,7 @@ private slots:
     void migratesAnInterimapDatabaseNamedByDatabase();
     void aFailingMailboxDoesNotStopTheOthers();
     void mailboxesSyncAtOnceOverConnectionsOfTheirOwn();
+    void nextMailboxIsSelectedBehindTheCheck();
     void twoPrefilledAccountsPairTheirCommonMessages();
     void uidValidityResetIsRematchedWithoutDuplicates();
 
@@ -449,6 +450,42 @@ void TestSyncCli::mailboxesSyncAtOnceOverConnectionsOfTheirOwn()
     expectConverged(serial, names);
     QCOMPARE(connectionsTo(serial, QStringLiteral("local")), 1);
     QCOMPARE(connectionsTo(serial, QStringLiteral("remote")), 1);
+}
+
+void TestSyncCli::nextMailboxIsSelectedBehindTheCheck()
+{
+    // A flag change in each of three mailboxes: on both servers, each mailbox's SELECT goes
+    // out behind the check of the one before, before that check is answered (SelectAhead),
+    // and as the checks show only the run's own writes, no mailbox is selected twice.
+    QString error;
+    const QList<QByteArray> names = {"INBOX", "Lists", "Work"};
+    for (const QByteArray &name : names)
+        QVERIFY(m_harness->local().append(QString::fromLatin1(name), seeds(0, 3), &error));
+    syncAndExpectConverged(names);
+    for (const QByteArray &name : names)
+        QVERIFY(m_harness->change(m_harness->remote(), name, {"UID STORE 2 +FLAGS (\\Flagged)"}));
+    const SyncHarness::Run run = m_harness->sync();
+    QCOMPARE(run.exitCode, 0);
+    expectConverged(run, names);
+    QCOMPARE(run.count(QStringLiteral("SELECT")), 2 * int(names.size()));
+    static const QRegularExpression check(
+        QStringLiteral("C: (T\\d+) UID FETCH \\S+ \\(UID FLAGS\\) \\(CHANGEDSINCE "));
+    static const QRegularExpression select(QStringLiteral("C: T\\d+ SELECT "));
+    for (const QString &server : {QStringLiteral("local"), QStringLiteral("remote")}) {
+        int selectedAhead = 0;
+        QString checkTag; // of the check sent last, while it is not answered
+        for (const QString &line : run.output.split(u'\n')) {
+            if (!line.startsWith(server + QStringLiteral(": ")))
+                continue;
+            if (const auto sent = check.match(line); sent.hasMatch())
+                checkTag = sent.captured(1);
+            else if (!checkTag.isEmpty() && select.match(line).hasMatch())
+                ++selectedAhead;
+            else if (!checkTag.isEmpty() && line.contains(QStringLiteral("S: ") + checkTag + u' '))
+                checkTag.clear();
+        }
+        QCOMPARE(selectedAhead, int(names.size()) - 1);
+    }
 }
 
 void TestSyncCli::twoPrefilledAccountsPairTheirCommonMessages()

@@ -1,0 +1,72 @@
+#include "SelectAhead.h"
+
+#include "BothSides.h"
+#include "state/StateError.h"
+
+namespace twinbox::sync {
+
+using state::Side;
+
+bool SelectAhead::start()
+{
+    if (m_local)
+        return false; // one mailbox ahead at most
+    if (!m_claimed)
+        m_claimed = m_claim();
+    if (!m_claimed)
+        return false;
+    MailboxContext &next = *m_claimed;
+    for (Side side : {Side::Local, Side::Remote}) {
+        const SideView &view = next.side(side);
+        std::optional<state::SideState> stored;
+        try {
+            stored = next.store->sideState(next.id, side);
+        } catch (const state::StateError &) {
+            return false; // the mailbox meets the error itself, in its own run
+        }
+        // MailboxSync re-matches the mailbox before its SELECT: it selects it itself.
+        if (stored && view.listedUidValidity != 0 && stored->uidValidity != view.listedUidValidity)
+            return false;
+        m_known[std::size_t(side)] = stored;
+    }
+    m_selected = &next;
+    m_local = QresyncSelect::select(*next.sides[0].session, next.sides[0].wireName, m_known[0],
+                                    next.displayName);
+    m_remote = QresyncSelect::select(*next.sides[1].session, next.sides[1].wireName, m_known[1],
+                                     next.displayName);
+    return true;
+}
+
+bool SelectAhead::holds(const MailboxContext &context,
+                        const std::array<std::optional<state::SideState>, 2> &known) const
+{
+    return m_local && m_selected == &context && known == m_known;
+}
+
+QCoro::Task<std::array<SelectedMailbox, 2>> SelectAhead::answers()
+{
+    QCoro::Task<SelectedMailbox> local = std::move(*m_local);
+    QCoro::Task<SelectedMailbox> remote = std::move(*m_remote);
+    m_local.reset();
+    m_remote.reset();
+    m_selected = nullptr;
+    co_return co_await awaitBoth(local, remote);
+}
+
+QCoro::Task<void> SelectAhead::discard()
+{
+    if (!m_local)
+        co_return;
+    QCoro::Task<SelectedMailbox> local = std::move(*m_local);
+    QCoro::Task<SelectedMailbox> remote = std::move(*m_remote);
+    m_local.reset();
+    m_remote.reset();
+    m_selected = nullptr;
+    try {
+        co_await awaitBoth(local, remote);
+    } catch (...) {
+        // The claimed mailbox selects itself again and meets the same error, if it lasts.
+    }
+}
+
+} // namespace twinbox::sync
