@@ -241,7 +241,11 @@ void MailboxProgressModel::syncFinished(const sync::SyncTotals &totals)
     // the sync was cut short: then those it did not reach are simply not synced this time.
     const QDateTime now = QDateTime::currentDateTime();
     for (Row &row : m_rows) {
-        const bool reached = row.phase || row.done || row.skipped;
+        // A mailbox taken to be selected ahead (SelectAhead) and then left when the run
+        // stopped shows its first phase only: it was not reached either.
+        const bool onlyTaken =
+            row.phase == sync::SyncProgress::Phase::Selecting && row.error.isEmpty() && !row.done;
+        const bool reached = (row.phase && !onlyTaken) || row.done || row.skipped;
         if (totals.interrupted && !reached) {
             row.stopped = true;
             continue;

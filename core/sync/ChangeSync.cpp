@@ -113,9 +113,11 @@ bool ChangeSync::settles(const MailboxContext &context,
 {
     for (Side side : bothSides) {
         const ObservedChanges &seen = changes[std::size_t(side)];
-        for (const state::MappedMessage &message : context.mapping.all()) {
-            if (seen.vanished.contains(UidMapping::uidOn(message, side)))
-                return false;
+        if (!seen.vanished.isEmpty()) {
+            for (const state::MappedMessage &message : context.mapping.all()) {
+                if (seen.vanished.contains(UidMapping::uidOn(message, side)))
+                    return false;
+            }
         }
         for (const FetchData &fetch : seen.changed) {
             if (!fetch.uid || !fetch.flags)

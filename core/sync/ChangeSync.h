@@ -30,7 +30,8 @@ public:
     // True when a server was written to.
     static QCoro::Task<bool> apply(MailboxContext &context,
                                    const std::array<ObservedChanges, 2> &changes);
-    // True when apply() would have nothing to do with `changes`, and so send no command: no
+    // True only when apply() would have nothing to do with `changes`, and so send no command
+    // (it may be false where apply() would find nothing after all): no
     // mapped message reported gone, every mapped message reported holds the target on record,
     // and no side's write of a target is under way. (A check that only echoes this run's own
     // writes; MailboxSync then need not select the mailbox again.)

@@ -83,8 +83,8 @@ public:
     // --repair: the mapping is checked against everything both servers hold (RepairPass),
     // not only against what they report as changed.
     bool repair = false;
-    // The worker's next mailbox, selected behind this one's last check (PairSync::syncAll);
-    // nullptr where there is no worker to take one.
+    // The worker's SelectAhead: it selects the worker's next mailbox behind this one's last
+    // check, and may hold this one's SELECT answers (PairSync::syncAll); nullptr: none.
     SelectAhead *ahead = nullptr;
 
     SideView &side(state::Side which) { return sides[std::size_t(which)]; }

@@ -466,7 +466,13 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
                 settled = true; // what the next pass would have found: nothing to do
                 break;
             }
+            if (pass + 1 == maxPasses)
+                break; // no pass left to use it: the mailbox is synced again next time
             co_await reselect(context, changes);
+            for (Side side : bothSides)
+                mayHaveNew[std::size_t(side)] =
+                    mayHaveNew[std::size_t(side)] ||
+                    hasNewMessage(context, side, changes[std::size_t(side)]);
         }
     }
     if (!settled)

@@ -434,13 +434,23 @@ QCoro::Task<void> PairSync::syncAll(std::vector<std::unique_ptr<MailboxJob>> &jo
     // left, its connection is lost, or the database fails. Taking a mailbox and its first
     // progress event happen together, so the window sees them in the listed order.
     bool stopped = false; // a mailbox taken was left unsynced: stop requested, or a failure
+    // Mailboxes a worker claimed ahead and could not sync (its connection was lost): the
+    // other workers take them first.
+    std::vector<MailboxJob *> handedBack;
     // Takes the next mailbox for a worker, on its sessions.
     const auto take = [&](std::array<ImapSession *, 2> pair) -> MailboxJob * {
-        if (next >= jobs.size() || databaseFailed || noQresync)
+        if ((next >= jobs.size() && handedBack.empty()) || databaseFailed || noQresync)
             return nullptr;
         if (options.stopRequested && options.stopRequested())
             return nullptr; // what is synced so far is complete and stored
-        MailboxJob &job = *jobs[next++];
+        MailboxJob *taken = nullptr;
+        if (!handedBack.empty()) {
+            taken = handedBack.back();
+            handedBack.pop_back();
+        } else {
+            taken = jobs[next++].get();
+        }
+        MailboxJob &job = *taken;
         for (Side side : bothSides)
             job.context.side(side).session = pair[std::size_t(side)];
         Q_EMIT events.progress(
@@ -458,6 +468,7 @@ QCoro::Task<void> PairSync::syncAll(std::vector<std::unique_ptr<MailboxJob>> &jo
             const QString display = job.context.displayName;
             job.context.ahead = &ahead;
             bool lost = false; // this pair of sessions can do nothing more
+            std::exception_ptr unexpected;
             try {
                 co_await MailboxSync::run(job.context);
                 ++job.totals.mailboxesSynced;
@@ -485,15 +496,23 @@ QCoro::Task<void> PairSync::syncAll(std::vector<std::unique_ptr<MailboxJob>> &jo
                 job.totals.failures.append(error.message());
                 events.error(QStringLiteral("database"), display, error.message());
                 databaseFailed = true; // stop before anything else diverges
+            } catch (...) {
+                unexpected = std::current_exception(); // after the SELECTs ahead are awaited
             }
             job.context.ahead = nullptr;
             // The mailbox claimed (and maybe selected) ahead is the next one.
             MailboxJob *following = std::exchange(claimed, nullptr);
             ahead.release();
-            if (lost || databaseFailed || noQresync ||
-                (options.stopRequested && options.stopRequested())) {
+            const bool stopping =
+                databaseFailed || noQresync || (options.stopRequested && options.stopRequested());
+            if (lost || stopping || unexpected) {
                 co_await ahead.discard();
-                stopped = stopped || following; // taken, never synced
+                if (following && lost && !stopping)
+                    handedBack.push_back(following); // the other pairs take it
+                else if (following)
+                    stopped = true; // taken, never synced
+                if (unexpected)
+                    std::rethrow_exception(unexpected);
                 co_return;
             }
             taken = following ? following : take(pair);
@@ -549,7 +568,7 @@ QCoro::Task<void> PairSync::syncAll(std::vector<std::unique_ptr<MailboxJob>> &jo
         throw *noQresync;
     for (const auto &job : jobs)
         totals += job->totals;
-    if (next < jobs.size() || databaseFailed || stopped)
+    if (next < jobs.size() || !handedBack.empty() || databaseFailed || stopped)
         totals.interrupted = true; // mailboxes not reached are not known to be up to date
 }
 

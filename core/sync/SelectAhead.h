@@ -13,9 +13,10 @@ namespace twinbox::sync {
 
 // The next mailbox's SELECT, sent by a worker right behind the last check of the mailbox
 // before, on the same two sessions: one round trip per mailbox and server less. Nothing the
-// SELECT answers depends on the check, so they may go out together (RFC 3501 §5.5); the
-// server answers them in order, and QRESYNC's [CLOSED] (RFC 7162 §3.2.11) marks where the
-// new mailbox's data begins.
+// check answers depends on the SELECT nor the other way round, so no ambiguity forbids
+// sending them together (RFC 3501 §5.5); a SELECT changes the selected state, which servers
+// reach only once the commands before it are done, and QRESYNC's [CLOSED] (RFC 7162
+// §3.2.11) marks where the new mailbox's data begins.
 //
 // It is speculative: when the check shows that the mailbox before needs more work, that
 // mailbox is selected again and these answers are discarded (the claimed mailbox then sends
