@@ -274,7 +274,7 @@ bool hasNewMessage(const MailboxContext &context, Side side, const ObservedChang
 
 // Selects the mailbox again after the next one's SELECT went ahead (SelectAhead.h) and
 // the check showed more to do. What changed since the check is added to `changes`; a change
-// that slips in later is reported by the next check.
+// that slips in after this SELECT is reported by the next check.
 QCoro::Task<void> reselect(MailboxContext &context, std::array<ObservedChanges, 2> &changes)
 {
     co_await context.ahead->discard();
@@ -289,9 +289,18 @@ QCoro::Task<void> reselect(MailboxContext &context, std::array<ObservedChanges, 
                                               since[1], context.displayName);
     const std::array<SelectedMailbox, 2> selected = co_await awaitBoth(selectLocal, selectRemote);
     for (Side side : bothSides) {
+        SideView &view = context.side(side);
+        const SelectedMailbox &now = selected[std::size_t(side)];
+        if (now.readOnly)
+            throw ImapError(ImapError::Kind::Refused, view.name(),
+                            MailboxSync::tr("the mailbox is read-only"), context.displayName);
         ObservedChanges &observed = changes[std::size_t(side)];
-        observed.vanished.add(selected[std::size_t(side)].vanished);
-        observed.changed += selected[std::size_t(side)].changed; // the newer report last
+        observed.vanished.add(now.vanished);
+        observed.changed += now.changed; // the newer report last
+        // With QRESYNC the answer held every change since `confirmed` (as step 1's SELECT):
+        // the STOREs that follow are conditional on what it showed, not on older state.
+        if (view.confirmed != 0)
+            view.confirmed = std::max(view.confirmed, now.highestModSeq);
     }
 }
 

@@ -641,8 +641,12 @@ void TestCliRefusals::mailboxSelectedAgainWhenItsCheckShowsMoreWork()
     // Work's SELECT goes out behind INBOX's check (SelectAhead). That check shows the remote's
     // $Other, which INBOX still has to carry over, so INBOX is selected again (QRESYNC from
     // what its check confirmed), its STOREs and check follow, and Work is selected ahead once
-    // more behind that check; Work then syncs from that answer. Both mailboxes end stored and
-    // every script runs to its end: nothing is written to Work for INBOX.
+    // more behind that check; Work then syncs from that answer. The second SELECT of INBOX
+    // shows a local change made meanwhile ($Mine): it meets the remote's $Other in a
+    // three-way merge (a conflict, whose message is named first), and the STOREs are
+    // conditional on that SELECT's HIGHESTMODSEQ (12), not on the older check's (10). Both
+    // mailboxes end stored and every script runs to its end: nothing is written to Work for
+    // INBOX.
     QVERIFY(storeSyncedInbox(databasePath(), std::pair{twinbox::state::SideState{33, 1, 3},
                                                        twinbox::state::SideState{44, 1, 3}}));
     const Inbox localInbox{localUidValidity, 1, 2, 10};
@@ -669,11 +673,14 @@ void TestCliRefusals::mailboxSelectedAgainWhenItsCheckShowsMoreWork()
         openingWithWork(localInbox, localWork) +
             select("INBOX", localInbox, 5, 3, {"S: * 1 FETCH (UID 1 FLAGS (\\Seen) MODSEQ (10))"}) +
             check(4, 10, {}) + select("Work", localWork, 3, 5) +
-            select("INBOX", localInbox, 10, 6) +
-            Script{"C: T7 UID STORE 1 (UNCHANGEDSINCE 10) FLAGS.SILENT ($Other \\Seen)",
-                   "S: T7 OK stored"} +
-            check(8, 10, {"S: * 1 FETCH (UID 1 FLAGS ($Other \\Seen) MODSEQ (11))"}) +
-            select("Work", localWork, 3, 9) + logout(10),
+            select("INBOX", Inbox{localUidValidity, 1, 2, 12}, 10, 6,
+                   {"S: * 1 FETCH (UID 1 FLAGS ($Mine \\Seen) MODSEQ (12))"}) +
+            Script{"C: T7 UID FETCH 1 (UID BODY.PEEK[HEADER.FIELDS (SUBJECT FROM DATE)])",
+                   "S: T7 OK fetched",
+                   "C: T8 UID STORE 1 (UNCHANGEDSINCE 12) FLAGS.SILENT ($Mine $Other \\Seen)",
+                   "S: T8 OK stored"} +
+            check(9, 12, {"S: * 1 FETCH (UID 1 FLAGS ($Mine $Other \\Seen) MODSEQ (13))"}) +
+            select("Work", localWork, 3, 10) + logout(11),
         FakeImapServer::Mode::LoopbackTcp);
     FakeImapServer remote(
         openingWithWork(remoteInbox, remoteWork) + select("INBOX", remoteInbox, 5, 3) +
@@ -682,9 +689,9 @@ void TestCliRefusals::mailboxSelectedAgainWhenItsCheckShowsMoreWork()
             check(5, 5, {"S: * 1 FETCH (UID 1 FLAGS ($Other) MODSEQ (7))"}) +
             select("Work", remoteWork, 3, 6) +
             select("INBOX", Inbox{remoteUidValidity, 1, 2, 7}, 7, 7) +
-            Script{"C: T8 UID STORE 1 (UNCHANGEDSINCE 7) FLAGS.SILENT ($Other \\Seen)",
+            Script{"C: T8 UID STORE 1 (UNCHANGEDSINCE 7) FLAGS.SILENT ($Mine $Other \\Seen)",
                    "S: T8 OK stored"} +
-            check(9, 7, {"S: * 1 FETCH (UID 1 FLAGS ($Other \\Seen) MODSEQ (8))"}) +
+            check(9, 7, {"S: * 1 FETCH (UID 1 FLAGS ($Mine $Other \\Seen) MODSEQ (8))"}) +
             select("Work", remoteWork, 3, 10) + logout(11),
         FakeImapServer::Mode::LoopbackTcp);
 
@@ -693,11 +700,14 @@ void TestCliRefusals::mailboxSelectedAgainWhenItsCheckShowsMoreWork()
     QVERIFY2(run.errorLines.isEmpty(), qPrintable(run.output));
     VERIFY_SCRIPT_DONE(local);
     VERIFY_SCRIPT_DONE(remote);
+    QVERIFY2(run.output.contains(QStringLiteral("Conflicting flag update in INBOX for local UID 1 "
+                                                "($Mine \\Seen) and remote UID 1 ($Other)")),
+             qPrintable(run.output));
 
     const StateRows state = readState(databasePath());
     QVERIFY2(state.error.isEmpty(), qPrintable(state.error));
     QCOMPARE(state.mapping, QStringList{QStringLiteral("local 1 remote 1")});
-    QCOMPARE(state.sides, (QStringList{QStringLiteral("local 11 uidnext 2 highestmodseq 11"),
+    QCOMPARE(state.sides, (QStringList{QStringLiteral("local 11 uidnext 2 highestmodseq 13"),
                                        QStringLiteral("remote 22 uidnext 2 highestmodseq 8"),
                                        QStringLiteral("local 33 uidnext 1 highestmodseq 4"),
                                        QStringLiteral("remote 44 uidnext 1 highestmodseq 3")}));
@@ -709,7 +719,7 @@ void TestCliRefusals::mailboxSelectedAgainWhenItsCheckShowsMoreWork()
                                        "FROM mapping WHERE local_uid = 1")) &&
                  query.next(),
              qPrintable(query.lastError().text()));
-    QCOMPARE(query.value(0).toString(), QStringLiteral("$Other \\Seen"));
+    QCOMPARE(query.value(0).toString(), QStringLiteral("$Mine $Other \\Seen"));
     QVERIFY(query.value(1).toBool());
 }
 
