@@ -5,6 +5,7 @@
 // confirm, no UIDNEXT or HIGHESTMODSEQ stored for a mailbox whose sync failed, and an
 // unconfirmed APPEND still in the journal for the next run to find. What a server merely
 // declines (creating the parents of a new mailbox) is worked around instead.
+#include "CliRun.h"
 #include "CliScripts.h"
 #include "FakeImapServer.h"
 #include "state/StateDatabase.h"
@@ -23,124 +24,11 @@
 #include <memory>
 #include <optional>
 
+using twinbox::test::CliRun;
 using twinbox::test::FakeImapServer;
+using twinbox::test::readState;
+using twinbox::test::StateRows;
 using namespace twinbox::test::cli_scripts;
-
-namespace {
-
-struct CliRun
-{
-    bool finished = false;
-    int exitCode = -1;
-    QStringList errorLines; // the "ERROR: " lines on stderr
-    QString output;         // everything, for failure messages
-};
-
-// The rows of the state database, as text that a failing QCOMPARE shows readably.
-struct StateRows
-{
-    QString error;
-    int mailboxes = 0;
-    QStringList sides;   // "local 11 uidnext 0 highestmodseq 0"
-    QStringList mapping; // "local 1 remote 1"
-    QStringList pending; // "remote 1 <message-id> size"
-};
-
-QString sideName(qint64 side)
-{
-    return side == 0 ? QStringLiteral("local") : QStringLiteral("remote");
-}
-
-StateRows readState(const QString &path)
-{
-    StateRows rows;
-    const QString connection = QStringLiteral("tst_cli_refusals-") + QUuid::createUuid().toString();
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-        db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        QSqlQuery query(db);
-        const auto run = [&](const char *sql) {
-            if (!query.exec(QString::fromLatin1(sql)) && rows.error.isEmpty())
-                rows.error = query.lastError().text();
-            return rows.error.isEmpty();
-        };
-        if (!db.open()) {
-            rows.error = db.lastError().text();
-        } else {
-            if (run("SELECT count(*) FROM mailboxes") && query.next())
-                rows.mailboxes = query.value(0).toInt();
-            if (run("SELECT side, uidvalidity, uidnext, highestmodseq FROM mailbox_state "
-                    "ORDER BY idx, side")) {
-                while (query.next())
-                    rows.sides.append(QStringLiteral("%1 %2 uidnext %3 highestmodseq %4")
-                                          .arg(sideName(query.value(0).toLongLong()))
-                                          .arg(query.value(1).toLongLong())
-                                          .arg(query.value(2).toLongLong())
-                                          .arg(query.value(3).toLongLong()));
-            }
-            if (run("SELECT local_uid, remote_uid FROM mapping ORDER BY idx, local_uid")) {
-                while (query.next())
-                    rows.mapping.append(QStringLiteral("local %1 remote %2")
-                                            .arg(query.value(0).toLongLong())
-                                            .arg(query.value(1).toLongLong()));
-            }
-            if (run("SELECT source_side, source_uid, message_id, size FROM pending_append "
-                    "ORDER BY idx, source_side, source_uid")) {
-                while (query.next())
-                    rows.pending.append(QStringLiteral("%1 %2 %3 %4")
-                                            .arg(sideName(query.value(0).toLongLong()))
-                                            .arg(query.value(1).toLongLong())
-                                            .arg(QString::fromLatin1(query.value(2).toByteArray()))
-                                            .arg(query.value(3).toLongLong()));
-            }
-        }
-        query.finish();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(connection);
-    return rows;
-}
-
-// INBOX synced before: both sides at HIGHESTMODSEQ 5, message 1 mapped with no flags ('':
-// known to be none); and Work with the given local and remote states, when given.
-bool storeSyncedInbox(
-    const QString &path,
-    const std::optional<std::pair<twinbox::state::SideState, twinbox::state::SideState>> &work = {})
-{
-    twinbox::state::StateDatabase database;
-    QString error;
-    if (!database.open(path, &error)) {
-        qWarning("%s", qPrintable(error));
-        return false;
-    }
-    twinbox::state::StateStore store(database);
-    const qint64 inbox = store.addMailbox("INBOX", false);
-    store.setSideState(inbox, twinbox::state::Side::Local, {localUidValidity, 2, 5});
-    store.setSideState(inbox, twinbox::state::Side::Remote, {remoteUidValidity, 2, 5});
-    store.addMapping(inbox, {1, 1, QByteArrayList(), {}});
-    if (work) {
-        const qint64 id = store.addMailbox("Work", false);
-        store.setSideState(id, twinbox::state::Side::Local, work->first);
-        store.setSideState(id, twinbox::state::Side::Remote, work->second);
-    }
-    return true;
-}
-
-// The check after writing (MailboxSync): `UID FETCH ... (CHANGEDSINCE since VANISHED)` as
-// `tag`, answered with `extra`.
-Script check(int tag, quint64 since, const Script &extra)
-{
-    const QByteArray t = "T" + number(quint64(tag));
-    Script script = {"C: " + t + " UID FETCH 1:4294967295 (UID FLAGS) (CHANGEDSINCE " +
-                     number(since) + " VANISHED)"};
-    for (const QByteArray &line : extra)
-        script.append(line);
-    script.append("S: " + t + " OK fetched");
-    return script;
-}
-
-} // namespace
 
 class TestCliRefusals : public QObject
 {
@@ -160,92 +48,29 @@ private slots:
     void appendWithoutAppendUid();
     void appendWithoutAppendUidIsFoundByTheNextRun();
     void messageStoredBelowOurAppendIsCopied();
-    void modifiedStoreKeepsTheOtherSidesChange();
-    void mailboxSelectedAgainWhenItsCheckShowsMoreWork();
     void bodyNotSentAsALiteralIsRecordedNotSkipped();
     void parentsCreatedWhenTheServerDoesNot();
     void flatAndHierarchicalNamespacesAreRefused();
 
 private:
-    CliRun runCli(const FakeImapServer &local, const FakeImapServer &remote);
-    QString databasePath() const { return m_home->filePath(QStringLiteral("state.db")); }
+    CliRun runCli(const FakeImapServer &local, const FakeImapServer &remote)
+    {
+        return m_home.run(local, remote);
+    }
+    QString databasePath() const { return m_home.databasePath(); }
 
-    std::unique_ptr<QTemporaryDir> m_home;
+    twinbox::test::CliHome m_home;
 };
 
 void TestCliRefusals::init()
 {
-    m_home = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_home->isValid());
+    QVERIFY(m_home.renew());
 }
 
 void TestCliRefusals::cleanup()
 {
-    m_home.reset();
+    m_home.clear();
 }
-
-// Runs twinbox-cli once against the two servers and waits for it, serving both scripts
-// meanwhile (they live in this process's event loop, so no blocking wait).
-CliRun TestCliRefusals::runCli(const FakeImapServer &local, const FakeImapServer &remote)
-{
-    // A password in the file, although PREAUTH needs none: twinbox-cli asks for one before it
-    // connects, and the keychain is not there in a test. 0600, or it warns.
-    const QString configPath = m_home->filePath(QStringLiteral("config"));
-    QFile config(configPath);
-    if (!config.open(QIODevice::WriteOnly))
-        qFatal("cannot write %s", qPrintable(configPath));
-    config.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    // A fake server plays one connection: no second pair for parallel mailboxes.
-    QByteArray text =
-        "database = " + QFile::encodeName(databasePath()) + "\nparallel-mailboxes = 1\n";
-    for (const auto &[name, server] : {std::pair{"local", &local}, std::pair{"remote", &remote}})
-        text += QByteArray("[") + name +
-                "]\ntype = imap\nhost = 127.0.0.1\nport = " + number(server->port()) +
-                "\nSTARTTLS = NO\npassword = unused\ntimeout = 20\n";
-    config.write(text);
-    config.close();
-
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home->filePath(QStringLiteral("xdg")));
-    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_home->filePath(QStringLiteral("xdg")));
-    environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-    environment.remove(QStringLiteral("LC_ALL"));
-    environment.remove(QStringLiteral("LANGUAGE"));
-    process.setProcessEnvironment(environment);
-    QStringList arguments = {QStringLiteral("--config=") + configPath};
-    if (qEnvironmentVariableIsSet("TST_CLI_REFUSALS_DEBUG"))
-        arguments.append(QStringLiteral("--debug")); // shows the exact command order
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(QStringLiteral(TWINBOX_CLI_PATH), arguments);
-
-    CliRun run;
-    run.finished = finished.wait(60000);
-    if (!run.finished) {
-        process.kill();
-        process.waitForFinished();
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.output =
-        QString::fromUtf8(process.readAllStandardError() + process.readAllStandardOutput());
-    for (const QString &line : run.output.split(u'\n', Qt::SkipEmptyParts)) {
-        if (line.contains(QStringLiteral("ERROR: ")))
-            run.errorLines.append(line);
-    }
-    if (qEnvironmentVariableIsSet("TST_CLI_REFUSALS_DEBUG"))
-        qInfo().noquote() << run.output;
-    return run;
-}
-
-// Both scripts played to the end: twinbox-cli sent exactly what they expect, in that order,
-// and nothing after its LOGOUT.
-#define VERIFY_SCRIPT_DONE(server)                                                                 \
-    do {                                                                                           \
-        QVERIFY2((server).failure().isEmpty(), qPrintable((server).failure()));                    \
-        QVERIFY2((server).isDone(),                                                                \
-                 qPrintable(QStringLiteral("script not finished; got: ") +                         \
-                            QString::fromLatin1((server).receivedLines().join(" | "))));           \
-    } while (false)
 
 // A run that failed: exit status 1 and exactly one error line, with this start.
 #define VERIFY_REFUSED(run, prefix, keyword)                                                       \
@@ -547,10 +372,7 @@ void TestCliRefusals::appendWithoutAppendUidIsFoundByTheNextRun()
                               summaryOfOneMessage(5) + logout(6),
                           FakeImapServer::Mode::LoopbackTcp);
     const CliRun run = runCli(local, remote);
-    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.output));
-    QVERIFY2(run.errorLines.isEmpty(), qPrintable(run.output));
-    VERIFY_SCRIPT_DONE(local);
-    VERIFY_SCRIPT_DONE(remote);
+    VERIFY_RUN_SUCCEEDED(run, local, remote);
 
     const StateRows state = readState(databasePath());
     QVERIFY2(state.error.isEmpty(), qPrintable(state.error));
@@ -558,169 +380,6 @@ void TestCliRefusals::appendWithoutAppendUidIsFoundByTheNextRun()
     QCOMPARE(state.pending, QStringList());
     QCOMPARE(state.sides, (QStringList{QStringLiteral("local 11 uidnext 2 highestmodseq 2"),
                                        QStringLiteral("remote 22 uidnext 2 highestmodseq 3")}));
-}
-
-void TestCliRefusals::modifiedStoreKeepsTheOtherSidesChange()
-{
-    // INBOX was synced before (both sides at HIGHESTMODSEQ 5, message 1 mapped with no flags).
-    // The user marked it read locally; the UID STORE that writes \Seen to the remote meets
-    // [MODIFIED] (RFC 7162 §3.1.3), because another client set $Other there just after the
-    // SELECT. The check reports only the remote's change, not the local one again (its
-    // MODSEQ is below what is confirmed). The local \Seen lives on in the stored target, with
-    // the remote's base ('') kept because its STORE did not land: the next pass adds the
-    // remote's own change, $Other, and both sides get ($Other \Seen). No conflict: nothing
-    // was decided for the user. An engine that drops the target writes ($Other) to the local
-    // server and loses the user's change.
-    QVERIFY(storeSyncedInbox(databasePath()));
-
-    // The remote's LIST-STATUS is what was stored (the other client comes later); the local
-    // one shows the change, so INBOX is selected on both.
-    const Inbox localInbox{localUidValidity, 1, 2, 10};
-    const Inbox remoteInbox{remoteUidValidity, 1, 2, 5};
-    const auto resync = [](const Inbox &inbox, const Script &extra) {
-        return firstSelect(inbox, extra,
-                           "SELECT INBOX (QRESYNC (" + number(inbox.uidValidity) + " 5))");
-    };
-    FakeImapServer local(
-        opening(localInbox) +
-            resync(localInbox, {"S: * 1 FETCH (UID 1 FLAGS (\\Seen) MODSEQ (10))"}) +
-            check(4, 10, {}) +
-            Script{"C: T5 UID STORE 1 (UNCHANGEDSINCE 10) FLAGS.SILENT ($Other \\Seen)",
-                   "S: T5 OK stored"} +
-            check(6, 10, {"S: * 1 FETCH (UID 1 FLAGS ($Other \\Seen) MODSEQ (11))"}) + logout(7),
-        FakeImapServer::Mode::LoopbackTcp);
-    FakeImapServer remote(
-        opening(remoteInbox) + resync(remoteInbox, {}) +
-            Script{"C: T4 UID STORE 1 (UNCHANGEDSINCE 5) FLAGS.SILENT (\\Seen)",
-                   "S: T4 OK [MODIFIED 1] Conditional STORE failed"} +
-            check(5, 5, {"S: * 1 FETCH (UID 1 FLAGS ($Other) MODSEQ (7))"}) +
-            Script{"C: T6 UID STORE 1 (UNCHANGEDSINCE 7) FLAGS.SILENT ($Other \\Seen)",
-                   "S: T6 OK stored"} +
-            check(7, 7, {"S: * 1 FETCH (UID 1 FLAGS ($Other \\Seen) MODSEQ (8))"}) + logout(8),
-        FakeImapServer::Mode::LoopbackTcp);
-
-    const CliRun run = runCli(local, remote);
-    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.output));
-    QVERIFY2(run.errorLines.isEmpty(), qPrintable(run.output));
-    VERIFY_SCRIPT_DONE(local);
-    VERIFY_SCRIPT_DONE(remote);
-    QVERIFY2(!run.output.contains(QStringLiteral("Conflicting flag update")),
-             qPrintable(run.output));
-
-    const StateRows state = readState(databasePath());
-    QVERIFY2(state.error.isEmpty(), qPrintable(state.error));
-    QCOMPARE(state.mapping, QStringList{QStringLiteral("local 1 remote 1")});
-    QCOMPARE(state.pending, QStringList());
-    QCOMPARE(state.sides, (QStringList{QStringLiteral("local 11 uidnext 2 highestmodseq 11"),
-                                       QStringLiteral("remote 22 uidnext 2 highestmodseq 8")}));
-
-    twinbox::state::StateDatabase database;
-    QString error;
-    QVERIFY2(database.open(databasePath(), &error), qPrintable(error));
-    QSqlQuery query(database.connection());
-    QVERIFY2(query.exec(QStringLiteral("SELECT flags, local_base IS NULL AND remote_base IS NULL "
-                                       "FROM mapping WHERE local_uid = 1")) &&
-                 query.next(),
-             qPrintable(query.lastError().text()));
-    QCOMPARE(query.value(0).toString(), QStringLiteral("$Other \\Seen"));
-    QVERIFY(query.value(1).toBool()); // both STOREs confirmed: no update under way
-    QVERIFY2(query.exec(QStringLiteral("SELECT kind, local_uid, remote_uid FROM issue_log")),
-             qPrintable(query.lastError().text()));
-    QStringList issues;
-    while (query.next())
-        issues.append(QStringLiteral("%1 local %2 remote %3")
-                          .arg(query.value(0).toString())
-                          .arg(query.value(1).toLongLong())
-                          .arg(query.value(2).toLongLong()));
-    QCOMPARE(issues, QStringList());
-}
-
-void TestCliRefusals::mailboxSelectedAgainWhenItsCheckShowsMoreWork()
-{
-    // modifiedStoreKeepsTheOtherSidesChange with a second mailbox, Work, to sync after INBOX:
-    // Work's SELECT goes out behind INBOX's check (SelectAhead). That check shows the remote's
-    // $Other, which INBOX still has to carry over, so INBOX is selected again (QRESYNC from
-    // what its check confirmed), its STOREs and check follow, and Work is selected ahead once
-    // more behind that check; Work then syncs from that answer. The second SELECT of INBOX
-    // shows a local change made meanwhile ($Mine): it meets the remote's $Other in a
-    // three-way merge (a conflict, whose message is named first), and the STOREs are
-    // conditional on that SELECT's HIGHESTMODSEQ (12), not on the older check's (10). Both
-    // mailboxes end stored and every script runs to its end: nothing is written to Work for
-    // INBOX.
-    QVERIFY(storeSyncedInbox(databasePath(), std::pair{twinbox::state::SideState{33, 1, 3},
-                                                       twinbox::state::SideState{44, 1, 3}}));
-    const Inbox localInbox{localUidValidity, 1, 2, 10};
-    const Inbox remoteInbox{remoteUidValidity, 1, 2, 5};
-    const Inbox localWork{33, 0, 1, 4}; // another client's change: Work is selected
-    const Inbox remoteWork{44, 0, 1, 3};
-    const auto openingWithWork = [](const Inbox &inbox, const Inbox &work) {
-        Script script = opening(inbox);
-        script.insert(script.size() - 1, "S: * LIST (\\HasNoChildren) \"/\" Work");
-        script.insert(script.size() - 1, "S: * STATUS Work (UIDVALIDITY " +
-                                             number(work.uidValidity) + " UIDNEXT " +
-                                             number(work.uidNext) + " HIGHESTMODSEQ " +
-                                             number(work.highestModSeq) + ")");
-        return script;
-    };
-    const auto select = [](const QByteArray &name, const Inbox &inbox, quint64 since, int tag,
-                           const Script &extra = {}) {
-        return firstSelect(inbox, extra,
-                           "SELECT " + name + " (QRESYNC (" + number(inbox.uidValidity) + " " +
-                               number(since) + "))",
-                           tag);
-    };
-    FakeImapServer local(
-        openingWithWork(localInbox, localWork) +
-            select("INBOX", localInbox, 5, 3, {"S: * 1 FETCH (UID 1 FLAGS (\\Seen) MODSEQ (10))"}) +
-            check(4, 10, {}) + select("Work", localWork, 3, 5) +
-            select("INBOX", Inbox{localUidValidity, 1, 2, 12}, 10, 6,
-                   {"S: * 1 FETCH (UID 1 FLAGS ($Mine \\Seen) MODSEQ (12))"}) +
-            Script{"C: T7 UID FETCH 1 (UID BODY.PEEK[HEADER.FIELDS (SUBJECT FROM DATE)])",
-                   "S: T7 OK fetched",
-                   "C: T8 UID STORE 1 (UNCHANGEDSINCE 12) FLAGS.SILENT ($Mine $Other \\Seen)",
-                   "S: T8 OK stored"} +
-            check(9, 12, {"S: * 1 FETCH (UID 1 FLAGS ($Mine $Other \\Seen) MODSEQ (13))"}) +
-            select("Work", localWork, 3, 10) + logout(11),
-        FakeImapServer::Mode::LoopbackTcp);
-    FakeImapServer remote(
-        openingWithWork(remoteInbox, remoteWork) + select("INBOX", remoteInbox, 5, 3) +
-            Script{"C: T4 UID STORE 1 (UNCHANGEDSINCE 5) FLAGS.SILENT (\\Seen)",
-                   "S: T4 OK [MODIFIED 1] Conditional STORE failed"} +
-            check(5, 5, {"S: * 1 FETCH (UID 1 FLAGS ($Other) MODSEQ (7))"}) +
-            select("Work", remoteWork, 3, 6) +
-            select("INBOX", Inbox{remoteUidValidity, 1, 2, 7}, 7, 7) +
-            Script{"C: T8 UID STORE 1 (UNCHANGEDSINCE 7) FLAGS.SILENT ($Mine $Other \\Seen)",
-                   "S: T8 OK stored"} +
-            check(9, 7, {"S: * 1 FETCH (UID 1 FLAGS ($Mine $Other \\Seen) MODSEQ (8))"}) +
-            select("Work", remoteWork, 3, 10) + logout(11),
-        FakeImapServer::Mode::LoopbackTcp);
-
-    const CliRun run = runCli(local, remote);
-    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.output));
-    QVERIFY2(run.errorLines.isEmpty(), qPrintable(run.output));
-    VERIFY_SCRIPT_DONE(local);
-    VERIFY_SCRIPT_DONE(remote);
-    QVERIFY2(run.output.contains(QStringLiteral("Conflicting flag update in INBOX for local UID 1 "
-                                                "($Mine \\Seen) and remote UID 1 ($Other)")),
-             qPrintable(run.output));
-
-    const StateRows state = readState(databasePath());
-    QVERIFY2(state.error.isEmpty(), qPrintable(state.error));
-    QCOMPARE(state.mapping, QStringList{QStringLiteral("local 1 remote 1")});
-    QCOMPARE(state.sides, (QStringList{QStringLiteral("local 11 uidnext 2 highestmodseq 13"),
-                                       QStringLiteral("remote 22 uidnext 2 highestmodseq 8"),
-                                       QStringLiteral("local 33 uidnext 1 highestmodseq 4"),
-                                       QStringLiteral("remote 44 uidnext 1 highestmodseq 3")}));
-    twinbox::state::StateDatabase database;
-    QString error;
-    QVERIFY2(database.open(databasePath(), &error), qPrintable(error));
-    QSqlQuery query(database.connection());
-    QVERIFY2(query.exec(QStringLiteral("SELECT flags, local_base IS NULL AND remote_base IS NULL "
-                                       "FROM mapping WHERE local_uid = 1")) &&
-                 query.next(),
-             qPrintable(query.lastError().text()));
-    QCOMPARE(query.value(0).toString(), QStringLiteral("$Mine $Other \\Seen"));
-    QVERIFY(query.value(1).toBool());
 }
 
 void TestCliRefusals::bodyNotSentAsALiteralIsRecordedNotSkipped()
