@@ -14,6 +14,7 @@
 #include "TestImapClient.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -31,7 +32,11 @@ using twinbox::test::TestImapClient;
 
 namespace {
 
-// How long the GUI thread was unable to run a 5 ms timer, at worst.
+// How long the GUI thread was unable to run a 5 ms timer, at worst, leaving out the time it
+// was ready to run but waited for a CPU (Linux's run_delay, /proc/thread-self/schedstat):
+// on a two-core machine running other tests and two Dovecot servers, the scheduler alone
+// can hold a thread back 50 ms. Work done on the GUI thread and waits on a lock or on I/O
+// still count in full, and those are what freeze a window.
 class EventLoopProbe : public QObject
 {
 public:
@@ -41,25 +46,46 @@ public:
         m_timer.setTimerType(Qt::PreciseTimer);
         connect(&m_timer, &QTimer::timeout, this, [this] {
             const qint64 now = m_clock.nsecsElapsed();
-            if (m_last >= 0)
-                m_worst = std::max(m_worst, (now - m_last) / 1000000 - 5);
+            const qint64 waited = runDelayNs();
+            if (m_last >= 0) {
+                const qint64 gap = (now - m_last) / 1000000 - 5;
+                m_worstGap = std::max(m_worstGap, gap);
+                m_worst = std::max(m_worst, gap - (waited - m_lastWaited) / 1000000);
+            }
             m_last = now;
+            m_lastWaited = waited;
         });
     }
     void start()
     {
         m_worst = 0;
+        m_worstGap = 0;
         m_last = -1;
         m_clock.start();
         m_timer.start();
     }
     qint64 worstStallMs() const { return m_worst; }
+    // The same without leaving out the scheduler's delays: what the test's log shows.
+    qint64 worstGapMs() const { return m_worstGap; }
 
 private:
+    // Nanoseconds this thread spent runnable but not running, since it started (the second
+    // field of schedstat); 0 where the kernel doesn't say, so that every gap counts in full.
+    static qint64 runDelayNs()
+    {
+        QFile file(QStringLiteral("/proc/thread-self/schedstat"));
+        if (!file.open(QIODevice::ReadOnly))
+            return 0;
+        const QList<QByteArray> fields = file.readAll().simplified().split(' ');
+        return fields.size() >= 2 ? fields.at(1).toLongLong() : 0;
+    }
+
     QTimer m_timer;
     QElapsedTimer m_clock;
     qint64 m_last = -1;
+    qint64 m_lastWaited = 0;
     qint64 m_worst = 0;
+    qint64 m_worstGap = 0;
 };
 
 // The remote's name of a corpus mailbox ("." is its delimiter).
@@ -199,6 +225,9 @@ void TestPairController::syncsWithLiveProgressAndAResponsiveWindow()
         }
     });
 
+    // The window's first paint (fonts, styles) is start-up, not the sync: it is done first.
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCoreApplication::processEvents();
     EventLoopProbe probe;
     probe.start();
     QElapsedTimer timer;
@@ -206,8 +235,9 @@ void TestPairController::syncsWithLiveProgressAndAResponsiveWindow()
     m_controller->start();
     QTRY_VERIFY_WITH_TIMEOUT(end.has_value(), 120000);
     const qint64 stall = probe.worstStallMs();
-    qInfo("SMALL workload synced through the controller in %lld ms; worst GUI stall %lld ms",
-          timer.elapsed(), stall);
+    qInfo("SMALL workload synced through the controller in %lld ms; worst GUI stall %lld ms "
+          "(%lld ms with the waits for a CPU)",
+          timer.elapsed(), stall, probe.worstGapMs());
     QVERIFY2(stall <= 50, qPrintable(QStringLiteral("the GUI thread stalled %1 ms").arg(stall)));
 
     QVERIFY(sawPartial);
