@@ -1,6 +1,7 @@
 #include "CliRun.h"
 
 #include "CliScripts.h"
+#include "state/StateDatabase.h"
 
 #include <QFile>
 #include <QProcess>
@@ -22,6 +23,28 @@ QString sideName(qint64 side)
 }
 
 } // namespace
+
+bool storeSyncedInbox(const QString &path,
+                      const std::optional<std::pair<state::SideState, state::SideState>> &work)
+{
+    state::StateDatabase database;
+    QString error;
+    if (!database.open(path, &error)) {
+        qWarning("%s", qPrintable(error));
+        return false;
+    }
+    state::StateStore store(database);
+    const qint64 inbox = store.addMailbox("INBOX", false);
+    store.setSideState(inbox, state::Side::Local, {cli_scripts::localUidValidity, 2, 5});
+    store.setSideState(inbox, state::Side::Remote, {cli_scripts::remoteUidValidity, 2, 5});
+    store.addMapping(inbox, {1, 1, QByteArrayList(), {}});
+    if (work) {
+        const qint64 id = store.addMailbox("Work", false);
+        store.setSideState(id, state::Side::Local, work->first);
+        store.setSideState(id, state::Side::Remote, work->second);
+    }
+    return true;
+}
 
 StateRows readState(const QString &path)
 {

@@ -4,11 +4,14 @@
 // database: shared by the tests of tst_cli_refusals and tst_cli_modified_store.
 
 #include "FakeImapServer.h"
+#include "state/StateStore.h"
 
 #include <QStringList>
 #include <QTemporaryDir>
 
 #include <memory>
+#include <optional>
+#include <utility>
 
 namespace twinbox::test {
 
@@ -32,6 +35,12 @@ struct StateRows
 
 // The rows of the state database at `path`, read without changing it.
 StateRows readState(const QString &path);
+
+// INBOX synced before: both sides at HIGHESTMODSEQ 5, message 1 mapped with no flags ('':
+// known to be none); and Work with the given local and remote states, when given.
+bool storeSyncedInbox(
+    const QString &path,
+    const std::optional<std::pair<state::SideState, state::SideState>> &work = {});
 
 // Runs twinbox-cli once against the two servers, with its configuration and state database
 // ("state.db") in `home`, and waits for it, serving both scripts meanwhile.

@@ -57,6 +57,18 @@ inline Script opening(const Inbox &inbox)
         "S: T1 OK listed"};
 }
 
+// The opening with a second mailbox listed after INBOX, `name` in its LIST-STATUS.
+inline Script openingWith(const Inbox &inbox, const Inbox &other, const QByteArray &name = "Work")
+{
+    Script script = opening(inbox);
+    script.insert(script.size() - 1, "S: * LIST (\\HasNoChildren) \"/\" " + name);
+    script.insert(script.size() - 1, "S: * STATUS " + name + " (UIDVALIDITY " +
+                                         number(other.uidValidity) + " UIDNEXT " +
+                                         number(other.uidNext) + " HIGHESTMODSEQ " +
+                                         number(other.highestModSeq) + ")");
+    return script;
+}
+
 // The first SELECT of INBOX (no state yet, so CONDSTORE: RFC 7162 §3.1.8) as T3, with `extra`
 // untagged lines among the usual ones; `command` for a SELECT with QRESYNC parameters. The
 // session's first selection (`first`: T3 unless said) has ENABLE QRESYNC (RFC 7162 §3.2.3)
@@ -88,6 +100,18 @@ inline Script endingAtExpunge(Script script)
     const qsizetype at = script.indexOf(QByteArray("S: * 1 EXPUNGE"));
     if (at >= 0)
         script.resize(at + 1);
+    return script;
+}
+
+// The check after the writes (MailboxSync): `UID FETCH 1:* (UID FLAGS) (CHANGEDSINCE since
+// VANISHED)` as `tag` (RFC 7162 §3.1.4.1, §3.2.6), answered with `extra`.
+inline Script check(int tag, quint64 since, const Script &extra = {})
+{
+    const QByteArray t = "T" + number(quint64(tag));
+    Script script = {"C: " + t + " UID FETCH 1:4294967295 (UID FLAGS) (CHANGEDSINCE " +
+                     number(since) + " VANISHED)"};
+    script += extra;
+    script.append("S: " + t + " OK fetched");
     return script;
 }
 

@@ -7,7 +7,6 @@
 #include "CliScripts.h"
 #include "FakeImapServer.h"
 #include "state/StateDatabase.h"
-#include "state/StateStore.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -21,47 +20,10 @@ using twinbox::test::CliRun;
 using twinbox::test::FakeImapServer;
 using twinbox::test::readState;
 using twinbox::test::StateRows;
+using twinbox::test::storeSyncedInbox;
 using namespace twinbox::test::cli_scripts;
 
 namespace {
-
-// INBOX synced before: both sides at HIGHESTMODSEQ 5, message 1 mapped with no flags ('':
-// known to be none); and Work with the given local and remote states, when given.
-bool storeSyncedInbox(
-    const QString &path,
-    const std::optional<std::pair<twinbox::state::SideState, twinbox::state::SideState>> &work = {})
-{
-    twinbox::state::StateDatabase database;
-    QString error;
-    if (!database.open(path, &error)) {
-        qWarning("%s", qPrintable(error));
-        return false;
-    }
-    twinbox::state::StateStore store(database);
-    const qint64 inbox = store.addMailbox("INBOX", false);
-    store.setSideState(inbox, twinbox::state::Side::Local, {localUidValidity, 2, 5});
-    store.setSideState(inbox, twinbox::state::Side::Remote, {remoteUidValidity, 2, 5});
-    store.addMapping(inbox, {1, 1, QByteArrayList(), {}});
-    if (work) {
-        const qint64 id = store.addMailbox("Work", false);
-        store.setSideState(id, twinbox::state::Side::Local, work->first);
-        store.setSideState(id, twinbox::state::Side::Remote, work->second);
-    }
-    return true;
-}
-
-// The check after writing (MailboxSync): `UID FETCH ... (CHANGEDSINCE since VANISHED)` as
-// `tag`, answered with `extra`.
-Script check(int tag, quint64 since, const Script &extra)
-{
-    const QByteArray t = "T" + number(quint64(tag));
-    Script script = {"C: " + t + " UID FETCH 1:4294967295 (UID FLAGS) (CHANGEDSINCE " +
-                     number(since) + " VANISHED)"};
-    for (const QByteArray &line : extra)
-        script.append(line);
-    script.append("S: " + t + " OK fetched");
-    return script;
-}
 
 // Message 1 of INBOX as the database holds it after the run.
 struct StoredMessage
@@ -208,15 +170,6 @@ void TestCliModifiedStore::mailboxSelectedAgainWhenItsCheckShowsMoreWork()
     const Inbox remoteInbox{remoteUidValidity, 1, 2, 5};
     const Inbox localWork{33, 0, 1, 4}; // another client's change: Work is selected
     const Inbox remoteWork{44, 0, 1, 3};
-    const auto openingWithWork = [](const Inbox &inbox, const Inbox &work) {
-        Script script = opening(inbox);
-        script.insert(script.size() - 1, "S: * LIST (\\HasNoChildren) \"/\" Work");
-        script.insert(script.size() - 1, "S: * STATUS Work (UIDVALIDITY " +
-                                             number(work.uidValidity) + " UIDNEXT " +
-                                             number(work.uidNext) + " HIGHESTMODSEQ " +
-                                             number(work.highestModSeq) + ")");
-        return script;
-    };
     const auto select = [](const QByteArray &name, const Inbox &inbox, quint64 since, int tag,
                            const Script &extra = {}) {
         return firstSelect(inbox, extra,
@@ -225,7 +178,7 @@ void TestCliModifiedStore::mailboxSelectedAgainWhenItsCheckShowsMoreWork()
                            tag);
     };
     FakeImapServer local(
-        openingWithWork(localInbox, localWork) +
+        openingWith(localInbox, localWork) +
             select("INBOX", localInbox, 5, 3, {"S: * 1 FETCH (UID 1 FLAGS (\\Seen) MODSEQ (10))"}) +
             check(4, 10, {}) + select("Work", localWork, 3, 5) +
             select("INBOX", Inbox{localUidValidity, 1, 2, 12}, 10, 6,
@@ -238,7 +191,7 @@ void TestCliModifiedStore::mailboxSelectedAgainWhenItsCheckShowsMoreWork()
             select("Work", localWork, 3, 10) + logout(11),
         FakeImapServer::Mode::LoopbackTcp);
     FakeImapServer remote(
-        openingWithWork(remoteInbox, remoteWork) + select("INBOX", remoteInbox, 5, 3) +
+        openingWith(remoteInbox, remoteWork) + select("INBOX", remoteInbox, 5, 3) +
             Script{"C: T4 UID STORE 1 (UNCHANGEDSINCE 5) FLAGS.SILENT (\\Seen)",
                    "S: T4 OK [MODIFIED 1] Conditional STORE failed"} +
             check(5, 5, {"S: * 1 FETCH (UID 1 FLAGS ($Other) MODSEQ (7))"}) +

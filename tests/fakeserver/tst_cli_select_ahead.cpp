@@ -1,0 +1,120 @@
+// When the next mailbox's SELECT may not go out behind a mailbox's check (SelectAhead): the
+// real twinbox-cli against two scripted servers, whose scripts pin the order of every command.
+// A SELECT sent ahead in these cases either runs a command meant for INBOX in Work (RFC 3501
+// §6.3.1: a SELECT ends the selection before it) or selects Work from a state that its new
+// UIDVALIDITY made void, and so needs a second SELECT that these scripts do not allow.
+#include "CliRun.h"
+#include "CliScripts.h"
+#include "FakeImapServer.h"
+
+#include <QTest>
+
+using twinbox::test::CliRun;
+using twinbox::test::FakeImapServer;
+using twinbox::test::readState;
+using twinbox::test::StateRows;
+using twinbox::test::storeSyncedInbox;
+using namespace twinbox::test::cli_scripts;
+
+class TestCliSelectAhead : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init() { QVERIFY(m_home.renew()); }
+    void cleanup() { m_home.clear(); }
+
+    void nextSelectWaitsForTheListingWithoutEsearch();
+    void nextSelectWaitsForANewUidValidity();
+
+private:
+    twinbox::test::CliHome m_home;
+};
+
+void TestCliSelectAhead::nextSelectWaitsForTheListingWithoutEsearch()
+{
+    // A first sync: the remote's one message in INBOX is appended to the local server, which
+    // has no ESEARCH (RFC 4731). After the check, the UIDs from the first appended one on are
+    // listed with a plain `UID FETCH … (UID)` that can only go out once the check is answered
+    // (MailboxSync: a message another client stored among ours must not hide below UIDNEXT).
+    // Work's SELECT must wait for that listing, on both servers: sent ahead, it would have
+    // the listing run in Work.
+    const Inbox localInbox{localUidValidity, 0, 1, 1};
+    const Inbox remoteInbox{remoteUidValidity, 1, 2, 3};
+    const Inbox localWork{33, 0, 1, 1};
+    const Inbox remoteWork{44, 0, 1, 1};
+    const auto selectWork = [](const Inbox &work) {
+        return firstSelect(work, {}, "SELECT Work (CONDSTORE)", 7, false);
+    };
+    FakeImapServer local(openingWith(localInbox, localWork) + firstSelect(localInbox) +
+                             appendOfOneMessage(4) + Script{"S: T4 OK [APPENDUID 11 1] appended"} +
+                             check(5, 1, {"S: * 1 FETCH (UID 1 MODSEQ (2) FLAGS (\\Seen))"}) +
+                             Script{"C: T6 UID FETCH 1:4294967295 (UID)", "S: * 1 FETCH (UID 1)",
+                                    "S: T6 OK fetched"} +
+                             selectWork(localWork) + logout(8),
+                         FakeImapServer::Mode::LoopbackTcp);
+    FakeImapServer remote(openingWith(remoteInbox, remoteWork) + firstSelect(remoteInbox) +
+                              summaryOfOneMessage(4) + bodyOfOneMessage(5) + check(6, 3) +
+                              selectWork(remoteWork) + logout(8),
+                          FakeImapServer::Mode::LoopbackTcp);
+
+    const CliRun run = m_home.run(local, remote);
+    VERIFY_RUN_SUCCEEDED(run, local, remote);
+    const StateRows state = readState(m_home.databasePath());
+    QVERIFY2(state.error.isEmpty(), qPrintable(state.error));
+    QCOMPARE(state.mapping, QStringList{QStringLiteral("local 1 remote 1")});
+    QCOMPARE(state.pending, QStringList());
+    QCOMPARE(state.sides, (QStringList{QStringLiteral("local 11 uidnext 2 highestmodseq 2"),
+                                       QStringLiteral("remote 22 uidnext 2 highestmodseq 3"),
+                                       QStringLiteral("local 33 uidnext 1 highestmodseq 1"),
+                                       QStringLiteral("remote 44 uidnext 1 highestmodseq 1")}));
+}
+
+void TestCliSelectAhead::nextSelectWaitsForANewUidValidity()
+{
+    // INBOX was synced before and carries a local \Seen to the remote; Work was synced too,
+    // but the local server renumbered it (UIDVALIDITY 33 on record, 34 listed: RFC 3501
+    // §2.3.1.1). Work's stored state is void: it is matched again as a first sync, so its
+    // SELECT asks with CONDSTORE, not QRESYNC from the old state. It does not go out behind
+    // INBOX's check, and Work is selected once on each server.
+    QVERIFY(
+        storeSyncedInbox(m_home.databasePath(), std::pair{twinbox::state::SideState{33, 1, 3},
+                                                          twinbox::state::SideState{44, 1, 3}}));
+    const Inbox localInbox{localUidValidity, 1, 2, 10};
+    const Inbox remoteInbox{remoteUidValidity, 1, 2, 5};
+    const Inbox localWork{34, 0, 1, 1};
+    const Inbox remoteWork{44, 0, 1, 3};
+    const auto selectInbox = [](const Inbox &inbox, const Script &extra) {
+        return firstSelect(inbox, extra,
+                           "SELECT INBOX (QRESYNC (" + number(inbox.uidValidity) + " 5))");
+    };
+    const auto selectWork = [](const Inbox &work, int tag) {
+        return firstSelect(work, {}, "SELECT Work (CONDSTORE)", tag, false);
+    };
+    FakeImapServer local(
+        openingWith(localInbox, localWork) +
+            selectInbox(localInbox, {"S: * 1 FETCH (UID 1 FLAGS (\\Seen) MODSEQ (10))"}) +
+            check(4, 10) + selectWork(localWork, 5) + logout(6),
+        FakeImapServer::Mode::LoopbackTcp);
+    FakeImapServer remote(openingWith(remoteInbox, remoteWork) + selectInbox(remoteInbox, {}) +
+                              Script{"C: T4 UID STORE 1 (UNCHANGEDSINCE 5) FLAGS.SILENT (\\Seen)",
+                                     "S: T4 OK stored"} +
+                              check(5, 5, {"S: * 1 FETCH (UID 1 FLAGS (\\Seen) MODSEQ (6))"}) +
+                              selectWork(remoteWork, 6) + logout(7),
+                          FakeImapServer::Mode::LoopbackTcp);
+
+    const CliRun run = m_home.run(local, remote);
+    VERIFY_RUN_SUCCEEDED(run, local, remote);
+    QVERIFY2(run.output.contains(QStringLiteral("UIDVALIDITY changed from 33 to 34")),
+             qPrintable(run.output));
+    const StateRows state = readState(m_home.databasePath());
+    QVERIFY2(state.error.isEmpty(), qPrintable(state.error));
+    QCOMPARE(state.mapping, QStringList{QStringLiteral("local 1 remote 1")});
+    QCOMPARE(state.sides, (QStringList{QStringLiteral("local 11 uidnext 2 highestmodseq 10"),
+                                       QStringLiteral("remote 22 uidnext 2 highestmodseq 6"),
+                                       QStringLiteral("local 34 uidnext 1 highestmodseq 1"),
+                                       QStringLiteral("remote 44 uidnext 1 highestmodseq 3")}));
+}
+
+QTEST_GUILESS_MAIN(TestCliSelectAhead)
+#include "tst_cli_select_ahead.moc"
