@@ -70,6 +70,7 @@ Q_SIGNALS:
     void backoffEnded(); // private: ends the wait before a reconnection
 
 private:
+    bool lockState();
     bool openState();
     QCoro::Task<bool> readPasswords();
     QCoro::Task<void> connectBoth();
