@@ -126,9 +126,9 @@ void SyncJob::endBackoff()
     Q_EMIT backoffEnded();
 }
 
-// One sync per pair, decided before anything else happens: a second run on the same pair
-// sends nothing.
-bool SyncJob::lockState()
+// One sync per pair, decided before anything else happens; then the database, started from
+// interimap's state for a user who switches.
+bool SyncJob::openState()
 {
     const QString database = QStringLiteral("database");
     if (!QDir().mkpath(QFileInfo(m_config.database).absolutePath())) {
@@ -141,14 +141,6 @@ bool SyncJob::lockState()
         m_events.error(database, QString(), error);
         return false;
     }
-    return true;
-}
-
-// The database, started from interimap's state for a user who switches.
-bool SyncJob::openState()
-{
-    const QString database = QStringLiteral("database");
-    QString error;
     // An interimap user who kept `database =`: that file becomes Twinbox's (a copy is kept).
     if (state::InterimapImport::isInterimapDatabase(m_config.database)) {
         QString backup;
@@ -356,31 +348,16 @@ QCoro::Task<SyncJob::Outcome> SyncJob::run()
     outcome.exitCode = 1;
     for (const QString &warning : m_config.warnings)
         m_events.warning(QString(), QString(), warning);
-    if (!lockState())
+    if (!openState())
         co_return outcome;
     const bool havePasswords = co_await readPasswords();
     if (!havePasswords)
         co_return outcome;
-    if (m_options.watchSeconds) {
-        if (!openState())
-            co_return outcome;
+    if (m_options.watchSeconds)
         co_return co_await watch();
-    }
 
-    // The logins start before the database is opened (loading SQLite, a few milliseconds):
-    // the servers accept the connections and start their login processes meanwhile. The
-    // task runs to its first wait at once (QCoro tasks start eagerly).
-    std::optional<ImapError> loginFailure;
-    auto logins = openPair(&loginFailure, true);
-    const bool stateOpen = openState();
-    m_sessions = co_await logins;
-    if (!stateOpen) {
-        co_await logoutBoth(); // nothing was synced; the database's error is the one to tell
-        co_return outcome;
-    }
     try {
-        if (loginFailure)
-            throw *loginFailure;
+        co_await connectBoth();
         Q_EMIT syncStarted();
         outcome.totals = co_await runCommand();
         Q_EMIT syncFinished(outcome.totals);

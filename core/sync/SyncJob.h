@@ -70,7 +70,6 @@ Q_SIGNALS:
     void backoffEnded(); // private: ends the wait before a reconnection
 
 private:
-    bool lockState();
     bool openState();
     QCoro::Task<bool> readPasswords();
     QCoro::Task<void> connectBoth();

@@ -1,7 +1,7 @@
 #pragma once
 
 // twinbox-cli run against two scripted servers (FakeImapServer), and what it left in the state
-// database: shared by the tests of tst_cli_refusals and tst_cli_modified_store.
+// database: shared by tst_cli_refusals, tst_cli_modified_store and tst_cli_select_ahead.
 
 #include "FakeImapServer.h"
 #include "state/StateStore.h"

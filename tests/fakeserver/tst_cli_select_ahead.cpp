@@ -24,6 +24,7 @@ private slots:
     void init() { QVERIFY(m_home.renew()); }
     void cleanup() { m_home.clear(); }
 
+    void nextSelectWaitsForTheListingWithoutEsearch_data();
     void nextSelectWaitsForTheListingWithoutEsearch();
     void nextSelectWaitsForANewUidValidity();
 
@@ -31,32 +32,43 @@ private:
     twinbox::test::CliHome m_home;
 };
 
+void TestCliSelectAhead::nextSelectWaitsForTheListingWithoutEsearch_data()
+{
+    QTest::addColumn<bool>("toLocal");
+    QTest::newRow("appended to the local server") << true;
+    QTest::newRow("appended to the remote server") << false;
+}
+
 void TestCliSelectAhead::nextSelectWaitsForTheListingWithoutEsearch()
 {
-    // A first sync: the remote's one message in INBOX is appended to the local server, which
-    // has no ESEARCH (RFC 4731). After the check, the UIDs from the first appended one on are
-    // listed with a plain `UID FETCH … (UID)` that can only go out once the check is answered
+    // A first sync: one side's message in INBOX is appended to the other server, which has no
+    // ESEARCH (RFC 4731). After the check, the UIDs from the first appended one on are listed
+    // with a plain `UID FETCH … (UID)` that can only go out once the check is answered
     // (MailboxSync: a message another client stored among ours must not hide below UIDNEXT).
     // Work's SELECT must wait for that listing, on both servers: sent ahead, it would have
-    // the listing run in Work.
-    const Inbox localInbox{localUidValidity, 0, 1, 1};
-    const Inbox remoteInbox{remoteUidValidity, 1, 2, 3};
-    const Inbox localWork{33, 0, 1, 1};
-    const Inbox remoteWork{44, 0, 1, 1};
+    // the listing run in Work. Each server pauses before answering the check, and a command
+    // that arrives meanwhile fails its script.
+    QFETCH(bool, toLocal);
+    const quint32 targetValidity = toLocal ? localUidValidity : remoteUidValidity;
+    const quint32 sourceValidity = toLocal ? remoteUidValidity : localUidValidity;
+    const Inbox targetInbox{targetValidity, 0, 1, 1};
+    const Inbox sourceInbox{sourceValidity, 1, 2, 3};
+    const Inbox targetWork{toLocal ? 33u : 44u, 0, 1, 1};
+    const Inbox sourceWork{toLocal ? 44u : 33u, 0, 1, 1};
     const auto selectWork = [](const Inbox &work) {
         return firstSelect(work, {}, "SELECT Work (CONDSTORE)", 7, false);
     };
-    FakeImapServer local(openingWith(localInbox, localWork) + firstSelect(localInbox) +
-                             appendOfOneMessage(4) + Script{"S: T4 OK [APPENDUID 11 1] appended"} +
-                             check(5, 1, {"S: * 1 FETCH (UID 1 MODSEQ (2) FLAGS (\\Seen))"}) +
-                             Script{"C: T6 UID FETCH 1:4294967295 (UID)", "S: * 1 FETCH (UID 1)",
-                                    "S: T6 OK fetched"} +
-                             selectWork(localWork) + logout(8),
-                         FakeImapServer::Mode::LoopbackTcp);
-    FakeImapServer remote(openingWith(remoteInbox, remoteWork) + firstSelect(remoteInbox) +
-                              summaryOfOneMessage(4) + bodyOfOneMessage(5) + check(6, 3) +
-                              selectWork(remoteWork) + logout(8),
-                          FakeImapServer::Mode::LoopbackTcp);
+    const Script target =
+        openingWith(targetInbox, targetWork) + firstSelect(targetInbox) + appendOfOneMessage(4) +
+        Script{"S: T4 OK [APPENDUID " + number(targetValidity) + " 1] appended"} +
+        check(5, 1, {"P: 200", "S: * 1 FETCH (UID 1 MODSEQ (2) FLAGS (\\Seen))"}) +
+        Script{"C: T6 UID FETCH 1:4294967295 (UID)", "S: * 1 FETCH (UID 1)", "S: T6 OK fetched"} +
+        selectWork(targetWork) + logout(8);
+    const Script source = openingWith(sourceInbox, sourceWork) + firstSelect(sourceInbox) +
+                          summaryOfOneMessage(4) + bodyOfOneMessage(5) + check(6, 3, {"P: 200"}) +
+                          selectWork(sourceWork) + logout(8);
+    FakeImapServer local(toLocal ? target : source, FakeImapServer::Mode::LoopbackTcp);
+    FakeImapServer remote(toLocal ? source : target, FakeImapServer::Mode::LoopbackTcp);
 
     const CliRun run = m_home.run(local, remote);
     VERIFY_RUN_SUCCEEDED(run, local, remote);
@@ -64,8 +76,12 @@ void TestCliSelectAhead::nextSelectWaitsForTheListingWithoutEsearch()
     QVERIFY2(state.error.isEmpty(), qPrintable(state.error));
     QCOMPARE(state.mapping, QStringList{QStringLiteral("local 1 remote 1")});
     QCOMPARE(state.pending, QStringList());
-    QCOMPARE(state.sides, (QStringList{QStringLiteral("local 11 uidnext 2 highestmodseq 2"),
-                                       QStringLiteral("remote 22 uidnext 2 highestmodseq 3"),
+    // The target's HIGHESTMODSEQ is what its check confirmed (2), the source's what it listed.
+    const QString localSide =
+        QStringLiteral("local 11 uidnext 2 highestmodseq %1").arg(toLocal ? 2 : 3);
+    const QString remoteSide =
+        QStringLiteral("remote 22 uidnext 2 highestmodseq %1").arg(toLocal ? 3 : 2);
+    QCOMPARE(state.sides, (QStringList{localSide, remoteSide,
                                        QStringLiteral("local 33 uidnext 1 highestmodseq 1"),
                                        QStringLiteral("remote 44 uidnext 1 highestmodseq 1")}));
 }
@@ -76,7 +92,8 @@ void TestCliSelectAhead::nextSelectWaitsForANewUidValidity()
     // but the local server renumbered it (UIDVALIDITY 33 on record, 34 listed: RFC 3501
     // §2.3.1.1). Work's stored state is void: it is matched again as a first sync, so its
     // SELECT asks with CONDSTORE, not QRESYNC from the old state. It does not go out behind
-    // INBOX's check, and Work is selected once on each server.
+    // INBOX's check (each server pauses before answering it, and a command that arrives
+    // meanwhile fails its script), and Work is selected once on each server.
     QVERIFY(
         storeSyncedInbox(m_home.databasePath(), std::pair{twinbox::state::SideState{33, 1, 3},
                                                           twinbox::state::SideState{44, 1, 3}}));
@@ -94,14 +111,15 @@ void TestCliSelectAhead::nextSelectWaitsForANewUidValidity()
     FakeImapServer local(
         openingWith(localInbox, localWork) +
             selectInbox(localInbox, {"S: * 1 FETCH (UID 1 FLAGS (\\Seen) MODSEQ (10))"}) +
-            check(4, 10) + selectWork(localWork, 5) + logout(6),
+            check(4, 10, {"P: 200"}) + selectWork(localWork, 5) + logout(6),
         FakeImapServer::Mode::LoopbackTcp);
-    FakeImapServer remote(openingWith(remoteInbox, remoteWork) + selectInbox(remoteInbox, {}) +
-                              Script{"C: T4 UID STORE 1 (UNCHANGEDSINCE 5) FLAGS.SILENT (\\Seen)",
-                                     "S: T4 OK stored"} +
-                              check(5, 5, {"S: * 1 FETCH (UID 1 FLAGS (\\Seen) MODSEQ (6))"}) +
-                              selectWork(remoteWork, 6) + logout(7),
-                          FakeImapServer::Mode::LoopbackTcp);
+    FakeImapServer remote(
+        openingWith(remoteInbox, remoteWork) + selectInbox(remoteInbox, {}) +
+            Script{"C: T4 UID STORE 1 (UNCHANGEDSINCE 5) FLAGS.SILENT (\\Seen)",
+                   "S: T4 OK stored"} +
+            check(5, 5, {"P: 200", "S: * 1 FETCH (UID 1 FLAGS (\\Seen) MODSEQ (6))"}) +
+            selectWork(remoteWork, 6) + logout(7),
+        FakeImapServer::Mode::LoopbackTcp);
 
     const CliRun run = m_home.run(local, remote);
     VERIFY_RUN_SUCCEEDED(run, local, remote);

@@ -22,6 +22,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <optional>
+
 using namespace twinbox;
 using twinbox::test::Corpus;
 using twinbox::test::CorpusMailbox;
@@ -46,11 +48,14 @@ public:
         m_timer.setTimerType(Qt::PreciseTimer);
         connect(&m_timer, &QTimer::timeout, this, [this] {
             const qint64 now = m_clock.nsecsElapsed();
-            const qint64 waited = runDelayNs();
+            const std::optional<qint64> waited = runDelayNs();
             if (m_last >= 0) {
                 const qint64 gap = (now - m_last) / 1000000 - 5;
                 m_worstGap = std::max(m_worstGap, gap);
-                m_worst = std::max(m_worst, gap - (waited - m_lastWaited) / 1000000);
+                // Unread at either end: the gap counts in full.
+                const qint64 lost =
+                    waited && m_lastWaited ? (*waited - *m_lastWaited) / 1000000 : 0;
+                m_worst = std::max(m_worst, gap - lost);
             }
             m_last = now;
             m_lastWaited = waited;
@@ -61,29 +66,33 @@ public:
         m_worst = 0;
         m_worstGap = 0;
         m_last = -1;
+        m_lastWaited.reset();
         m_clock.start();
         m_timer.start();
     }
     qint64 worstStallMs() const { return m_worst; }
-    // The same without leaving out the scheduler's delays: what the test's log shows.
+    // The same without leaving out the scheduler's delays: the log shows it, a looser bound
+    // holds it.
     qint64 worstGapMs() const { return m_worstGap; }
 
 private:
     // Nanoseconds this thread spent runnable but not running, since it started (the second
-    // field of schedstat); 0 where the kernel doesn't say, so that every gap counts in full.
-    static qint64 runDelayNs()
+    // field of schedstat); nothing where the kernel doesn't say.
+    static std::optional<qint64> runDelayNs()
     {
         QFile file(QStringLiteral("/proc/thread-self/schedstat"));
         if (!file.open(QIODevice::ReadOnly))
-            return 0;
+            return std::nullopt;
         const QList<QByteArray> fields = file.readAll().simplified().split(' ');
-        return fields.size() >= 2 ? fields.at(1).toLongLong() : 0;
+        bool ok = false;
+        const qint64 delay = fields.size() >= 2 ? fields.at(1).toLongLong(&ok) : 0;
+        return ok ? std::optional(delay) : std::nullopt;
     }
 
     QTimer m_timer;
     QElapsedTimer m_clock;
     qint64 m_last = -1;
-    qint64 m_lastWaited = 0;
+    std::optional<qint64> m_lastWaited;
     qint64 m_worst = 0;
     qint64 m_worstGap = 0;
 };
@@ -239,6 +248,10 @@ void TestPairController::syncsWithLiveProgressAndAResponsiveWindow()
           "(%lld ms with the waits for a CPU)",
           timer.elapsed(), stall, probe.worstGapMs());
     QVERIFY2(stall <= 50, qPrintable(QStringLiteral("the GUI thread stalled %1 ms").arg(stall)));
+    // The run_delay left out above also holds the waits that Twinbox's own worker thread
+    // causes by keeping the CPUs busy: those may not freeze the window either.
+    QVERIFY2(probe.worstGapMs() <= 250,
+             qPrintable(QStringLiteral("the GUI thread waited %1 ms").arg(probe.worstGapMs())));
 
     QVERIFY(sawPartial);
     // Every mailbox of the corpus, plus the parents the servers add for nested names.

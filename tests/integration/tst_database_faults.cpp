@@ -220,8 +220,8 @@ void TestDatabaseFaults::corruptedDatabase()
     QVERIFY2(errorLines(run).contains(path) || errorLines(run).contains(QStringLiteral("database")),
              qPrintable(run.infoLines().join(u'\n')));
     qInfo("corrupted %s: %s", QTest::currentDataTag(), qPrintable(errorLines(run)));
-    // The logins went out before the database was opened (SyncJob::run): they are logged out
-    // quietly, and the database's error is the only one told.
+    // The database's error is the only one told: nothing else was tried (SyncJob::run opens
+    // the database before the logins).
     QCOMPARE(errorLines(run).count(QStringLiteral("ERROR")), 1);
     QVERIFY(copy.open(QIODevice::ReadOnly));
     QVERIFY2(copy.readAll() == damaged, "the damaged database was changed");
