@@ -8,7 +8,7 @@ packages=(
   # build
   build-essential cmake ninja-build pkg-config file dpkg-dev clang-format
   qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools
-  qcoro-qt6-dev qtkeychain-qt6-dev zlib1g-dev libssl-dev
+  qcoro-qt6-dev qtkeychain-qt6-dev zlib1g-dev libssl-dev libsqlite3-dev
   # /etc/services, so that a config's "port = imaps" resolves as in interimap
   netbase
   # run-time plugins that are loaded with dlopen and so never pulled in by the -dev packages

@@ -1,6 +1,7 @@
 #include "StateStore.h"
 
 #include "FaultInjection.h"
+#include "MappingReader.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -68,15 +69,6 @@ QString joinFlags(const QByteArrayList &flags)
 QVariant flagsValue(const std::optional<QByteArrayList> &flags)
 {
     return flags ? QVariant(joinFlags(*flags)) : QVariant();
-}
-
-std::optional<QByteArrayList> splitFlags(const QVariant &value)
-{
-    if (value.isNull())
-        return std::nullopt;
-    QByteArrayList flags = value.toString().toUtf8().split(' ');
-    flags.removeAll(QByteArray());
-    return flags;
 }
 
 } // namespace
@@ -185,18 +177,7 @@ void StateStore::setSideState(qint64 mailbox, Side side, const SideState &state)
 
 QList<MappedMessage> StateStore::mapping(qint64 mailbox) const
 {
-    Query query(
-        m_database,
-        QStringLiteral("SELECT local_uid, remote_uid, flags, local_base, remote_base FROM mapping "
-                       "WHERE idx = ? ORDER BY local_uid"));
-    query.bind(mailbox).exec();
-    QList<MappedMessage> messages;
-    while (query.next())
-        messages.append({std::uint32_t(query.value(0).toLongLong()),
-                         std::uint32_t(query.value(1).toLongLong()),
-                         splitFlags(query.value(2)),
-                         {splitFlags(query.value(3)), splitFlags(query.value(4))}});
-    return messages;
+    return MappingReader::read(m_database, mailbox);
 }
 
 void StateStore::addMapping(qint64 mailbox, const MappedMessage &message)

@@ -16,6 +16,7 @@ private slots:
     void init();
     void mailboxesAndSideState();
     void mappingWithAgreedFlags();
+    void mappingOfAWholeMailboxInItsTransaction();
     void pendingAppendJournal();
     void errorsNameTheDatabase();
     void uncommittedWorkIsRolledBack();
@@ -98,6 +99,34 @@ void TestStateStore::mappingWithAgreedFlags()
         rejected = true;
     }
     QVERIFY(rejected);
+}
+
+void TestStateStore::mappingOfAWholeMailboxInItsTransaction()
+{
+    // MappingReader reads through SQLite's C API on QtSql's connection: it sees the rows of
+    // the transaction under way, and the flag lists it shares between rows with the same text
+    // stay right after the row they were read from is gone (the text is copied, not kept).
+    StateDatabase db;
+    QString error;
+    QVERIFY2(db.open(m_path, &error), qPrintable(error));
+    StateStore store(db);
+    const qint64 id = store.addMailbox("INBOX", false);
+    const QList<std::optional<QByteArrayList>> kinds = {QByteArrayList{"\\Seen"}, std::nullopt,
+                                                        QByteArrayList{"\\Answered", "$Label1"},
+                                                        QByteArrayList{}};
+    Transaction transaction(db.connection());
+    for (std::uint32_t uid = 1; uid <= 400; ++uid)
+        store.addMapping(
+            id, {uid, uid + 1000, kinds.at(uid % 4), {std::nullopt, kinds.at((uid + 1) % 4)}});
+    const QList<MappedMessage> mapping = store.mapping(id); // before the commit
+    QCOMPARE(mapping.size(), 400);
+    for (const MappedMessage &message : mapping) {
+        QCOMPARE(message.remoteUid, message.localUid + 1000);
+        QCOMPARE(message.flags, kinds.at(message.localUid % 4));
+        QVERIFY(!message.base[0]);
+        QCOMPARE(message.base[1], kinds.at((message.localUid + 1) % 4));
+    }
+    QVERIFY(store.mapping(id + 1).isEmpty());
 }
 
 void TestStateStore::pendingAppendJournal()
