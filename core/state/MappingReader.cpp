@@ -8,6 +8,8 @@
 #include <QVariant>
 
 #include <memory>
+#include <new>
+#include <optional>
 #include <sqlite3.h>
 
 namespace twinbox::state {
@@ -35,11 +37,13 @@ public:
             return std::nullopt;
         const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(statement, column));
         const int size = sqlite3_column_bytes(statement, column);
+        if (!text && size > 0)
+            throw std::bad_alloc(); // SQLite ran out of memory converting the value
         const QByteArray raw = QByteArray::fromRawData(text, size); // valid until the next step
         const auto known = m_split.constFind(raw);
         if (known != m_split.constEnd())
             return known.value();
-        // A deep copy first: the parts of a split share its data, which must outlive the row.
+        // A deep copy first: the text is SQLite's until the next step, the lists outlive it.
         const QByteArray owned(text, size);
         QByteArrayList flags = owned.split(' ');
         flags.removeAll(QByteArray());

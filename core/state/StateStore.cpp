@@ -1,7 +1,9 @@
 #include "StateStore.h"
 
 #include "FaultInjection.h"
+#ifdef TWINBOX_SQLITE_C_API
 #include "MappingReader.h"
+#endif
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -70,6 +72,17 @@ QVariant flagsValue(const std::optional<QByteArrayList> &flags)
 {
     return flags ? QVariant(joinFlags(*flags)) : QVariant();
 }
+
+#ifndef TWINBOX_SQLITE_C_API
+std::optional<QByteArrayList> splitFlags(const QVariant &value)
+{
+    if (value.isNull())
+        return std::nullopt;
+    QByteArrayList flags = value.toString().toUtf8().split(' ');
+    flags.removeAll(QByteArray());
+    return flags;
+}
+#endif
 
 } // namespace
 
@@ -177,7 +190,23 @@ void StateStore::setSideState(qint64 mailbox, Side side, const SideState &state)
 
 QList<MappedMessage> StateStore::mapping(qint64 mailbox) const
 {
+#ifdef TWINBOX_SQLITE_C_API
     return MappingReader::read(m_database, mailbox);
+#else
+    // Where Qt's SQLite driver may carry a copy of SQLite of its own (core/state/CMakeLists.txt).
+    Query query(
+        m_database,
+        QStringLiteral("SELECT local_uid, remote_uid, flags, local_base, remote_base FROM mapping "
+                       "WHERE idx = ? ORDER BY local_uid"));
+    query.bind(mailbox).exec();
+    QList<MappedMessage> messages;
+    while (query.next())
+        messages.append({std::uint32_t(query.value(0).toLongLong()),
+                         std::uint32_t(query.value(1).toLongLong()),
+                         splitFlags(query.value(2)),
+                         {splitFlags(query.value(3)), splitFlags(query.value(4))}});
+    return messages;
+#endif
 }
 
 void StateStore::addMapping(qint64 mailbox, const MappedMessage &message)
