@@ -3,6 +3,7 @@
 #include "AppendJournal.h"
 #include "BothSides.h"
 #include "ChangeSync.h"
+#include "EventLoopTurn.h"
 #include "FlagMerge.h"
 #include "MessageMatcher.h"
 #include "MessageSummary.h"
@@ -10,6 +11,7 @@
 #include "QresyncSelect.h"
 #include "RepairPass.h"
 #include "SelectAhead.h"
+#include "state/StateError.h"
 #include "state/Transaction.h"
 
 #include <QSet>
@@ -313,9 +315,13 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
         known[std::size_t(side)] = context.store->sideState(context.id, side);
     rematchAfterUidValidityChange(context, known);
 
+    // The mapping is read while the servers answer the SELECTs: once they are on the wire
+    // (EventLoopTurn), not before, and not on the way from their answers to the writes.
     std::array<SelectedMailbox, 2> selected;
+    std::optional<UidMapping> mapping;
     if (context.ahead && context.ahead->holds(context, known)) {
         selected = co_await context.ahead->answers(); // sent behind the mailbox before
+        mapping = context.ahead->takeMapping();
     } else {
         if (context.ahead)
             co_await context.ahead->discard();
@@ -323,6 +329,12 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
             *context.sides[0].session, context.sides[0].wireName, known[0], context.displayName);
         auto selectRemote = QresyncSelect::select(
             *context.sides[1].session, context.sides[1].wireName, known[1], context.displayName);
+        co_await EventLoopTurn();
+        try {
+            mapping.emplace().load(context.store->mapping(context.id));
+        } catch (const state::StateError &) {
+            mapping.reset(); // read again below, after the SELECTs are awaited
+        }
         selected = co_await awaitBoth(selectLocal, selectRemote);
     }
 
@@ -355,7 +367,10 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
         context.commit(transaction);
     }
 
-    context.mapping.load(context.store->mapping(context.id));
+    if (mapping)
+        context.mapping = std::move(*mapping);
+    else
+        context.mapping.load(context.store->mapping(context.id));
     co_await AppendJournal::recover(context);
     for (const state::RefusedMessage &refused : context.store->refusedMessages(context.id))
         mayHaveNew[std::size_t(refused.source)] = true; // tried again
@@ -423,6 +438,10 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
                        !view.session->capabilities().has("ESEARCH");
             });
         const bool selectedAhead = !listsAfterCheck && context.ahead && context.ahead->start();
+        if (selectedAhead) {
+            co_await EventLoopTurn(); // the check and the SELECTs go out
+            context.ahead->readMapping();
+        }
         // Every command started is awaited, even when one fails: none may be left running
         // on a session the next mailbox uses (BothSides.h).
         std::exception_ptr failure;

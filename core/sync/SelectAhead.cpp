@@ -30,11 +30,25 @@ bool SelectAhead::start()
         m_known[std::size_t(side)] = stored;
     }
     m_selected = &next;
+    m_mapping.reset();
     m_local = QresyncSelect::select(*next.sides[0].session, next.sides[0].wireName, m_known[0],
                                     next.displayName);
     m_remote = QresyncSelect::select(*next.sides[1].session, next.sides[1].wireName, m_known[1],
                                      next.displayName);
     return true;
+}
+
+void SelectAhead::readMapping()
+{
+    if (!m_selected || m_mapping)
+        return;
+    try {
+        UidMapping mapping;
+        mapping.load(m_selected->store->mapping(m_selected->id));
+        m_mapping = std::move(mapping);
+    } catch (const state::StateError &) {
+        // The mailbox reads it again in its own run and reports the error there.
+    }
 }
 
 bool SelectAhead::holds(const MailboxContext &context,
@@ -62,6 +76,7 @@ QCoro::Task<void> SelectAhead::discard()
     m_local.reset();
     m_remote.reset();
     m_selected = nullptr;
+    m_mapping.reset();
     try {
         co_await awaitBoth(local, remote);
     } catch (...) {

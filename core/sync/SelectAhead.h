@@ -2,6 +2,7 @@
 
 #include "MailboxContext.h"
 #include "QresyncSelect.h"
+#include "UidMapping.h"
 
 #include <QCoroTask>
 
@@ -40,8 +41,14 @@ public:
     // (the claim may be released already).
     bool holds(const MailboxContext &context,
                const std::array<std::optional<state::SideState>, 2> &known) const;
+    // Reads the mapping of the mailbox whose SELECTs went out, to be called once they are on
+    // the wire (after an EventLoopTurn): the client reads while the servers work, instead of
+    // after their answers. A database error leaves it unread: the mailbox meets it itself.
+    void readMapping();
     // Their answers (what a SELECT throws, it throws); the claim is over.
     QCoro::Task<std::array<SelectedMailbox, 2>> answers();
+    // The mapping readMapping() read for the mailbox of answers(), if it did.
+    std::optional<UidMapping> takeMapping() { return std::exchange(m_mapping, std::nullopt); }
     // Awaits the SELECTs, whatever they answer, and forgets them: something else was selected
     // since. The claim stays.
     QCoro::Task<void> discard();
@@ -56,6 +63,7 @@ private:
     std::array<std::optional<state::SideState>, 2> m_known;
     std::optional<QCoro::Task<SelectedMailbox>> m_local;
     std::optional<QCoro::Task<SelectedMailbox>> m_remote;
+    std::optional<UidMapping> m_mapping; // of m_selected
 };
 
 } // namespace twinbox::sync
