@@ -136,8 +136,8 @@ bool ChangeSync::settles(const MailboxContext &context,
     return true;
 }
 
-QCoro::Task<bool> ChangeSync::apply(MailboxContext &context,
-                                    const std::array<ObservedChanges, 2> &changesIn)
+QCoro::Task<ChangeSync::Applied> ChangeSync::apply(MailboxContext &context,
+                                                   const std::array<ObservedChanges, 2> &changesIn)
 {
     const std::array<ObservedChanges, 2> changes = changesIn; // copied before co_await
     const UidMapping &mapping = context.mapping;
@@ -388,12 +388,16 @@ QCoro::Task<bool> ChangeSync::apply(MailboxContext &context,
     }
 
     // The database follows the servers: mappings of expunged messages go, each side's
-    // confirmed write clears its base.
-    record(context, dropped, confirmed, expungeIssues, headlines);
+    // confirmed write clears its base (run by the caller, see Applied::record).
+    Applied applied;
+    if (!dropped.isEmpty() || !confirmed.isEmpty() || !expungeIssues.isEmpty())
+        applied.record = [&context, dropped, confirmed, expungeIssues, headlines] {
+            record(context, dropped, confirmed, expungeIssues, headlines);
+        };
 
     // interimap's lines: "remote(INBOX): Removed 2 UID(s) 4:5", "local(INBOX): Updated
     // flags (\Seen) for UID 3".
-    bool wrote = false;
+    bool &wrote = applied.wrote;
     for (Side side : bothSides) {
         const SideView &view = context.side(side);
         const SequenceSet &gone = expungeOn[std::size_t(side)];
@@ -430,7 +434,7 @@ QCoro::Task<bool> ChangeSync::apply(MailboxContext &context,
                     .arg(QString::fromLatin1(modified[std::size_t(side)].toByteArray())));
         }
     }
-    co_return wrote;
+    co_return applied;
 }
 
 } // namespace twinbox::sync

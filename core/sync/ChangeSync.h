@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <QCoroTask>
 
+#include <functional>
+
 namespace twinbox::sync {
 
 // Step 2 of the algorithm (DESIGN.md) for one pass: what each server reported as expunged
@@ -27,9 +29,17 @@ class ChangeSync
     Q_DECLARE_TR_FUNCTIONS(ChangeSync)
 
 public:
-    // True when a server was written to.
-    static QCoro::Task<bool> apply(MailboxContext &context,
-                                   const std::array<ObservedChanges, 2> &changes);
+    struct Applied
+    {
+        bool wrote = false; // a server was written to
+        // The database following the servers (the pairs of expunged messages go, confirmed
+        // writes clear their bases, the issues are logged), left for the caller to run: after
+        // the check that follows is on the wire, while the servers answer it. Empty when there
+        // is nothing to record. It throws StateError.
+        std::function<void()> record;
+    };
+    static QCoro::Task<Applied> apply(MailboxContext &context,
+                                      const std::array<ObservedChanges, 2> &changes);
     // True only when apply() would have nothing to do with `changes`, and so send no command
     // (it may be false where apply() would find nothing after all): no
     // mapped message reported gone, every mapped message reported holds the target on record,

@@ -11,7 +11,6 @@
 #include "QresyncSelect.h"
 #include "RepairPass.h"
 #include "SelectAhead.h"
-#include "state/StateError.h"
 #include "state/Transaction.h"
 
 #include <QSet>
@@ -320,8 +319,10 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
     std::array<SelectedMailbox, 2> selected;
     std::optional<UidMapping> mapping;
     if (context.ahead && context.ahead->holds(context, known)) {
-        selected = co_await context.ahead->answers(); // sent behind the mailbox before
-        mapping = context.ahead->takeMapping();
+        // Sent behind the mailbox before.
+        SelectAhead::Answers answers = co_await context.ahead->answers();
+        selected = answers.selected;
+        mapping = std::move(answers.mapping);
     } else {
         if (context.ahead)
             co_await context.ahead->discard();
@@ -330,12 +331,15 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
         auto selectRemote = QresyncSelect::select(
             *context.sides[1].session, context.sides[1].wireName, known[1], context.displayName);
         co_await EventLoopTurn();
+        std::exception_ptr mappingFailure; // thrown once the SELECTs are awaited
         try {
             mapping.emplace().load(context.store->mapping(context.id));
-        } catch (const state::StateError &) {
-            mapping.reset(); // read again below, after the SELECTs are awaited
+        } catch (...) {
+            mappingFailure = std::current_exception();
         }
         selected = co_await awaitBoth(selectLocal, selectRemote);
+        if (mappingFailure)
+            std::rethrow_exception(mappingFailure);
     }
 
     bool firstTime = false;
@@ -399,13 +403,21 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
     for (int pass = 0; pass < maxPasses && !settled; ++pass) {
         Q_EMIT context.events->progress(
             {context.displayName, SyncProgress::Phase::Changes, 0, 0, 0, 0, QString()});
-        bool wrote = co_await ChangeSync::apply(context, changes);
+        ChangeSync::Applied applied = co_await ChangeSync::apply(context, changes);
+        const auto recordPass = [&applied] {
+            if (applied.record)
+                std::exchange(applied.record, {})();
+        };
+        bool wrote = applied.wrote;
         // interimap's order: the remote's new mail first.
         for (Side source : {Side::Remote, Side::Local}) {
-            if (mayHaveNew[std::size_t(source)])
+            if (mayHaveNew[std::size_t(source)]) {
+                recordPass(); // the copy reads the mapping
                 wrote = (co_await NewMessageSync::copy(context, source)) || wrote;
+            }
         }
         if (!wrote) {
+            recordPass();
             settled = true;
             break;
         }
@@ -438,17 +450,25 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
                        !view.session->capabilities().has("ESEARCH");
             });
         const bool selectedAhead = !listsAfterCheck && context.ahead && context.ahead->start();
-        if (selectedAhead) {
-            co_await EventLoopTurn(); // the check and the SELECTs go out
-            context.ahead->readMapping();
-        }
+        // Once the check (and the SELECTs ahead) are on the wire, the client's own work is
+        // done while the servers answer: the database follows this pass's writes, and the
+        // next mailbox's mapping is read.
+        co_await EventLoopTurn();
         // Every command started is awaited, even when one fails: none may be left running
         // on a session the next mailbox uses (BothSides.h).
         std::exception_ptr failure;
         try {
-            changes = co_await awaitBoth(checkLocal, checkRemote);
+            recordPass();
         } catch (...) {
             failure = std::current_exception();
+        }
+        if (selectedAhead && !failure)
+            context.ahead->readMapping();
+        try {
+            changes = co_await awaitBoth(checkLocal, checkRemote);
+        } catch (...) {
+            if (!failure)
+                failure = std::current_exception();
         }
         if (!failure)
             listWhere(false);

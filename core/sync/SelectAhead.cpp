@@ -3,6 +3,8 @@
 #include "BothSides.h"
 #include "state/StateError.h"
 
+#include <utility>
+
 namespace twinbox::sync {
 
 using state::Side;
@@ -31,6 +33,7 @@ bool SelectAhead::start()
     }
     m_selected = &next;
     m_mapping.reset();
+    m_mappingFailure = nullptr;
     m_local = QresyncSelect::select(*next.sides[0].session, next.sides[0].wireName, m_known[0],
                                     next.displayName);
     m_remote = QresyncSelect::select(*next.sides[1].session, next.sides[1].wireName, m_known[1],
@@ -40,14 +43,14 @@ bool SelectAhead::start()
 
 void SelectAhead::readMapping()
 {
-    if (!m_selected || m_mapping)
+    if (!m_selected || m_mapping || m_mappingFailure)
         return;
     try {
         UidMapping mapping;
         mapping.load(m_selected->store->mapping(m_selected->id));
         m_mapping = std::move(mapping);
-    } catch (const state::StateError &) {
-        // The mailbox reads it again in its own run and reports the error there.
+    } catch (...) {
+        m_mappingFailure = std::current_exception(); // the SELECTs are in flight
     }
 }
 
@@ -57,14 +60,19 @@ bool SelectAhead::holds(const MailboxContext &context,
     return m_local && m_selected == &context && known == m_known;
 }
 
-QCoro::Task<std::array<SelectedMailbox, 2>> SelectAhead::answers()
+QCoro::Task<SelectAhead::Answers> SelectAhead::answers()
 {
     QCoro::Task<SelectedMailbox> local = std::move(*m_local);
     QCoro::Task<SelectedMailbox> remote = std::move(*m_remote);
+    Answers answers{{}, std::exchange(m_mapping, std::nullopt)};
+    const std::exception_ptr mappingFailure = std::exchange(m_mappingFailure, nullptr);
     m_local.reset();
     m_remote.reset();
     m_selected = nullptr;
-    co_return co_await awaitBoth(local, remote);
+    answers.selected = co_await awaitBoth(local, remote);
+    if (mappingFailure)
+        std::rethrow_exception(mappingFailure);
+    co_return answers;
 }
 
 QCoro::Task<void> SelectAhead::discard()
@@ -77,6 +85,7 @@ QCoro::Task<void> SelectAhead::discard()
     m_remote.reset();
     m_selected = nullptr;
     m_mapping.reset();
+    m_mappingFailure = nullptr;
     try {
         co_await awaitBoth(local, remote);
     } catch (...) {

@@ -7,6 +7,7 @@
 #include <QCoroTask>
 
 #include <array>
+#include <exception>
 #include <functional>
 #include <optional>
 
@@ -43,12 +44,17 @@ public:
                const std::array<std::optional<state::SideState>, 2> &known) const;
     // Reads the mapping of the mailbox whose SELECTs went out, to be called once they are on
     // the wire (after an EventLoopTurn): the client reads while the servers work, instead of
-    // after their answers. A database error leaves it unread: the mailbox meets it itself.
+    // after their answers. What the read throws, answers() throws, once the SELECTs are
+    // answered: the mailbox meets its own error, and no command is left running.
     void readMapping();
-    // Their answers (what a SELECT throws, it throws); the claim is over.
-    QCoro::Task<std::array<SelectedMailbox, 2>> answers();
-    // The mapping readMapping() read for the mailbox of answers(), if it did.
-    std::optional<UidMapping> takeMapping() { return std::exchange(m_mapping, std::nullopt); }
+    struct Answers
+    {
+        std::array<SelectedMailbox, 2> selected;
+        std::optional<UidMapping> mapping; // when readMapping() read it
+    };
+    // Their answers (what a SELECT throws, it throws, and then what the mapping's read
+    // threw); the claim is over.
+    QCoro::Task<Answers> answers();
     // Awaits the SELECTs, whatever they answer, and forgets them: something else was selected
     // since. The claim stays.
     QCoro::Task<void> discard();
@@ -64,6 +70,7 @@ private:
     std::optional<QCoro::Task<SelectedMailbox>> m_local;
     std::optional<QCoro::Task<SelectedMailbox>> m_remote;
     std::optional<UidMapping> m_mapping; // of m_selected
+    std::exception_ptr m_mappingFailure; // its read's
 };
 
 } // namespace twinbox::sync
