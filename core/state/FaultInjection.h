@@ -8,7 +8,7 @@ namespace twinbox::state {
 // TWINBOX_FAULT_SQL_AT=N in the environment, the N-th database statement this process runs
 // (BEGIN and COMMIT included) fails as if SQLite had refused it, so that a test can fail each
 // statement of a sync in turn and check that nothing is left half-done. Without the variable
-// it costs one comparison per statement.
+// it costs one comparison per statement. The failing statement also says so on standard error.
 class FaultInjection
 {
 public:

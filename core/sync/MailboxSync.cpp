@@ -337,9 +337,17 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
         } catch (...) {
             mappingFailure = std::current_exception();
         }
-        selected = co_await awaitBoth(selectLocal, selectRemote);
+        std::exception_ptr selectFailure;
+        try {
+            selected = co_await awaitBoth(selectLocal, selectRemote);
+        } catch (...) {
+            selectFailure = std::current_exception();
+        }
+        // The database's error first: it stops the pair, a mailbox's does not.
         if (mappingFailure)
             std::rethrow_exception(mappingFailure);
+        if (selectFailure)
+            std::rethrow_exception(selectFailure);
     }
 
     bool firstTime = false;
