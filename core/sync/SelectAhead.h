@@ -52,8 +52,8 @@ public:
         std::array<SelectedMailbox, 2> selected;
         std::optional<UidMapping> mapping; // when readMapping() read it
     };
-    // Their answers (what a SELECT throws, it throws, and then what the mapping's read
-    // threw); the claim is over.
+    // Their answers; the claim is over. Once both are in, it throws what the mapping's read
+    // threw, or else what a SELECT threw.
     QCoro::Task<Answers> answers();
     // Awaits the SELECTs, whatever they answer, and forgets them: something else was selected
     // since. The claim stays.
