@@ -31,6 +31,27 @@ QCoro::Task<std::array<T, 2>> awaitBoth(QCoro::Task<T> &first, QCoro::Task<T> &s
     co_return results;
 }
 
+// awaitBoth, for a caller that failed itself while the tasks ran (`earlier`, caught between
+// starting them and awaiting them): once both ended, its failure is rethrown before theirs.
+template <typename T>
+QCoro::Task<std::array<T, 2>> awaitBothAfter(const std::exception_ptr &earlierIn,
+                                             QCoro::Task<T> &first, QCoro::Task<T> &second)
+{
+    const std::exception_ptr earlier = earlierIn; // copied before the first co_await
+    std::array<T, 2> results{};
+    std::exception_ptr failure;
+    try {
+        results = co_await awaitBoth(first, second);
+    } catch (...) {
+        failure = std::current_exception();
+    }
+    if (earlier)
+        std::rethrow_exception(earlier);
+    if (failure)
+        std::rethrow_exception(failure);
+    co_return results;
+}
+
 inline QCoro::Task<void> awaitBoth(QCoro::Task<void> &first, QCoro::Task<void> &second)
 {
     std::exception_ptr failure;

@@ -337,17 +337,8 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
         } catch (...) {
             mappingFailure = std::current_exception();
         }
-        std::exception_ptr selectFailure;
-        try {
-            selected = co_await awaitBoth(selectLocal, selectRemote);
-        } catch (...) {
-            selectFailure = std::current_exception();
-        }
         // The database's error first: it stops the pair, a mailbox's does not.
-        if (mappingFailure)
-            std::rethrow_exception(mappingFailure);
-        if (selectFailure)
-            std::rethrow_exception(selectFailure);
+        selected = co_await awaitBothAfter(mappingFailure, selectLocal, selectRemote);
     }
 
     bool firstTime = false;

@@ -69,17 +69,8 @@ QCoro::Task<SelectAhead::Answers> SelectAhead::answers()
     m_local.reset();
     m_remote.reset();
     m_selected = nullptr;
-    std::exception_ptr selectFailure;
-    try {
-        answers.selected = co_await awaitBoth(local, remote);
-    } catch (...) {
-        selectFailure = std::current_exception();
-    }
     // The database's error first, as everywhere: it stops the pair, a mailbox's does not.
-    if (mappingFailure)
-        std::rethrow_exception(mappingFailure);
-    if (selectFailure)
-        std::rethrow_exception(selectFailure);
+    answers.selected = co_await awaitBothAfter(mappingFailure, local, remote);
     co_return answers;
 }
 
