@@ -302,10 +302,14 @@ QCoro::Task<ChangeSync::Applied> ChangeSync::apply(MailboxContext &context,
 
     // Write both servers at once; each side's writes are awaited even when the other side's
     // failed, so that the STOREs that were answered are on record. The first failure is the
-    // one reported.
+    // one reported. A side that expunges goes first: its UID EXPUNGE waits for its STOREs'
+    // answer, one exchange more than the other side's, and the second server's commands
+    // leave a little after the first's (issue #8).
     std::array<std::optional<QCoro::Task<std::uint64_t>>, 2> expunges;
     std::array<std::optional<QCoro::Task<ChangeWriter::StoreResult>>, 2> stores;
-    for (Side side : bothSides) {
+    const bool remoteFirst = !expungeOn[std::size_t(Side::Remote)].isEmpty() &&
+                             expungeOn[std::size_t(Side::Local)].isEmpty();
+    for (Side side : remoteFirst ? std::array{Side::Remote, Side::Local} : bothSides) {
         SideView &view = context.side(side);
         if (!expungeOn[std::size_t(side)].isEmpty())
             expunges[std::size_t(side)] = ChangeWriter::expunge(

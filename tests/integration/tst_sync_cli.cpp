@@ -24,6 +24,7 @@ private slots:
     void newMailOnEachSide();
     void flagChangesEachWay();
     void expungesEachWayAndOnBoth();
+    void theSideThatExpungesIsWrittenFirst();
     void conflictingFlagsGetTheMergeAndAWarning();
     void fiveThousandExpungesInSplitCommands();
     void thirtyMegabyteMessage();
@@ -152,6 +153,37 @@ void TestSyncCli::expungesEachWayAndOnBoth()
     const auto snapshot = twinbox::test::MailboxSnapshot::read(m_harness->local(), "INBOX");
     QCOMPARE(snapshot->prints.size(), 5);
     QVERIFY(snapshot->prints.value(5).contains("\\Deleted"));
+}
+
+void TestSyncCli::theSideThatExpungesIsWrittenFirst()
+{
+    // Local expunges two messages, remote flags another. The remote server expunges them
+    // too: its UID EXPUNGE waits for the answer to its STORE of \Deleted, one exchange more
+    // than local's flag STORE. So its writes go out first, not behind local's (ChangeSync).
+    QString error;
+    QVERIFY(m_harness->local().append(QStringLiteral("INBOX"), seeds(0, 6), &error));
+    syncAndExpectConverged({"INBOX"});
+    QVERIFY(m_harness->change(m_harness->local(), "INBOX",
+                              {"UID STORE 2,4 +FLAGS (\\Deleted)", "UID EXPUNGE 2,4"}));
+    QVERIFY(m_harness->change(m_harness->remote(), "INBOX", {"UID STORE 5 +FLAGS (\\Flagged)"}));
+    const SyncHarness::Run run = m_harness->sync();
+    QCOMPARE(run.exitCode, 0);
+    const QStringList commands = run.commands();
+    const auto firstStore = [&commands](const QString &side) {
+        for (qsizetype i = 0; i < commands.size(); ++i) {
+            if (commands[i].startsWith(side + QStringLiteral(": C: ")) &&
+                commands[i].contains(QStringLiteral(" UID STORE ")))
+                return i;
+        }
+        return qsizetype(-1);
+    };
+    const qsizetype remoteStore = firstStore(QStringLiteral("remote"));
+    const qsizetype localStore = firstStore(QStringLiteral("local"));
+    QVERIFY2(remoteStore >= 0 && localStore >= 0, qPrintable(commands.join(u'\n')));
+    QVERIFY2(commands[remoteStore].contains(QStringLiteral("\\Deleted")),
+             qPrintable(commands[remoteStore]));
+    QVERIFY2(remoteStore < localStore, qPrintable(commands.join(u'\n')));
+    expectConverged(run, {"INBOX"});
 }
 
 void TestSyncCli::conflictingFlagsGetTheMergeAndAWarning()
