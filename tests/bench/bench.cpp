@@ -404,6 +404,10 @@ int main(int argc, char *argv[])
     const int runs = option(QStringLiteral("--runs"), QStringLiteral("3")).toInt();
     const int latencyMs = option(QStringLiteral("--latency-ms"), QStringLiteral("20")).toInt();
     const int noOpRepeats = option(QStringLiteral("--no-op-repeats"), QStringLiteral("5")).toInt();
+    // One incremental run is a single sample of a few tens of milliseconds on a machine whose
+    // speed drifts: several per round, each after a change set of its own.
+    const int incrementalRepeats =
+        option(QStringLiteral("--incremental-repeats"), QStringLiteral("3")).toInt();
     const QString out = option(QStringLiteral("--out"), QString());
     const QList<Tool> allTools = {
         {QStringLiteral("twinbox"), Kind::Twinbox,
@@ -463,9 +467,13 @@ int main(int argc, char *argv[])
             for (int repeat = 0; repeat < noOpRepeats; ++repeat)
                 runPhase(tool, setup, phases[NoOp], corpus, false, log,
                          at + QLatin1String(phaseNames[NoOp]));
-            change(*setup.local, *setup.remote, corpus, 20261130 + round, round + 1);
-            runPhase(tool, setup, phases[Incremental], corpus, false, log,
-                     at + QLatin1String(phaseNames[Incremental]));
+            for (int repeat = 0; repeat < incrementalRepeats; ++repeat) {
+                // Its own seed, flag name and new messages; with one repeat, as before.
+                const int set = round * incrementalRepeats + repeat;
+                change(*setup.local, *setup.remote, corpus, 20261130 + set, set + 1);
+                runPhase(tool, setup, phases[Incremental], corpus, false, log,
+                         at + QLatin1String(phaseNames[Incremental]));
+            }
             if (latencyMs <= 0 || tool.kind == Kind::InterimapUncompressed ||
                 tool.kind == Kind::Dsync)
                 continue;
