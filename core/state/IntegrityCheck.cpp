@@ -2,7 +2,7 @@
 
 #include "StateError.h"
 
-#include <QCoroSignal>
+#include <QCoroFuture>
 #include <QPromise>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -39,18 +39,14 @@ QString IntegrityCheck::verdictOf(const QString &path)
 
 IntegrityCheck::IntegrityCheck(const QString &path)
 {
-    auto promise = std::make_shared<QPromise<QString>>();
-    const auto check = [path, promise] {
-        promise->start();
-        promise->addResult(verdictOf(path));
-        promise->finish();
-    };
-    m_future = promise->future();
-    m_watcher.setFuture(m_future);
-    m_thread.reset(QThread::create(check));
+    QPromise<QString> promise;
+    m_future = promise.future();
+    m_thread.reset(QThread::create([path, promise = std::move(promise)]() mutable {
+        promise.start();
+        promise.addResult(verdictOf(path));
+        promise.finish();
+    }));
     m_thread->start();
-    if (!m_thread->isRunning() && !m_thread->isFinished())
-        check(); // no thread to be had: here, rather than never
 }
 
 IntegrityCheck::~IntegrityCheck()
@@ -60,10 +56,7 @@ IntegrityCheck::~IntegrityCheck()
 
 QCoro::Task<QString> IntegrityCheck::verdict()
 {
-    // Through a watcher of this object's own: destroyed with it, it resumes nobody.
-    if (!m_future.isFinished())
-        co_await qCoro(&m_watcher, &QFutureWatcherBase::finished);
-    co_return m_future.result();
+    co_return co_await m_future;
 }
 
 } // namespace twinbox::state

@@ -279,7 +279,6 @@ QCoro::Task<bool> StateDatabase::finishOpen(QString *error)
 
 bool StateDatabase::openForWriting(QString *error)
 {
-    m_prepared.clear(); // prepared on the read-only connection
     m_db.close();
     m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=2000"));
     if (!m_db.open()) {

@@ -366,33 +366,23 @@ QCoro::Task<SyncJob::Outcome> SyncJob::run()
     // Eager: the integrity check runs while the passwords are read and both servers log in;
     // nothing is written before it passed.
     QCoro::Task<bool> stateReady = finishState();
+    bool stateAwaited = false;
+    const bool havePasswords = co_await readPasswords();
+    if (!havePasswords) {
+        co_await stateReady;
+        co_return outcome;
+    }
     if (m_options.watchSeconds) {
-        // A watch logs in inside watch(), and keeps retrying: a damaged database is told
-        // first, before any password is asked for.
         if (!co_await stateReady)
-            co_return outcome;
-        if (!co_await readPasswords())
             co_return outcome;
         co_return co_await watch();
     }
-    bool stateAwaited = false;
-    bool stateOpen = false;
-    const bool havePasswords = co_await readPasswords();
-    // A verdict already in (a new file, a small database): no login for a run that cannot
-    // sync.
-    if (!havePasswords || stateReady.isReady()) {
-        stateAwaited = true;
-        stateOpen = co_await stateReady;
-        if (!havePasswords || !stateOpen)
-            co_return outcome;
-    }
 
+    bool stateOpen = false;
     try {
         co_await connectBoth();
-        if (!stateAwaited) {
-            stateAwaited = true;
-            stateOpen = co_await stateReady;
-        }
+        stateAwaited = true;
+        stateOpen = co_await stateReady;
         if (stateOpen) {
             Q_EMIT syncStarted();
             outcome.totals = co_await runCommand();
@@ -406,7 +396,7 @@ QCoro::Task<SyncJob::Outcome> SyncJob::run()
         m_events.error(QString(), QString(), e.message());
     }
     if (!stateAwaited)
-        stateOpen = co_await stateReady; // a login failed; the check still tells its verdict
+        stateOpen = co_await stateReady; // a login failed: its error is the one told first
     co_await logoutBoth();
     // As interimap: SIGINT makes a cut-short run a failure, SIGTERM does not.
     const bool interrupted = m_stopReason == StopReason::Interrupt;
