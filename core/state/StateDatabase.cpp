@@ -1,6 +1,5 @@
 #include "StateDatabase.h"
 
-#include "IntegrityCheck.h"
 #include "Transaction.h"
 
 #include <QFile>
@@ -135,7 +134,6 @@ void StateDatabase::release(const QString &statement, QSqlQuery query)
 
 void StateDatabase::close()
 {
-    m_check.reset();    // waits for its thread
     m_prepared.clear(); // statements first: the connection cannot go while they exist
     if (!m_db.isValid())
         return;
@@ -174,7 +172,7 @@ int StateDatabase::userVersion() const
     return query.value(0).toInt();
 }
 
-bool StateDatabase::openReadOnly(const QString &path, bool *checkNeeded, QString *error)
+bool StateDatabase::open(const QString &path, QString *error)
 {
     close();
     m_path = path;
@@ -230,59 +228,28 @@ bool StateDatabase::openReadOnly(const QString &path, bool *checkNeeded, QString
                 .arg(schemaVersion);
         return false;
     }
-    *checkNeeded = !empty;
-    return true;
-}
 
-bool StateDatabase::accept(const QString &verdict, QString *error) const
-{
-    if (verdict == QStringLiteral("ok"))
-        return true;
-    *error = tr("database: %1: damaged (%2); refusing to touch it. Move it away to start "
-                "afresh: what both sides already hold is then paired again, not copied")
-                 .arg(m_path, verdict);
-    return false;
-}
-
-bool StateDatabase::open(const QString &path, QString *error)
-{
-    bool checkNeeded = false;
-    if (!openReadOnly(path, &checkNeeded, error))
-        return false;
-    // quick_check reads every page once (milliseconds for a mailbox of tens of thousands of
-    // messages) and finds what a sync might never touch.
-    if (checkNeeded && !accept(IntegrityCheck::verdictOf(path), error))
-        return false;
-    return openForWriting(error);
-}
-
-bool StateDatabase::beginOpen(const QString &path, QString *error)
-{
-    bool checkNeeded = false;
-    if (!openReadOnly(path, &checkNeeded, error))
-        return false;
-    if (checkNeeded)
-        m_check = std::make_unique<IntegrityCheck>(path);
-    return true;
-}
-
-QCoro::Task<bool> StateDatabase::finishOpen(QString *error)
-{
-    if (m_check) {
-        const QString verdict = co_await m_check->verdict();
-        m_check.reset();
-        if (!accept(verdict, error))
-            co_return false;
+    // A damaged file is refused before anything writes to it: it may hold the only record
+    // of which messages are paired. quick_check reads every page once (milliseconds for a
+    // mailbox of tens of thousands of messages) and finds what a sync might never touch.
+    if (!empty) {
+        QSqlQuery check(m_db);
+        const bool read = check.exec(QStringLiteral("PRAGMA quick_check(1)")) && check.next();
+        const QString verdict = (read ? check.value(0).toString() : sqlErrorText(check.lastError()))
+                                    .simplified(); // one line: quick_check lists by line
+        check.finish();
+        if (verdict != QStringLiteral("ok")) {
+            *error = tr("database: %1: damaged (%2); refusing to touch it. Move it away to start "
+                        "afresh: what both sides already hold is then paired again, not copied")
+                         .arg(path, verdict);
+            return false;
+        }
     }
-    co_return openForWriting(error);
-}
 
-bool StateDatabase::openForWriting(QString *error)
-{
     m_db.close();
     m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=2000"));
     if (!m_db.open()) {
-        *error = tr("database: %1: %2").arg(m_path, sqlErrorText(m_db.lastError()));
+        *error = tr("database: %1: %2").arg(path, sqlErrorText(m_db.lastError()));
         return false;
     }
 

@@ -1,18 +1,14 @@
 #pragma once
 
 #include <QCoreApplication>
-#include <QCoroTask>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
 
 #include <cstdint>
 #include <map>
-#include <memory>
 
 namespace twinbox::state {
-
-class IntegrityCheck;
 
 // The SQLite file that holds one account pair's sync state (QtSql). Opening it creates it
 // with mode 0600 when missing, switches to WAL (DELETE where WAL cannot work, e.g. on some
@@ -35,17 +31,8 @@ public:
     StateDatabase(const StateDatabase &) = delete;
     StateDatabase &operator=(const StateDatabase &) = delete;
 
-    // False with *error ("database: <path>: <cause>") on failure. A damaged file (SQLite's
-    // quick_check) is refused before anything writes to it: it may hold the only record of
-    // which messages are paired.
+    // False with *error ("database: <path>: <cause>") on failure.
     bool open(const QString &path, QString *error);
-    // open() in two steps, for a caller with other work to do meanwhile (the logins):
-    // beginOpen() refuses what the quick checks refuse (not a database, another program's,
-    // a newer schema) and starts the integrity check on a thread of its own; finishOpen()
-    // awaits its verdict, then opens the file for writing as open() does. Until then the
-    // connection is read-only.
-    bool beginOpen(const QString &path, QString *error);
-    QCoro::Task<bool> finishOpen(QString *error);
     void close();
 
     QSqlDatabase &connection() { return m_db; }
@@ -64,12 +51,6 @@ public:
     static std::uint64_t fromStored(qint64 value) { return static_cast<std::uint64_t>(value); }
 
 private:
-    // The checks before anything else: leaves the connection open read-only. *checkNeeded:
-    // the file holds something (a new one has nothing to check).
-    bool openReadOnly(const QString &path, bool *checkNeeded, QString *error);
-    // False with *error unless quick_check said "ok".
-    bool accept(const QString &verdict, QString *error) const;
-    bool openForWriting(QString *error);
     bool migrate(QString *error);
     int tableCount() const;
     bool exec(const QString &statement, QString *error);
@@ -79,7 +60,6 @@ private:
     QSqlDatabase m_db;
     QString m_journalMode;
     std::map<QString, QSqlQuery> m_prepared; // idle prepared statements, by text (move-only)
-    std::unique_ptr<IntegrityCheck> m_check; // between beginOpen() and finishOpen()
 };
 
 } // namespace twinbox::state

@@ -126,9 +126,9 @@ void SyncJob::endBackoff()
     Q_EMIT backoffEnded();
 }
 
-// One sync per pair, decided before anything else happens; then the database's quick checks,
-// its integrity check left running on a thread of its own (finishState).
-bool SyncJob::beginState()
+// One sync per pair, decided before anything else happens; then the database, started from
+// interimap's state for a user who switches.
+bool SyncJob::openState()
 {
     const QString database = QStringLiteral("database");
     if (!QDir().mkpath(QFileInfo(m_config.database).absolutePath())) {
@@ -158,23 +158,10 @@ bool SyncJob::beginState()
                           .arg(migrated->messages)
                           .arg(backup));
     }
-    if (!m_database.beginOpen(m_config.database, &error)) {
+    if (!m_database.open(m_config.database, &error)) {
         m_events.error(QString(), QString(), error);
         return false;
     }
-    return true;
-}
-
-// The database checked and open for writing, started from interimap's state for a user who
-// switches.
-QCoro::Task<bool> SyncJob::finishState()
-{
-    QString error;
-    if (!co_await m_database.finishOpen(&error)) {
-        m_events.error(QString(), QString(), error);
-        co_return false;
-    }
-    const QString database = QStringLiteral("database");
     // Starting from nothing would copy every message a second time.
     try {
         if (!m_config.interimapDatabase.isEmpty() && QFile::exists(m_config.interimapDatabase) &&
@@ -183,7 +170,7 @@ QCoro::Task<bool> SyncJob::finishState()
                 state::InterimapImport::adopt(m_config.interimapDatabase, m_database, &error);
             if (!adopted) {
                 m_events.error(QString(), QString(), error);
-                co_return false;
+                return false;
             }
             m_events.info(database, QString(),
                           tr("adopted interimap's state from %1: %n mailbox(es), %2 message(s); "
@@ -194,9 +181,9 @@ QCoro::Task<bool> SyncJob::finishState()
         }
     } catch (const state::StateError &e) {
         m_events.error(QString(), QString(), e.message());
-        co_return false;
+        return false;
     }
-    co_return true;
+    return true;
 }
 
 QCoro::Task<bool> SyncJob::readPasswords()
@@ -361,33 +348,19 @@ QCoro::Task<SyncJob::Outcome> SyncJob::run()
     outcome.exitCode = 1;
     for (const QString &warning : m_config.warnings)
         m_events.warning(QString(), QString(), warning);
-    if (!beginState())
+    if (!openState())
         co_return outcome;
-    // Eager: the integrity check runs while the passwords are read and both servers log in;
-    // nothing is written before it passed.
-    QCoro::Task<bool> stateReady = finishState();
-    bool stateAwaited = false;
     const bool havePasswords = co_await readPasswords();
-    if (!havePasswords) {
-        co_await stateReady;
+    if (!havePasswords)
         co_return outcome;
-    }
-    if (m_options.watchSeconds) {
-        if (!co_await stateReady)
-            co_return outcome;
+    if (m_options.watchSeconds)
         co_return co_await watch();
-    }
 
-    bool stateOpen = false;
     try {
         co_await connectBoth();
-        stateAwaited = true;
-        stateOpen = co_await stateReady;
-        if (stateOpen) {
-            Q_EMIT syncStarted();
-            outcome.totals = co_await runCommand();
-            Q_EMIT syncFinished(outcome.totals);
-        }
+        Q_EMIT syncStarted();
+        outcome.totals = co_await runCommand();
+        Q_EMIT syncFinished(outcome.totals);
     } catch (const ImapError &e) {
         outcome.totals.failures.append(e.describe());
         m_events.error(e.server(), e.mailbox(), e.message());
@@ -395,15 +368,11 @@ QCoro::Task<SyncJob::Outcome> SyncJob::run()
         outcome.totals.failures.append(e.message());
         m_events.error(QString(), QString(), e.message());
     }
-    if (!stateAwaited)
-        stateOpen = co_await stateReady; // a login failed: its error is the one told first
     co_await logoutBoth();
     // As interimap: SIGINT makes a cut-short run a failure, SIGTERM does not.
     const bool interrupted = m_stopReason == StopReason::Interrupt;
-    outcome.exitCode = stateOpen && outcome.totals.failures.isEmpty() &&
-                               outcome.totals.refused == 0 && !interrupted
-                           ? 0
-                           : 1;
+    outcome.exitCode =
+        outcome.totals.failures.isEmpty() && outcome.totals.refused == 0 && !interrupted ? 0 : 1;
     co_return outcome;
 }
 

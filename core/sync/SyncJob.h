@@ -70,8 +70,7 @@ Q_SIGNALS:
     void backoffEnded(); // private: ends the wait before a reconnection
 
 private:
-    bool beginState();
-    QCoro::Task<bool> finishState();
+    bool openState();
     QCoro::Task<bool> readPasswords();
     QCoro::Task<void> connectBoth();
     QCoro::Task<void> logoutBoth();

@@ -222,8 +222,8 @@ void TestDatabaseFaults::corruptedDatabase()
     QVERIFY2(errorLines(run).contains(path) || errorLines(run).contains(QStringLiteral("database")),
              qPrintable(run.infoLines().join(u'\n')));
     qInfo("corrupted %s: %s", QTest::currentDataTag(), qPrintable(errorLines(run)));
-    // The database's error is the only one told: no sync started (a damaged header is found
-    // before the logins, a damaged page by the integrity check that runs while they happen).
+    // The database's error is the only one told: nothing else was tried (SyncJob::run opens
+    // the database before the logins).
     QCOMPARE(errorLines(run).count(QStringLiteral("ERROR")), 1);
     QVERIFY(copy.open(QIODevice::ReadOnly));
     QVERIFY2(copy.readAll() == damaged, "the damaged database was changed");

@@ -1,10 +1,8 @@
 // The state database: created private, WAL with foreign keys, schema by numbered
 // migrations, unsigned 64-bit values intact, newer or broken files refused.
 #include "state/StateDatabase.h"
-#include "state/StateError.h"
 #include "state/Transaction.h"
 
-#include <QCoroTask>
 #include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -31,13 +29,8 @@ private slots:
     void refusesNewerSchema();
     void refusesGarbage();
     void refusesAnInterimapDatabaseUntouched();
-    void refusesADamagedPageUntouched_data();
-    void refusesADamagedPageUntouched();
-    void opensInTwoStepsReadOnlyUntilChecked();
 
 private:
-    // A database of `rows` mapping rows, its WAL folded in: every page in the file.
-    QString filledDatabase(const QString &name, int rows);
     QTemporaryDir m_dir;
 };
 
@@ -298,98 +291,6 @@ void TestStateDatabase::refusesAnInterimapDatabaseUntouched()
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), before); // not even switched to WAL
     QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
-}
-
-QString TestStateDatabase::filledDatabase(const QString &name, int rows)
-{
-    const QString path = m_dir.filePath(name);
-    StateDatabase db;
-    QString error;
-    if (!db.open(path, &error))
-        return error;
-    QSqlQuery query(db.connection());
-    if (!query.exec(QStringLiteral("INSERT INTO mailboxes (mailbox) VALUES (x'494e424f58')")))
-        return query.lastError().text();
-    Transaction transaction(db.connection());
-    query.prepare(QStringLiteral(
-        "INSERT INTO mapping (idx, local_uid, remote_uid, flags) VALUES (1, ?, ?, '\\Seen')"));
-    for (int uid = 1; uid <= rows; ++uid) {
-        query.bindValue(0, uid);
-        query.bindValue(1, uid + 7);
-        if (!query.exec())
-            return query.lastError().text();
-    }
-    if (!transaction.commit())
-        return transaction.error();
-    if (!query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")))
-        return query.lastError().text();
-    return path;
-}
-
-void TestStateDatabase::refusesADamagedPageUntouched_data()
-{
-    QTest::addColumn<bool>("twoSteps");
-    QTest::newRow("open") << false;
-    QTest::newRow("beginOpen, finishOpen") << true;
-}
-
-void TestStateDatabase::refusesADamagedPageUntouched()
-{
-    // A page in the middle, which the quick checks before the integrity check never read.
-    QFETCH(bool, twoSteps);
-    const QString path = filledDatabase(QStringLiteral("damaged-%1.db").arg(twoSteps), 5000);
-    QVERIFY2(QFile::exists(path), qPrintable(path));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::ReadWrite));
-    QVERIFY(file.size() > 16 * 4096);
-    QVERIFY(file.seek((file.size() / 2) & ~qint64(4095)));
-    file.write(QByteArray(4096, '\x5a'));
-    file.close();
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    const QByteArray damaged = file.readAll();
-    file.close();
-
-    StateDatabase db;
-    QString error;
-    if (twoSteps) {
-        QVERIFY2(db.beginOpen(path, &error), qPrintable(error));
-        QVERIFY(!QCoro::waitFor(db.finishOpen(&error)));
-    } else {
-        QVERIFY(!db.open(path, &error));
-    }
-    QVERIFY2(error.startsWith(QStringLiteral("database: ") + path + QStringLiteral(": damaged")),
-             qPrintable(error));
-    db.close();
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    QVERIFY2(file.readAll() == damaged, "the damaged database was changed");
-}
-
-void TestStateDatabase::opensInTwoStepsReadOnlyUntilChecked()
-{
-    const QString path = filledDatabase(QStringLiteral("two-steps.db"), 5000);
-    QVERIFY2(QFile::exists(path), qPrintable(path));
-    StateDatabase db;
-    QString error;
-    QVERIFY2(db.beginOpen(path, &error), qPrintable(error));
-    // While the check runs, the file can be read and not written.
-    QSqlQuery query(db.connection());
-    QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM mapping")) && query.next());
-    QCOMPARE(query.value(0).toInt(), 5000);
-    query.finish();
-    QVERIFY(!query.exec(QStringLiteral("DELETE FROM mapping")));
-    QVERIFY2(QCoro::waitFor(db.finishOpen(&error)), qPrintable(error));
-    QCOMPARE(db.journalMode(), QStringLiteral("wal"));
-    QSqlQuery write(db.connection());
-    QVERIFY2(write.exec(QStringLiteral("DELETE FROM mapping WHERE local_uid > 4000")),
-             qPrintable(write.lastError().text()));
-    QVERIFY(write.exec(QStringLiteral("SELECT count(*) FROM mapping")) && write.next());
-    QCOMPARE(write.value(0).toInt(), 4000);
-    // A new file has nothing to check: finishOpen creates the schema.
-    StateDatabase fresh;
-    QVERIFY2(fresh.beginOpen(m_dir.filePath(QStringLiteral("fresh.db")), &error),
-             qPrintable(error));
-    QVERIFY2(QCoro::waitFor(fresh.finishOpen(&error)), qPrintable(error));
-    QCOMPARE(fresh.userVersion(), StateDatabase::schemaVersion);
 }
 
 QTEST_GUILESS_MAIN(TestStateDatabase)
