@@ -982,6 +982,10 @@ Optionen:
         <source>the keychain is not available (%1); install and unlock gnome-keyring or KWallet</source>
         <translation>der Schlüsselbund ist nicht verfügbar (%1); gnome-keyring oder KWallet installieren und entsperren</translation>
     </message>
+    <message>
+        <source>%1 is missing from the installation</source>
+        <translation>%1 fehlt in der Installation</translation>
+    </message>
 </context>
 <context>
     <name>StateDatabase</name>

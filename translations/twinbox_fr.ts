@@ -982,6 +982,10 @@ Options :
         <source>the keychain is not available (%1); install and unlock gnome-keyring or KWallet</source>
         <translation>le trousseau n’est pas disponible (%1) ; installez et déverrouillez gnome-keyring ou KWallet</translation>
     </message>
+    <message>
+        <source>%1 is missing from the installation</source>
+        <translation>%1 est absent de l’installation</translation>
+    </message>
 </context>
 <context>
     <name>StateDatabase</name>

@@ -11,7 +11,9 @@
 #include <QStandardPaths>
 
 #include <arpa/inet.h>
+#include <map>
 #include <netdb.h>
+#include <string_view>
 
 namespace twinbox::config {
 
@@ -74,6 +76,21 @@ const KeyRule *ruleFor(const QString &key)
             return &rule;
     }
     return nullptr;
+}
+
+// A rule's pattern, compiled once per process and shared by the rules that spell it alike:
+// compiling a pattern costs a hundred times more than matching a value with it, and every
+// run of twinbox-cli reads a file of a dozen keys, most of them with the same pattern.
+const QRegularExpression &patternOf(const KeyRule &rule)
+{
+    static const auto compiled = [] {
+        std::map<std::string_view, QRegularExpression> byText;
+        for (const KeyRule &each : rules)
+            byText.try_emplace(each.pattern, QRegularExpression::anchoredPattern(
+                                                 QString::fromLatin1(each.pattern)));
+        return byText;
+    }();
+    return compiled.at(rule.pattern);
 }
 
 bool yes(const QString &value)
@@ -181,9 +198,7 @@ std::optional<SyncConfig> SyncConfig::parse(const QString &text, const Paths &pa
                 *error = tr("line %1: unknown option %2").arg(entry.line).arg(entry.key);
                 return std::nullopt;
             }
-            const QRegularExpression pattern(
-                QRegularExpression::anchoredPattern(QString::fromLatin1(rule->pattern)));
-            if (!pattern.match(entry.value).hasMatch()) {
+            if (!patternOf(*rule).match(entry.value).hasMatch()) {
                 // The value is not shown for a password: it may be the real one, mistyped.
                 const bool secret = entry.key == QStringLiteral("password") ||
                                     entry.key == QStringLiteral("password-command") ||

@@ -118,7 +118,17 @@ InterimapImport::adopt(const QString &interimapPath, StateDatabase &target, QStr
 
 bool InterimapImport::isInterimapDatabase(const QString &path)
 {
-    if (!QFile::exists(path))
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    // The file header (https://sqlite.org/fileformat2.html §1.3) answers for every database
+    // but a new one, without opening a connection: SQLite's magic string, then at offset 68
+    // the application_id, which interimap never sets. A file whose header holds one is not
+    // interimap's; an id still in the write-ahead log only makes the reading below decide.
+    const QByteArray header = file.read(100);
+    file.close();
+    if (header.size() == 100 && header.startsWith(QByteArrayLiteral("SQLite format 3\0")) &&
+        header.mid(68, 4) != QByteArray(4, '\0'))
         return false;
     ReadOnlyConnection source(path);
     if (!source.isOpen())

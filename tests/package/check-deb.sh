@@ -56,6 +56,25 @@ for program in twinbox twinbox-cli; do
 done
 "$out/root/usr/bin/twinbox-cli" --version | grep -q '^twinbox-cli ' || fail "twinbox-cli --version"
 
+# QtKeychain (with Qt D-Bus and its libraries) is a module loaded when a password is first
+# asked for, not a library every start of the programs pays for.
+module=$(echo "$contents" | grep -x '\./usr/lib/.*twinbox/libtwinbox_keychain\.so') ||
+  fail "the keychain module is missing from the package"
+for program in twinbox twinbox-cli; do
+  readelf -d "$out/root/usr/bin/$program" | grep -q 'libqt6keychain' &&
+    fail "$program links QtKeychain at start-up"
+done
+readelf -d "$out/root/$module" | grep -q 'libqt6keychain' || fail "$module does not link QtKeychain"
+# The installed program finds it: without a session bus, QtKeychain itself says why it
+# cannot answer, instead of Twinbox saying that its module is missing.
+printf 'database = %s/state.db\n[local]\nhost = 127.0.0.1\nusername = a\n[remote]\nhost = 127.0.0.1\nusername = b\n' \
+  "$out" >"$out/no-password.conf"
+answer=$(env -u DBUS_SESSION_BUS_ADDRESS -u DISPLAY "$out/root/usr/bin/twinbox-cli" \
+  --config="$out/no-password.conf" 2>&1) && fail "twinbox-cli ran without a password"
+echo "$answer" | grep -q 'the keychain is not available' || fail "no keychain error: $answer"
+echo "$answer" | grep -q 'missing from the installation' &&
+  fail "the installed twinbox-cli does not find its keychain module: $answer"
+
 # The man page documents exactly the options --help lists.
 help_options=$("$out/root/usr/bin/twinbox-cli" --help | grep -o -- '--[a-z]*' | sort -u)
 man_options=$(sed -n '/^\.SH OPTIONS/,/^\.SH /p' "$out/root/usr/share/man/man1/twinbox-cli.1" |
