@@ -11,13 +11,16 @@
 #include <QSslCipher>
 #include <QSslConfiguration>
 #include <QSslSocket>
+#include <QTcpSocket>
 #include <QTimer>
 #include <QUrl>
 
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <signal.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 namespace twinbox::imap {
 
@@ -103,11 +106,25 @@ std::unique_ptr<QIODevice> startTunnel(const ConnectionSettings &settings)
     return process;
 }
 
+ImapError cannotConnect(const ConnectionSettings &settings, const QString &why,
+                        ImapError::Kind kind = ImapError::Kind::Connection)
+{
+    return ImapError(kind, settings.name,
+                     Transport::tr("cannot connect to %1:%2: %3")
+                         .arg(settings.host)
+                         .arg(settings.effectivePort())
+                         .arg(why));
+}
+
 } // namespace
 
-void Transport::configureTls(QSslSocket &socket, const ConnectionSettings &settings)
+std::unique_ptr<QSslSocket> Transport::newSocket(const ConnectionSettings &settings)
 {
-    QSslConfiguration tls = socket.sslConfiguration();
+    auto socket = std::make_unique<QSslSocket>();
+    // Bounded buffering: on a fast link, Qt would otherwise read megabytes of a message body
+    // ahead of the code that streams it on.
+    socket->setReadBufferSize(256 * 1024);
+    QSslConfiguration tls = socket->sslConfiguration();
     auto configurationError = [&](const QString &message) {
         return ImapError(ImapError::Kind::Configuration, settings.name, message);
     };
@@ -135,9 +152,10 @@ void Transport::configureTls(QSslSocket &socket, const ConnectionSettings &setti
         tls.setBackendConfigurationOption("Ciphersuites", settings.sslCipherSuites);
     // Without verification the certificate is still asked for: a pin may have to check it.
     tls.setPeerVerifyMode(settings.sslVerify ? QSslSocket::VerifyPeer : QSslSocket::QueryPeer);
-    socket.setSslConfiguration(tls);
+    socket->setSslConfiguration(tls);
     if (!CertificatePin::parseList(settings.sslFingerprints, &error))
         throw configurationError(error);
+    return socket;
 }
 
 QCoro::Task<void> Transport::awaitHandshake(QSslSocket &socket, const ConnectionSettings &settings,
@@ -199,12 +217,8 @@ QCoro::Task<void> Transport::awaitHandshake(QSslSocket &socket, const Connection
             encrypted && (socket.error() == QAbstractSocket::SslHandshakeFailedError ||
                           socket.error() == QAbstractSocket::SslInternalError ||
                           socket.error() == QAbstractSocket::SslInvalidUserDataError);
-        throw ImapError(tlsFailed ? ImapError::Kind::Tls : ImapError::Kind::Connection,
-                        settings.name,
-                        tr("cannot connect to %1:%2: %3")
-                            .arg(settings.host)
-                            .arg(settings.effectivePort())
-                            .arg(failure));
+        throw cannotConnect(settings, failure,
+                            tlsFailed ? ImapError::Kind::Tls : ImapError::Kind::Connection);
     }
     if (encrypted && !settings.sslFingerprints.isEmpty()) {
         QString error;
@@ -223,6 +237,51 @@ QCoro::Task<void> Transport::awaitHandshake(QSslSocket &socket, const Connection
                 chain, {tr("The server's key is not one of the keys trusted for it.")});
         }
     }
+}
+
+// The TCP connection first, its TLS set-up while the server accepts it. A server may take
+// milliseconds before it can answer a ClientHello (Dovecot starts a login process for each
+// connection), and the first QSslSocket of a process takes as long to set up (Qt loads its
+// TLS plugins, OpenSSL 3 initialises): done one after the other they add up, done this way
+// they overlap. The connected descriptor then goes to a QSslSocket, plain until encryption.
+QCoro::Task<std::unique_ptr<QSslSocket>>
+Transport::connectFirst(const ConnectionSettings &settingsIn)
+{
+    const ConnectionSettings settings = settingsIn; // copied before the first co_await
+    QTcpSocket tcp;
+    tcp.setProxy(QNetworkProxy::NoProxy);
+    Completion<QString> connected; // empty: success
+    QObject guard;
+    QObject::connect(&tcp, &QAbstractSocket::connected, &guard,
+                     [connected] { connected.complete({}); });
+    QObject::connect(&tcp, &QAbstractSocket::errorOccurred, &guard,
+                     [connected, &tcp] { connected.complete(tcp.errorString()); });
+    QTimer timer;
+    if (settings.timeout.count() > 0) {
+        QObject::connect(&timer, &QTimer::timeout, &guard,
+                         [connected] { connected.complete(tr("timed out")); });
+        timer.start(settings.timeout);
+    }
+    tcp.connectToHost(settings.host, settings.effectivePort());
+    // One turn of the event loop first: the other side's connection, opened in the same turn,
+    // starts before this one's TLS set-up takes the thread.
+    Completion<bool> turn;
+    QTimer::singleShot(0, &guard, [turn] { turn.complete(true); });
+    co_await turn;
+
+    auto socket = newSocket(settings);
+    socket->setProxy(QNetworkProxy::NoProxy);
+    const QString failure = co_await connected;
+    if (!failure.isEmpty())
+        throw cannotConnect(settings, failure);
+    // A descriptor of its own: `tcp` closes the one it holds (close() only, no shutdown()).
+    const int descriptor = ::fcntl(int(tcp.socketDescriptor()), F_DUPFD_CLOEXEC, 0);
+    if (descriptor < 0 || !socket->setSocketDescriptor(descriptor)) {
+        if (descriptor >= 0)
+            ::close(descriptor);
+        throw cannotConnect(settings, socket->errorString());
+    }
+    co_return socket;
 }
 
 QCoro::Task<std::unique_ptr<QIODevice>> Transport::open(const ConnectionSettings &settings)
@@ -246,24 +305,25 @@ QCoro::Task<std::unique_ptr<QIODevice>> Transport::open(const ConnectionSettings
         co_return tunnel;
     }
 
-    auto socket = std::make_unique<QSslSocket>();
-    // Bounded buffering: on a fast link, Qt would otherwise read megabytes of a message body
-    // ahead of the code that streams it on.
-    socket->setReadBufferSize(256 * 1024);
-    configureTls(*socket, settings);
-    if (!settings.proxy.isEmpty()) {
-        const QUrl url(settings.proxy);
-        if (!url.isValid() ||
-            (url.scheme() != QStringLiteral("socks5") && url.scheme() != QStringLiteral("socks5h")))
-            throw ImapError(ImapError::Kind::Configuration, settings.name,
-                            tr("unsupported proxy (only socks5:// and socks5h://): %1")
-                                .arg(url.toDisplayString(QUrl::RemoveUserInfo)));
-        QNetworkProxy proxy(QNetworkProxy::Socks5Proxy, url.host(), quint16(url.port(1080)),
-                            url.userName(), url.password());
-        socket->setProxy(proxy);
-    } else {
-        socket->setProxy(QNetworkProxy::NoProxy);
+    if (settings.proxy.isEmpty()) {
+        auto socket = co_await connectFirst(settings);
+        if (settings.type == ConnectionSettings::Type::Imaps)
+            co_await startEncryption(*socket, settings);
+        if (settings.keepAlive)
+            enableKeepAlive(*socket);
+        co_return std::unique_ptr<QIODevice>(std::move(socket));
     }
+
+    // Through a SOCKS5 proxy: the socket connects through it, TLS set up beforehand.
+    auto socket = newSocket(settings);
+    const QUrl url(settings.proxy);
+    if (!url.isValid() ||
+        (url.scheme() != QStringLiteral("socks5") && url.scheme() != QStringLiteral("socks5h")))
+        throw ImapError(ImapError::Kind::Configuration, settings.name,
+                        tr("unsupported proxy (only socks5:// and socks5h://): %1")
+                            .arg(url.toDisplayString(QUrl::RemoveUserInfo)));
+    socket->setProxy(QNetworkProxy(QNetworkProxy::Socks5Proxy, url.host(), quint16(url.port(1080)),
+                                   url.userName(), url.password()));
     const bool immediateTls = settings.type == ConnectionSettings::Type::Imaps;
     if (immediateTls) {
         const QString peerName = settings.sslHostname.value_or(settings.host);

@@ -28,7 +28,10 @@ public:
                                              const ConnectionSettings &settings);
 
 private:
-    static void configureTls(QSslSocket &socket, const ConnectionSettings &settings);
+    static QCoro::Task<std::unique_ptr<QSslSocket>>
+    connectFirst(const ConnectionSettings &settings);
+    // A socket with the SSL_* settings applied; throws ImapError (Configuration).
+    static std::unique_ptr<QSslSocket> newSocket(const ConnectionSettings &settings);
     static QCoro::Task<void> awaitHandshake(QSslSocket &socket, const ConnectionSettings &settings,
                                             bool encrypted);
 };

@@ -126,9 +126,8 @@ void SyncJob::endBackoff()
     Q_EMIT backoffEnded();
 }
 
-// One sync per pair, decided before anything else happens; then the database, started from
-// interimap's state for a user who switches.
-bool SyncJob::openState()
+// One sync per pair, decided before anything else happens.
+bool SyncJob::lockState()
 {
     const QString database = QStringLiteral("database");
     if (!QDir().mkpath(QFileInfo(m_config.database).absolutePath())) {
@@ -141,6 +140,15 @@ bool SyncJob::openState()
         m_events.error(database, QString(), error);
         return false;
     }
+    return true;
+}
+
+// The database, checked (StateDatabase::open) and started from interimap's state for a user
+// who switches.
+bool SyncJob::openDatabase()
+{
+    const QString database = QStringLiteral("database");
+    QString error;
     // An interimap user who kept `database =`: that file becomes Twinbox's (a copy is kept).
     if (state::InterimapImport::isInterimapDatabase(m_config.database)) {
         QString backup;
@@ -348,16 +356,32 @@ QCoro::Task<SyncJob::Outcome> SyncJob::run()
     outcome.exitCode = 1;
     for (const QString &warning : m_config.warnings)
         m_events.warning(QString(), QString(), warning);
-    if (!openState())
+    if (!lockState())
         co_return outcome;
     const bool havePasswords = co_await readPasswords();
     if (!havePasswords)
         co_return outcome;
-    if (m_options.watchSeconds)
+    if (m_options.watchSeconds) {
+        if (!openDatabase())
+            co_return outcome;
         co_return co_await watch();
+    }
 
+    // The database is opened and checked (milliseconds for a large one) while both servers
+    // accept the connections that start here: a server may take as long before it answers
+    // (Dovecot starts a login process for each). Nothing is sent to them that depends on it.
+    auto connecting = connectBoth();
+    if (!openDatabase()) {
+        try {
+            co_await connecting;
+        } catch (const ImapError &) {
+            // the database's error is the one reported
+        }
+        dropBoth(tr("stopped"));
+        co_return outcome;
+    }
     try {
-        co_await connectBoth();
+        co_await connecting;
         Q_EMIT syncStarted();
         outcome.totals = co_await runCommand();
         Q_EMIT syncFinished(outcome.totals);

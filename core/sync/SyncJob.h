@@ -70,7 +70,8 @@ Q_SIGNALS:
     void backoffEnded(); // private: ends the wait before a reconnection
 
 private:
-    bool openState();
+    bool lockState();
+    bool openDatabase();
     QCoro::Task<bool> readPasswords();
     QCoro::Task<void> connectBoth();
     QCoro::Task<void> logoutBoth();
