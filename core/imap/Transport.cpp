@@ -116,6 +116,20 @@ ImapError cannotConnect(const ConnectionSettings &settings, const QString &why,
                          .arg(why));
 }
 
+// `done` completes with the socket's error, or when `timer` (started here with the
+// configured timeout: the server's silence) fires; the caller completes it on success.
+void failOnErrorOrSilence(QAbstractSocket &socket, const ConnectionSettings &settings,
+                          QObject &guard, QTimer &timer, const Completion<QString> &done)
+{
+    QObject::connect(&socket, &QAbstractSocket::errorOccurred, &guard,
+                     [done, &socket] { done.complete(socket.errorString()); });
+    if (settings.timeout.count() > 0) {
+        QObject::connect(&timer, &QTimer::timeout, &guard,
+                         [done] { done.complete(Transport::tr("timed out")); });
+        timer.start(settings.timeout);
+    }
+}
+
 } // namespace
 
 std::unique_ptr<QSslSocket> Transport::newSocket(const ConnectionSettings &settings)
@@ -191,14 +205,8 @@ QCoro::Task<void> Transport::awaitHandshake(QSslSocket &socket, const Connection
             tlsProblems.append(problem);
         }
     });
-    QObject::connect(&socket, &QAbstractSocket::errorOccurred, &guard,
-                     [done, &socket] { done.complete(socket.errorString()); });
     QTimer timer;
-    if (settings.timeout.count() > 0) {
-        QObject::connect(&timer, &QTimer::timeout, &guard,
-                         [done] { done.complete(tr("timed out")); });
-        timer.start(settings.timeout);
-    }
+    failOnErrorOrSilence(socket, settings, guard, timer, done);
     const QString failure = co_await done;
     if (!failure.isEmpty()) {
         if (!tlsProblems.isEmpty()) {
@@ -254,14 +262,8 @@ Transport::connectFirst(const ConnectionSettings &settingsIn)
     QObject guard;
     QObject::connect(&tcp, &QAbstractSocket::connected, &guard,
                      [connected] { connected.complete({}); });
-    QObject::connect(&tcp, &QAbstractSocket::errorOccurred, &guard,
-                     [connected, &tcp] { connected.complete(tcp.errorString()); });
     QTimer timer;
-    if (settings.timeout.count() > 0) {
-        QObject::connect(&timer, &QTimer::timeout, &guard,
-                         [connected] { connected.complete(tr("timed out")); });
-        timer.start(settings.timeout);
-    }
+    failOnErrorOrSilence(tcp, settings, guard, timer, connected);
     tcp.connectToHost(settings.host, settings.effectivePort());
     // One turn of the event loop first: the other side's connection, opened in the same turn,
     // starts before this one's TLS set-up takes the thread.
