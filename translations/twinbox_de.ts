@@ -986,6 +986,10 @@ Optionen:
         <source>%1 is missing from the installation</source>
         <translation>%1 fehlt in der Installation</translation>
     </message>
+    <message>
+        <source>the keychain cannot be used: %1</source>
+        <translation>der Schlüsselbund kann nicht verwendet werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>StateDatabase</name>
@@ -1144,6 +1148,10 @@ Optionen:
     <message>
         <source> (asked for %1; the certificate is for %2)</source>
         <translation> (verlangt war %1; das Zertifikat gilt für %2)</translation>
+    </message>
+    <message>
+        <source>not connected: the run ended before it needed the server</source>
+        <translation>nicht verbunden: der Lauf endete, bevor er den Server brauchte</translation>
     </message>
 </context>
 <context>

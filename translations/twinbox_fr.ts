@@ -986,6 +986,10 @@ Options :
         <source>%1 is missing from the installation</source>
         <translation>%1 est absent de l’installation</translation>
     </message>
+    <message>
+        <source>the keychain cannot be used: %1</source>
+        <translation>le trousseau ne peut pas être utilisé : %1</translation>
+    </message>
 </context>
 <context>
     <name>StateDatabase</name>
@@ -1144,6 +1148,10 @@ Options :
     <message>
         <source> (asked for %1; the certificate is for %2)</source>
         <translation> (demandé : %1 ; le certificat est pour %2)</translation>
+    </message>
+    <message>
+        <source>not connected: the run ended before it needed the server</source>
+        <translation>non connecté : l’exécution s’est terminée avant d’avoir besoin du serveur</translation>
     </message>
 </context>
 <context>

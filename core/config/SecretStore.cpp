@@ -22,8 +22,11 @@ QStringList modulePaths()
     QStringList paths{
         programs.filePath(name),
         programs.filePath(QStringLiteral(TWINBOX_KEYCHAIN_MODULE_INSTALLED "/") + name)};
-    const QString buildTree = QDir::cleanPath(QStringLiteral(TWINBOX_BUILD_DIRECTORY));
-    if (QDir::cleanPath(programs.absolutePath()).startsWith(buildTree + u'/'))
+    // Both canonical: the program's directory comes resolved from the kernel, the build
+    // tree's as CMake was given it.
+    const QString buildTree =
+        QFileInfo(QStringLiteral(TWINBOX_BUILD_DIRECTORY)).canonicalFilePath();
+    if (!buildTree.isEmpty() && programs.canonicalPath().startsWith(buildTree + u'/'))
         paths.append(QStringLiteral(TWINBOX_KEYCHAIN_MODULE_BUILT "/") + name);
     return paths;
 }
@@ -31,7 +34,7 @@ QStringList modulePaths()
 struct LoadedModule
 {
     KeychainStart start = nullptr;
-    QString error; // why there is none
+    QString error; // why there is none: a broken installation, not a missing keychain
 };
 
 // Loaded once per process, when the first password is asked for; never unloaded (QLibrary's
@@ -71,7 +74,8 @@ QCoro::Task<SecretStore::Result> run(KeychainRequest request)
 {
     const LoadedModule &module = keychainModule();
     if (!module.start)
-        co_return unavailable(module.error);
+        co_return {SecretStore::Status::Unavailable, std::nullopt,
+                   SecretStore::tr("the keychain cannot be used: %1").arg(module.error)};
     imap::Completion<KeychainReply> finished;
     module.start(request, [finished](const KeychainReply &reply) { finished.complete(reply); });
     const KeychainReply reply = co_await finished;

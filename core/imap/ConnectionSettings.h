@@ -5,6 +5,7 @@
 #include <QStringList>
 
 #include <chrono>
+#include <memory>
 #include <optional>
 
 namespace twinbox::imap {
@@ -46,8 +47,16 @@ struct ConnectionSettings
     std::chrono::milliseconds timeout{std::chrono::seconds(60)}; // server silence; 0: none
     bool keepAlive = false;
     int debugLevel = 0;
+    // Set by the caller when the connection is no longer wanted (its run failed before
+    // needing it): checked before the connection is made, which is then given up quietly.
+    std::shared_ptr<const bool> abandoned;
 
     quint16 effectivePort() const { return port != 0 ? port : type == Type::Imap ? 143 : 993; }
+    // The name the certificate must carry: SSL_hostname, or the host when it is empty.
+    QString verifiedName() const
+    {
+        return sslHostname && !sslHostname->isEmpty() ? *sslHostname : host;
+    }
 };
 
 } // namespace twinbox::imap

@@ -15,6 +15,8 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <cerrno>
+#include <cstring>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -130,6 +132,21 @@ void failOnErrorOrSilence(QAbstractSocket &socket, const ConnectionSettings &set
     }
 }
 
+// Resumes the caller from the event loop, after what was queued there before.
+Completion<bool> eventLoopTurn()
+{
+    Completion<bool> turn;
+    QTimer::singleShot(0, [turn] { turn.complete(true); });
+    return turn;
+}
+
+void throwIfAbandoned(const ConnectionSettings &settings)
+{
+    if (settings.abandoned && *settings.abandoned)
+        throw ImapError(ImapError::Kind::Connection, settings.name,
+                        Transport::tr("not connected: the run ended before it needed the server"));
+}
+
 } // namespace
 
 std::unique_ptr<QSslSocket> Transport::newSocket(const ConnectionSettings &settings)
@@ -186,9 +203,7 @@ QCoro::Task<void> Transport::awaitHandshake(QSslSocket &socket, const Connection
             if (e.error() == QSslError::HostNameMismatch) {
                 // Which name was asked for, and which the certificate holds: the user must
                 // tell a typo in the host from a server that is not the one meant.
-                const QString asked = settings.sslHostname && !settings.sslHostname->isEmpty()
-                                          ? *settings.sslHostname
-                                          : settings.host;
+                const QString asked = settings.verifiedName();
                 QStringList names = e.certificate().subjectInfo(QSslCertificate::CommonName);
                 const auto alternatives = e.certificate().subjectAlternativeNames();
                 for (auto it = alternatives.cbegin(); it != alternatives.cend(); ++it) {
@@ -267,9 +282,8 @@ Transport::connectFirst(const ConnectionSettings &settingsIn)
     tcp.connectToHost(settings.host, settings.effectivePort());
     // One turn of the event loop first: the other side's connection, opened in the same turn,
     // starts before this one's TLS set-up takes the thread.
-    Completion<bool> turn;
-    QTimer::singleShot(0, &guard, [turn] { turn.complete(true); });
-    co_await turn;
+    co_await eventLoopTurn();
+    throwIfAbandoned(settings);
 
     auto socket = newSocket(settings);
     socket->setProxy(QNetworkProxy::NoProxy);
@@ -277,17 +291,27 @@ Transport::connectFirst(const ConnectionSettings &settingsIn)
     if (!failure.isEmpty())
         throw cannotConnect(settings, failure);
     // A descriptor of its own: `tcp` closes the one it holds (close() only, no shutdown()).
+    // Nothing the server sent can be left behind in `tcp`: in TLS the client speaks first.
     const int descriptor = ::fcntl(int(tcp.socketDescriptor()), F_DUPFD_CLOEXEC, 0);
-    if (descriptor < 0 || !socket->setSocketDescriptor(descriptor)) {
-        if (descriptor >= 0)
-            ::close(descriptor);
+    if (descriptor < 0)
+        throw cannotConnect(settings, QString::fromLocal8Bit(std::strerror(errno)));
+    if (!socket->setSocketDescriptor(descriptor)) {
+        ::close(descriptor);
         throw cannotConnect(settings, socket->errorString());
     }
     co_return socket;
 }
 
-QCoro::Task<std::unique_ptr<QIODevice>> Transport::open(const ConnectionSettings &settings)
+QCoro::Task<std::unique_ptr<QIODevice>> Transport::open(const ConnectionSettings &settingsIn)
 {
+    const ConnectionSettings settings = settingsIn; // copied before the first co_await
+    // Connections that speak first (a tunnel's process, a plain `imap` server's greeting) or
+    // go through a proxy start once the caller has had its turn: a run that no longer
+    // needs them by then (its database failed its checks) does not make them at all.
+    if (settings.type != ConnectionSettings::Type::Imaps || !settings.proxy.isEmpty()) {
+        co_await eventLoopTurn();
+        throwIfAbandoned(settings);
+    }
     if (settings.type == ConnectionSettings::Type::Tunnel) {
         if (settings.command.trimmed().isEmpty())
             throw ImapError(ImapError::Kind::Configuration, settings.name,
@@ -307,29 +331,33 @@ QCoro::Task<std::unique_ptr<QIODevice>> Transport::open(const ConnectionSettings
         co_return tunnel;
     }
 
-    if (settings.proxy.isEmpty()) {
+    if (settings.type == ConnectionSettings::Type::Imaps && settings.proxy.isEmpty()) {
         auto socket = co_await connectFirst(settings);
-        if (settings.type == ConnectionSettings::Type::Imaps)
-            co_await startEncryption(*socket, settings);
+        co_await startEncryption(*socket, settings);
         if (settings.keepAlive)
             enableKeepAlive(*socket);
         co_return std::unique_ptr<QIODevice>(std::move(socket));
     }
 
-    // Through a SOCKS5 proxy: the socket connects through it, TLS set up beforehand.
+    // Plain `imap` (STARTTLS comes later: the server's greeting must not be read by another
+    // socket first), or anything through a SOCKS5 proxy.
     auto socket = newSocket(settings);
-    const QUrl url(settings.proxy);
-    if (!url.isValid() ||
-        (url.scheme() != QStringLiteral("socks5") && url.scheme() != QStringLiteral("socks5h")))
-        throw ImapError(ImapError::Kind::Configuration, settings.name,
-                        tr("unsupported proxy (only socks5:// and socks5h://): %1")
-                            .arg(url.toDisplayString(QUrl::RemoveUserInfo)));
-    socket->setProxy(QNetworkProxy(QNetworkProxy::Socks5Proxy, url.host(), quint16(url.port(1080)),
-                                   url.userName(), url.password()));
+    if (settings.proxy.isEmpty()) {
+        socket->setProxy(QNetworkProxy::NoProxy);
+    } else {
+        const QUrl url(settings.proxy);
+        if (!url.isValid() ||
+            (url.scheme() != QStringLiteral("socks5") && url.scheme() != QStringLiteral("socks5h")))
+            throw ImapError(ImapError::Kind::Configuration, settings.name,
+                            tr("unsupported proxy (only socks5:// and socks5h://): %1")
+                                .arg(url.toDisplayString(QUrl::RemoveUserInfo)));
+        socket->setProxy(QNetworkProxy(QNetworkProxy::Socks5Proxy, url.host(),
+                                       quint16(url.port(1080)), url.userName(), url.password()));
+    }
     const bool immediateTls = settings.type == ConnectionSettings::Type::Imaps;
     if (immediateTls) {
-        const QString peerName = settings.sslHostname.value_or(settings.host);
-        socket->connectToHostEncrypted(settings.host, settings.effectivePort(), peerName);
+        socket->connectToHostEncrypted(settings.host, settings.effectivePort(),
+                                       settings.verifiedName());
     } else {
         socket->connectToHost(settings.host, settings.effectivePort());
     }
@@ -341,7 +369,7 @@ QCoro::Task<std::unique_ptr<QIODevice>> Transport::open(const ConnectionSettings
 
 QCoro::Task<void> Transport::startEncryption(QSslSocket &socket, const ConnectionSettings &settings)
 {
-    socket.setPeerVerifyName(settings.sslHostname.value_or(settings.host));
+    socket.setPeerVerifyName(settings.verifiedName());
     socket.startClientEncryption();
     co_await awaitHandshake(socket, settings, true);
 }

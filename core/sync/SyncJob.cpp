@@ -208,6 +208,7 @@ QCoro::Task<bool> SyncJob::readPasswords()
         m_settings[i].debugLevel = m_options.debug;
         // A watch keeps its connections for days: TCP keep-alive notices a dead peer.
         m_settings[i].keepAlive = m_options.watchSeconds.has_value();
+        m_settings[i].abandoned = m_connectionsAbandoned;
     }
     co_return true;
 }
@@ -369,9 +370,12 @@ QCoro::Task<SyncJob::Outcome> SyncJob::run()
 
     // The database is opened and checked (milliseconds for a large one) while both servers
     // accept the connections that start here: a server may take as long before it answers
-    // (Dovecot starts a login process for each). Nothing is sent to them that depends on it.
+    // (Dovecot starts a login process for each). Nothing is sent to them before the
+    // connections' next turn of the event loop (Transport), when a database that failed has
+    // them given up: no TLS, no password.
     auto connecting = connectBoth();
     if (!openDatabase()) {
+        *m_connectionsAbandoned = true;
         try {
             co_await connecting;
         } catch (const ImapError &) {

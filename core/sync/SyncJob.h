@@ -95,6 +95,8 @@ private:
     state::PairLock m_lock;
     state::StateDatabase m_database;
     std::array<imap::ConnectionSettings, 2> m_settings;
+    // Set when the run fails before the connections it started were needed (Transport).
+    std::shared_ptr<bool> m_connectionsAbandoned = std::make_shared<bool>(false);
     std::array<std::unique_ptr<imap::ImapSession>, 2> m_sessions;
     std::unique_ptr<ServerWatch> m_watch;
     void endBackoff();

@@ -9,6 +9,7 @@
 
 #include <QFile>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
@@ -31,6 +32,14 @@ QString errorLines(const SyncHarness::Run &run)
             lines.append(line);
     }
     return lines.join(u'\n');
+}
+
+// The tunnels the runs started, each of which wrote a line to `path` (a prelude in its
+// shell command).
+qsizetype tunnelsStarted(const QString &path)
+{
+    QFile marks(path);
+    return marks.open(QIODevice::ReadOnly) ? marks.readAll().count('\n') : 0;
 }
 
 } // namespace
@@ -202,7 +211,13 @@ void TestDatabaseFaults::corruptedDatabase()
     QString error;
     // Synced, and nothing changed since: what the lost state knew, both sides show.
     QVERIFY2(workload.prepare(false, &error), qPrintable(error));
+    QTemporaryDir marks;
+    QVERIFY(marks.isValid());
+    const QString started = marks.filePath(QStringLiteral("started"));
+    m_harness->setTunnelPrelude(QStringLiteral("echo >>'%1'; ").arg(started));
+    m_harness->writeConfig();
     QCOMPARE(m_harness->sync({workload.mailbox()}).exitCode, 0);
+    QCOMPARE(tunnelsStarted(started), 2); // the count below can tell
     const QString path = m_harness->databasePath();
     // The WAL folded into the file first, so that the damage is in what SQLite reads.
     QVERIFY(m_harness->alterDatabase(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
@@ -222,9 +237,13 @@ void TestDatabaseFaults::corruptedDatabase()
     QVERIFY2(errorLines(run).contains(path) || errorLines(run).contains(QStringLiteral("database")),
              qPrintable(run.infoLines().join(u'\n')));
     qInfo("corrupted %s: %s", QTest::currentDataTag(), qPrintable(errorLines(run)));
-    // The database's error is the only one told: nothing else was tried (SyncJob::run opens
-    // the database before the logins).
+    // The database's error is the only one told, and no server was reached: the connections
+    // SyncJob::run started while it opened the database were given up before being made
+    // (a tunnel before its command runs, imaps before its TLS handshake).
     QCOMPARE(errorLines(run).count(QStringLiteral("ERROR")), 1);
+    QCOMPARE(tunnelsStarted(started), 2);
+    m_harness->setTunnelPrelude({});
+    m_harness->writeConfig();
     QVERIFY(copy.open(QIODevice::ReadOnly));
     QVERIFY2(copy.readAll() == damaged, "the damaged database was changed");
     copy.close();

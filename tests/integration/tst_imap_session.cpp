@@ -54,6 +54,7 @@ private slots:
     void tunnelIsPreauthenticated();
     void untrustedCertificateIsRejected();
     void wrongHostNameIsRejected();
+    void emptyHostNameVerifiesTheHost();
     void expiredCertificateIsRejected();
     void pinnedKeyIsAccepted();
     void wrongPinIsRejected();
@@ -182,6 +183,17 @@ void TestImapSession::wrongHostNameIsRejected()
     QVERIFY2(message.startsWith(QStringLiteral("remote: TLS certificate rejected")),
              qPrintable(message));
     QVERIFY2(message.contains(QStringLiteral("mail.example.org")), qPrintable(message));
+}
+
+void TestImapSession::emptyHostNameVerifiesTheHost()
+{
+    // `SSL_hostname =` (empty): the certificate is still checked against the host, also
+    // when the TLS socket took over a connection made without it (Transport::connectFirst).
+    ConnectionSettings settings = imaps();
+    settings.sslHostname = QString();
+    auto session = await(ImapSession::open(settings));
+    QVERIFY(session->isEncrypted());
+    await(session->logout());
 }
 
 void TestImapSession::expiredCertificateIsRejected()
