@@ -69,8 +69,9 @@ readelf -d "$out/root/$module" | grep -q 'libqt6keychain' || fail "$module does 
 # cannot answer, instead of Twinbox saying that its module is missing.
 printf 'database = %s/state.db\n[local]\nhost = 127.0.0.1\nusername = a\n[remote]\nhost = 127.0.0.1\nusername = b\n' \
   "$out" >"$out/no-password.conf"
-# (No session bus at all: libdbus would also find one under XDG_RUNTIME_DIR.)
-answer=$(env -u DBUS_SESSION_BUS_ADDRESS -u DISPLAY -u XDG_RUNTIME_DIR \
+# (No session bus at all: libdbus would also find one under XDG_RUNTIME_DIR; and the
+# messages in English, whatever the locale.)
+answer=$(env -u DBUS_SESSION_BUS_ADDRESS -u DISPLAY -u XDG_RUNTIME_DIR LC_ALL=C.UTF-8 LANGUAGE= \
   "$out/root/usr/bin/twinbox-cli" --config="$out/no-password.conf" 2>&1) &&
   fail "twinbox-cli ran without a password"
 echo "$answer" | grep -q 'the keychain cannot be used' &&
