@@ -3,6 +3,7 @@
 #include "CertificateError.h"
 #include "CertificatePin.h"
 #include "Completion.h"
+#include "EventLoopTurn.h"
 #include "ImapError.h"
 
 #include <QHostAddress>
@@ -130,14 +131,6 @@ void failOnErrorOrSilence(QAbstractSocket &socket, const ConnectionSettings &set
                          [done] { done.complete(Transport::tr("timed out")); });
         timer.start(settings.timeout);
     }
-}
-
-// Resumes the caller from the event loop, after what was queued there before.
-Completion<bool> eventLoopTurn()
-{
-    Completion<bool> turn;
-    QTimer::singleShot(0, [turn] { turn.complete(true); });
-    return turn;
 }
 
 void throwIfAbandoned(const ConnectionSettings &settings)
@@ -282,7 +275,7 @@ Transport::connectFirst(const ConnectionSettings &settingsIn)
     tcp.connectToHost(settings.host, settings.effectivePort());
     // One turn of the event loop first: the other side's connection, opened in the same turn,
     // starts before this one's TLS set-up takes the thread.
-    co_await eventLoopTurn();
+    co_await EventLoopTurn();
     throwIfAbandoned(settings);
 
     auto socket = newSocket(settings);
@@ -309,7 +302,7 @@ QCoro::Task<std::unique_ptr<QIODevice>> Transport::open(const ConnectionSettings
     // go through a proxy start once the caller has had its turn: a run that no longer
     // needs them by then (its database failed its checks) does not make them at all.
     if (settings.type != ConnectionSettings::Type::Imaps || !settings.proxy.isEmpty()) {
-        co_await eventLoopTurn();
+        co_await EventLoopTurn();
         throwIfAbandoned(settings);
     }
     if (settings.type == ConnectionSettings::Type::Tunnel) {

@@ -3,7 +3,6 @@
 #include "AppendJournal.h"
 #include "BothSides.h"
 #include "ChangeSync.h"
-#include "EventLoopTurn.h"
 #include "FlagMerge.h"
 #include "MessageMatcher.h"
 #include "MessageSummary.h"
@@ -11,6 +10,7 @@
 #include "QresyncSelect.h"
 #include "RepairPass.h"
 #include "SelectAhead.h"
+#include "imap/EventLoopTurn.h"
 #include "state/Transaction.h"
 
 #include <QSet>

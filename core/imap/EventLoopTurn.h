@@ -4,7 +4,7 @@
 
 #include <coroutine>
 
-namespace twinbox::sync {
+namespace twinbox::imap {
 
 // `co_await EventLoopTurn()` resumes the coroutine from the event loop, after what was queued
 // there before it. QSslSocket sends what was written to it from such a queued call, so work
@@ -21,4 +21,4 @@ struct EventLoopTurn
     void await_resume() const noexcept {}
 };
 
-} // namespace twinbox::sync
+} // namespace twinbox::imap
