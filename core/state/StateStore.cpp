@@ -2,6 +2,7 @@
 
 #include "FaultInjection.h"
 #ifdef TWINBOX_SQLITE_C_API
+#include "FlagsWriter.h"
 #include "MappingReader.h"
 #endif
 
@@ -243,6 +244,9 @@ void StateStore::forgetMessages(qint64 mailbox)
 
 void StateStore::setFlags(qint64 mailbox, const MappedMessage &message)
 {
+#ifdef TWINBOX_SQLITE_C_API
+    FlagsWriter::setFlags(m_database, mailbox, message);
+#else
     Query(m_database,
           QStringLiteral("UPDATE mapping SET flags = ?, local_base = ?, remote_base = ? "
                          "WHERE idx = ? AND local_uid = ?"))
@@ -252,6 +256,7 @@ void StateStore::setFlags(qint64 mailbox, const MappedMessage &message)
         .bind(mailbox)
         .bind(qint64(message.localUid))
         .exec();
+#endif
 }
 
 QList<PendingAppend> StateStore::pendingAppends(qint64 mailbox) const

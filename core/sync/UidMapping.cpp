@@ -2,12 +2,17 @@
 
 namespace twinbox::sync {
 
-void UidMapping::load(const QList<state::MappedMessage> &messages)
+void UidMapping::load(QList<state::MappedMessage> messages)
 {
+    // Sized once and moved in: a whole mailbox's pairs, read at every pass.
     m_byLocal.clear();
     m_localByRemote.clear();
-    for (const auto &message : messages)
-        add(message);
+    m_byLocal.reserve(messages.size());
+    m_localByRemote.reserve(messages.size());
+    for (auto &message : messages) {
+        m_localByRemote.insert(message.remoteUid, message.localUid);
+        m_byLocal.insert(message.localUid, std::move(message));
+    }
 }
 
 const state::MappedMessage *UidMapping::find(state::Side side, std::uint32_t uid) const

@@ -14,7 +14,7 @@ namespace twinbox::sync {
 class UidMapping
 {
 public:
-    void load(const QList<state::MappedMessage> &messages);
+    void load(QList<state::MappedMessage> messages);
 
     // The pair that holds `uid` on `side`.
     const state::MappedMessage *find(state::Side side, std::uint32_t uid) const;
@@ -24,7 +24,10 @@ public:
     // The flags and side bases of the pair `message` names (its UIDs unchanged).
     void setFlags(const state::MappedMessage &message);
     qsizetype size() const { return m_byLocal.size(); }
-    QList<state::MappedMessage> all() const { return m_byLocal.values(); }
+    // Every pair, for a range-for (QHash's iterators give the values), without a copy of
+    // each: a mailbox's pass goes through them up to three times. Not to be held across a
+    // change of the mapping.
+    const QHash<std::uint32_t, state::MappedMessage> &all() const { return m_byLocal; }
 
     // The pair of a message copied from `source` (UID sourceUid) to the other side.
     static state::MappedMessage copyOf(state::Side source, std::uint32_t sourceUid,

@@ -3,6 +3,7 @@
 #include "state/StateStore.h"
 #include "state/Transaction.h"
 
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -17,6 +18,7 @@ private slots:
     void mailboxesAndSideState();
     void mappingWithAgreedFlags();
     void mappingOfAWholeMailboxInItsTransaction();
+    void flagUpdatesStoredAsText();
     void pendingAppendJournal();
     void errorsNameTheDatabase();
     void uncommittedWorkIsRolledBack();
@@ -127,6 +129,53 @@ void TestStateStore::mappingOfAWholeMailboxInItsTransaction()
         QCOMPARE(message.base[1], kinds.at((message.localUid + 1) % 4));
     }
     QVERIFY(store.mapping(id + 1).isEmpty());
+}
+
+void TestStateStore::flagUpdatesStoredAsText()
+{
+    // setFlags binds through SQLite's C API on a statement kept between rows (FlagsWriter):
+    // every row gets its own values, stored as text ('' for none, NULL for unknown) as QtSql
+    // stored them, and a rolled-back transaction takes its updates with it.
+    StateDatabase db;
+    QString error;
+    QVERIFY2(db.open(m_path, &error), qPrintable(error));
+    StateStore store(db);
+    const qint64 id = store.addMailbox("INBOX", false);
+    for (std::uint32_t uid = 1; uid <= 3; ++uid)
+        store.addMapping(id, {uid, uid + 10, std::nullopt, {}});
+    for (int round = 0; round < 40; ++round) {
+        for (std::uint32_t uid = 1; uid <= 3; ++uid) {
+            const QByteArray flag = "$F" + QByteArray::number(round * 10 + uid);
+            store.setFlags(id, {uid,
+                                uid + 10,
+                                QByteArrayList{"\\Seen", flag},
+                                {uid == 2 ? std::optional(QByteArrayList{}) : std::nullopt,
+                                 uid == 3 ? std::optional(QByteArrayList{flag}) : std::nullopt}});
+        }
+    }
+    const QList<MappedMessage> mapping = store.mapping(id);
+    QCOMPARE(mapping.size(), 3);
+    QCOMPARE(*mapping[0].flags, (QByteArrayList{"\\Seen", "$F391"}));
+    QCOMPARE(*mapping[1].flags, (QByteArrayList{"\\Seen", "$F392"}));
+    QCOMPARE(mapping[1].base[0], std::optional<QByteArrayList>(QByteArrayList{}));
+    QCOMPARE(mapping[2].base[1], std::optional<QByteArrayList>(QByteArrayList{"$F393"}));
+    QSqlQuery types(db.connection());
+    QVERIFY(types.exec(QStringLiteral("SELECT typeof(flags), typeof(local_base), "
+                                      "typeof(remote_base), local_base FROM mapping "
+                                      "ORDER BY local_uid")));
+    QStringList seen;
+    while (types.next())
+        seen << types.value(0).toString() + u' ' + types.value(1).toString() + u' ' +
+                    types.value(2).toString() + u' ' + types.value(3).toString();
+    QCOMPARE(seen,
+             (QStringList{QStringLiteral("text null null "), QStringLiteral("text text null "),
+                          QStringLiteral("text null text ")}));
+    {
+        Transaction transaction(db.connection());
+        store.setFlags(id, {1, 11, QByteArrayList{"\\Deleted"}, {}});
+        QCOMPARE(*store.mapping(id)[0].flags, QByteArrayList{"\\Deleted"});
+    } // not committed: rolled back
+    QCOMPARE(*store.mapping(id)[0].flags, (QByteArrayList{"\\Seen", "$F391"}));
 }
 
 void TestStateStore::pendingAppendJournal()
