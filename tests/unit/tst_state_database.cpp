@@ -22,6 +22,7 @@ private slots:
     void createsPrivateFileWithCurrentSchema();
     void reopeningKeepsData();
     void migratesAVersion1Database();
+    void migratesAVersion2Database();
     void unsigned64BitValuesRoundTrip();
     void foreignKeysAreEnforced();
     void transactionRollsBackUnlessCommitted();
@@ -108,6 +109,62 @@ void TestStateDatabase::migratesAVersion1Database()
     QCOMPARE(row.value(2).toString(), QStringLiteral("\\Seen"));
     QVERIFY(row.value(3).isNull()); // no update under way
     QVERIFY(row.value(4).isNull());
+}
+
+void TestStateDatabase::migratesAVersion2Database()
+{
+    // A database as version 2 left it: the mapping a table with a rowid. Migration 3 keys it by
+    // (idx, local_uid) alone, with every row, value and constraint kept.
+    const QString path = m_dir.filePath(QStringLiteral("version2.db"));
+    QString error;
+    {
+        StateDatabase db;
+        QVERIFY2(db.open(path, &error), qPrintable(error));
+        QSqlQuery back(db.connection());
+        for (const char *statement :
+             {"DROP TABLE mapping",
+              "CREATE TABLE mapping ("
+              " idx INTEGER NOT NULL REFERENCES mailboxes(idx) ON DELETE CASCADE,"
+              " local_uid INTEGER NOT NULL CHECK (local_uid > 0),"
+              " remote_uid INTEGER NOT NULL CHECK (remote_uid > 0),"
+              " flags TEXT, PRIMARY KEY (idx, local_uid), UNIQUE (idx, remote_uid))",
+              "ALTER TABLE mapping ADD COLUMN local_base TEXT",
+              "ALTER TABLE mapping ADD COLUMN remote_base TEXT", "PRAGMA user_version = 2",
+              "INSERT INTO mailboxes (mailbox) VALUES (x'494e424f58')",
+              "INSERT INTO mailboxes (mailbox) VALUES (x'41726368697665')",
+              "INSERT INTO mapping VALUES (1, 4, 7, '\\Seen', NULL, '')",
+              "INSERT INTO mapping VALUES (1, 2, 9, NULL, NULL, NULL)",
+              "INSERT INTO mapping VALUES (2, 4, 7, '', '$Label', NULL)"})
+            QVERIFY2(back.exec(QString::fromLatin1(statement)), statement);
+    }
+    StateDatabase again;
+    QVERIFY2(again.open(path, &error), qPrintable(error));
+    QCOMPARE(again.userVersion(), StateDatabase::schemaVersion);
+    QSqlQuery query(again.connection());
+    QVERIFY(query.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE name = 'mapping'")) &&
+            query.next());
+    QVERIFY2(query.value(0).toString().endsWith(QStringLiteral("WITHOUT ROWID")),
+             qPrintable(query.value(0).toString()));
+    QVERIFY(query.exec(QStringLiteral(
+        "SELECT idx, local_uid, remote_uid, quote(flags), quote(local_base), quote(remote_base) "
+        "FROM mapping ORDER BY idx, local_uid")));
+    QStringList rows;
+    while (query.next()) {
+        QStringList columns;
+        for (int column = 0; column < 6; ++column)
+            columns.append(query.value(column).toString());
+        rows.append(columns.join(u' '));
+    }
+    QCOMPARE(rows, (QStringList{QStringLiteral("1 2 9 NULL NULL NULL"),
+                                QStringLiteral("1 4 7 '\\Seen' NULL ''"),
+                                QStringLiteral("2 4 7 '' '$Label' NULL")}));
+    // The constraints came along: a remote UID taken, a missing mailbox, the cascade.
+    QVERIFY(!query.exec(QStringLiteral("INSERT INTO mapping VALUES (1, 5, 7, NULL, NULL, NULL)")));
+    QVERIFY(!query.exec(QStringLiteral("INSERT INTO mapping VALUES (9, 5, 8, NULL, NULL, NULL)")));
+    QVERIFY(!query.exec(QStringLiteral("INSERT INTO mapping VALUES (1, 0, 8, NULL, NULL, NULL)")));
+    QVERIFY(query.exec(QStringLiteral("DELETE FROM mailboxes WHERE idx = 1")));
+    QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM mapping")) && query.next());
+    QCOMPARE(query.value(0).toInt(), 1);
 }
 
 void TestStateDatabase::preparedStatementsAreReusedAndNestable()
