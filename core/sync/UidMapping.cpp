@@ -10,8 +10,9 @@ void UidMapping::load(QList<state::MappedMessage> messages)
     m_byLocal.reserve(messages.size());
     m_localByRemote.reserve(messages.size());
     for (auto &message : messages) {
-        m_localByRemote.insert(message.remoteUid, message.localUid);
-        m_byLocal.insert(message.localUid, std::move(message));
+        const std::uint32_t local = message.localUid;
+        m_localByRemote.insert(message.remoteUid, local);
+        m_byLocal.emplace(local, std::move(message));
     }
 }
 
