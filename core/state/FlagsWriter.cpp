@@ -18,13 +18,18 @@ const QString updateFlags = QStringLiteral("UPDATE mapping SET flags = ?, local_
                                            "remote_base = ? WHERE idx = ? AND local_uid = ?");
 
 // The sqlite3_stmt behind a prepared QSqlQuery (the QSQLITE driver hands it out as
-// "sqlite3_stmt*"); nullptr for another driver.
-sqlite3_stmt *statementOf(const QSqlQuery &query)
+// "sqlite3_stmt*"); nullptr with *why for another driver, or a statement QtSql let go.
+sqlite3_stmt *statementOf(const QSqlQuery &query, QString *why)
 {
     const QVariant handle = query.result() ? query.result()->handle() : QVariant();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3_stmt*") != 0)
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3_stmt*") != 0) {
+        *why = QStringLiteral("not an SQLite connection");
         return nullptr;
-    return *static_cast<sqlite3_stmt *const *>(handle.constData());
+    }
+    sqlite3_stmt *statement = *static_cast<sqlite3_stmt *const *>(handle.constData());
+    if (!statement)
+        *why = QStringLiteral("the flag update has no prepared statement");
+    return statement;
 }
 
 // No flags is stored as '' (known to be none), unknown as NULL; the text is UTF-8, as the
@@ -55,10 +60,12 @@ void FlagsWriter::setFlags(StateDatabase &database, qint64 mailbox, const Mapped
     QSqlQuery query = database.takePrepared(updateFlags, &prepared);
     // Given back whatever happens: reset below, it is ready for the next row.
     const auto giveBack = qScopeGuard([&] { database.release(updateFlags, std::move(query)); });
-    sqlite3_stmt *statement = prepared ? statementOf(query) : nullptr;
+    if (!prepared)
+        throw failure(sqlErrorText(query.lastError()));
+    QString why;
+    sqlite3_stmt *statement = statementOf(query, &why);
     if (!statement)
-        throw failure(prepared ? QStringLiteral("not an SQLite connection")
-                               : sqlErrorText(query.lastError()));
+        throw failure(why);
     const std::optional<QByteArray> flags = joined(message.flags);
     const std::optional<QByteArray> localBase = joined(message.base[0]);
     const std::optional<QByteArray> remoteBase = joined(message.base[1]);

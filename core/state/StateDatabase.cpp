@@ -109,9 +109,10 @@ const QList<QStringList> migrations = {
                        " remote_base TEXT,"
                        " PRIMARY KEY (idx, local_uid),"
                        " UNIQUE (idx, remote_uid)) WITHOUT ROWID"),
-        QStringLiteral("INSERT INTO mapping_by_uid (idx, local_uid, remote_uid, flags, local_base,"
-                       " remote_base) SELECT idx, local_uid, remote_uid, flags, local_base,"
-                       " remote_base FROM mapping"),
+        QStringLiteral(
+            "INSERT INTO mapping_by_uid (idx, local_uid, remote_uid, flags, local_base,"
+            " remote_base) SELECT idx, local_uid, remote_uid, flags, local_base,"
+            " remote_base FROM mapping ORDER BY idx, local_uid"), // key order: full pages
         QStringLiteral("DROP TABLE mapping"),
         QStringLiteral("ALTER TABLE mapping_by_uid RENAME TO mapping"),
     },

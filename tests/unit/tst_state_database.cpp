@@ -90,9 +90,13 @@ void TestStateDatabase::migratesAVersion1Database()
         QVERIFY2(db.open(path, &error), qPrintable(error));
         QSqlQuery back(db.connection());
         for (const char *statement :
-             {"ALTER TABLE mapping DROP COLUMN local_base",
-              "ALTER TABLE mapping DROP COLUMN remote_base", "PRAGMA user_version = 1",
-              "INSERT INTO mailboxes (mailbox) VALUES (x'494e424f58')",
+             {"DROP TABLE mapping",
+              "CREATE TABLE mapping ("
+              " idx INTEGER NOT NULL REFERENCES mailboxes(idx) ON DELETE CASCADE,"
+              " local_uid INTEGER NOT NULL CHECK (local_uid > 0),"
+              " remote_uid INTEGER NOT NULL CHECK (remote_uid > 0),"
+              " flags TEXT, PRIMARY KEY (idx, local_uid), UNIQUE (idx, remote_uid))",
+              "PRAGMA user_version = 1", "INSERT INTO mailboxes (mailbox) VALUES (x'494e424f58')",
               "INSERT INTO mapping (idx, local_uid, remote_uid, flags) VALUES (1, 4, 7, "
               "'\\Seen')"})
             QVERIFY2(back.exec(QString::fromLatin1(statement)), statement);
@@ -162,6 +166,9 @@ void TestStateDatabase::migratesAVersion2Database()
     QVERIFY(!query.exec(QStringLiteral("INSERT INTO mapping VALUES (1, 5, 7, NULL, NULL, NULL)")));
     QVERIFY(!query.exec(QStringLiteral("INSERT INTO mapping VALUES (9, 5, 8, NULL, NULL, NULL)")));
     QVERIFY(!query.exec(QStringLiteral("INSERT INTO mapping VALUES (1, 0, 8, NULL, NULL, NULL)")));
+    QVERIFY(!query.exec(QStringLiteral("INSERT INTO mapping VALUES (1, 5, 0, NULL, NULL, NULL)")));
+    QVERIFY(
+        !query.exec(QStringLiteral("INSERT INTO mapping VALUES (1, 5, NULL, NULL, NULL, NULL)")));
     QVERIFY(query.exec(QStringLiteral("DELETE FROM mailboxes WHERE idx = 1")));
     QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM mapping")) && query.next());
     QCOMPARE(query.value(0).toInt(), 1);

@@ -176,6 +176,20 @@ void TestStateStore::flagUpdatesStoredAsText()
         QCOMPARE(*store.mapping(id)[0].flags, QByteArrayList{"\\Deleted"});
     } // not committed: rolled back
     QCOMPARE(*store.mapping(id)[0].flags, (QByteArrayList{"\\Seen", "$F391"}));
+    // A refused update names the database and SQLite's cause, and leaves the kept statement
+    // fit for the next row.
+    QVERIFY(QSqlQuery(db.connection()).exec(QStringLiteral("PRAGMA query_only = ON")));
+    try {
+        store.setFlags(id, {2, 12, QByteArrayList{"\\Answered"}, {}});
+        QFAIL("a read-only database took the update");
+    } catch (const StateError &e) {
+        QVERIFY2(e.message().startsWith(QStringLiteral("database: ") + m_path) &&
+                     e.message().contains(QStringLiteral("readonly")),
+                 qPrintable(e.message()));
+    }
+    QVERIFY(QSqlQuery(db.connection()).exec(QStringLiteral("PRAGMA query_only = OFF")));
+    store.setFlags(id, {2, 12, QByteArrayList{"\\Answered"}, {}});
+    QCOMPARE(*store.mapping(id)[1].flags, QByteArrayList{"\\Answered"});
 }
 
 void TestStateStore::pendingAppendJournal()
