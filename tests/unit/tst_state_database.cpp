@@ -14,6 +14,34 @@
 using twinbox::state::StateDatabase;
 using twinbox::state::Transaction;
 
+namespace {
+
+// An older database: a current one taken back to the version-1 mapping (a table with a rowid,
+// without the side bases), then `statements`.
+bool makeOldDatabase(const QString &path, const QList<const char *> &statements, QString *error)
+{
+    StateDatabase db;
+    if (!db.open(path, error))
+        return false;
+    QSqlQuery back(db.connection());
+    const QList<const char *> version1 = {
+        "DROP TABLE mapping",
+        "CREATE TABLE mapping ("
+        " idx INTEGER NOT NULL REFERENCES mailboxes(idx) ON DELETE CASCADE,"
+        " local_uid INTEGER NOT NULL CHECK (local_uid > 0),"
+        " remote_uid INTEGER NOT NULL CHECK (remote_uid > 0),"
+        " flags TEXT, PRIMARY KEY (idx, local_uid), UNIQUE (idx, remote_uid))"};
+    for (const char *statement : version1 + statements) {
+        if (!back.exec(QString::fromLatin1(statement))) {
+            *error = QString::fromLatin1(statement) + u": " + back.lastError().text();
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
 class TestStateDatabase : public QObject
 {
     Q_OBJECT
@@ -85,22 +113,13 @@ void TestStateDatabase::migratesAVersion1Database()
     // A database as version 1 left it: mapping without the side bases of migration 2.
     const QString path = m_dir.filePath(QStringLiteral("version1.db"));
     QString error;
-    {
-        StateDatabase db;
-        QVERIFY2(db.open(path, &error), qPrintable(error));
-        QSqlQuery back(db.connection());
-        for (const char *statement :
-             {"DROP TABLE mapping",
-              "CREATE TABLE mapping ("
-              " idx INTEGER NOT NULL REFERENCES mailboxes(idx) ON DELETE CASCADE,"
-              " local_uid INTEGER NOT NULL CHECK (local_uid > 0),"
-              " remote_uid INTEGER NOT NULL CHECK (remote_uid > 0),"
-              " flags TEXT, PRIMARY KEY (idx, local_uid), UNIQUE (idx, remote_uid))",
-              "PRAGMA user_version = 1", "INSERT INTO mailboxes (mailbox) VALUES (x'494e424f58')",
-              "INSERT INTO mapping (idx, local_uid, remote_uid, flags) VALUES (1, 4, 7, "
-              "'\\Seen')"})
-            QVERIFY2(back.exec(QString::fromLatin1(statement)), statement);
-    }
+    QVERIFY2(makeOldDatabase(path,
+                             {"PRAGMA user_version = 1",
+                              "INSERT INTO mailboxes (mailbox) VALUES (x'494e424f58')",
+                              "INSERT INTO mapping (idx, local_uid, remote_uid, flags) VALUES "
+                              "(1, 4, 7, '\\Seen')"},
+                             &error),
+             qPrintable(error));
     StateDatabase again;
     QVERIFY2(again.open(path, &error), qPrintable(error));
     QCOMPARE(again.userVersion(), StateDatabase::schemaVersion);
@@ -121,26 +140,17 @@ void TestStateDatabase::migratesAVersion2Database()
     // (idx, local_uid) alone, with every row, value and constraint kept.
     const QString path = m_dir.filePath(QStringLiteral("version2.db"));
     QString error;
-    {
-        StateDatabase db;
-        QVERIFY2(db.open(path, &error), qPrintable(error));
-        QSqlQuery back(db.connection());
-        for (const char *statement :
-             {"DROP TABLE mapping",
-              "CREATE TABLE mapping ("
-              " idx INTEGER NOT NULL REFERENCES mailboxes(idx) ON DELETE CASCADE,"
-              " local_uid INTEGER NOT NULL CHECK (local_uid > 0),"
-              " remote_uid INTEGER NOT NULL CHECK (remote_uid > 0),"
-              " flags TEXT, PRIMARY KEY (idx, local_uid), UNIQUE (idx, remote_uid))",
-              "ALTER TABLE mapping ADD COLUMN local_base TEXT",
-              "ALTER TABLE mapping ADD COLUMN remote_base TEXT", "PRAGMA user_version = 2",
-              "INSERT INTO mailboxes (mailbox) VALUES (x'494e424f58')",
-              "INSERT INTO mailboxes (mailbox) VALUES (x'41726368697665')",
-              "INSERT INTO mapping VALUES (1, 4, 7, '\\Seen', NULL, '')",
-              "INSERT INTO mapping VALUES (1, 2, 9, NULL, NULL, NULL)",
-              "INSERT INTO mapping VALUES (2, 4, 7, '', '$Label', NULL)"})
-            QVERIFY2(back.exec(QString::fromLatin1(statement)), statement);
-    }
+    QVERIFY2(makeOldDatabase(path,
+                             {"ALTER TABLE mapping ADD COLUMN local_base TEXT",
+                              "ALTER TABLE mapping ADD COLUMN remote_base TEXT",
+                              "PRAGMA user_version = 2",
+                              "INSERT INTO mailboxes (mailbox) VALUES (x'494e424f58')",
+                              "INSERT INTO mailboxes (mailbox) VALUES (x'41726368697665')",
+                              "INSERT INTO mapping VALUES (1, 4, 7, '\\Seen', NULL, '')",
+                              "INSERT INTO mapping VALUES (1, 2, 9, NULL, NULL, NULL)",
+                              "INSERT INTO mapping VALUES (2, 4, 7, '', '$Label', NULL)"},
+                             &error),
+             qPrintable(error));
     StateDatabase again;
     QVERIFY2(again.open(path, &error), qPrintable(error));
     QCOMPARE(again.userVersion(), StateDatabase::schemaVersion);
