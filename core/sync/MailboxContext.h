@@ -1,5 +1,6 @@
 #pragma once
 
+#include "MessageSummary.h"
 #include "SyncEvents.h"
 #include "UidMapping.h"
 #include "imap/ImapSession.h"
@@ -11,6 +12,7 @@
 #include <QCoreApplication>
 
 #include <array>
+#include <optional>
 
 namespace twinbox::sync {
 
@@ -49,11 +51,32 @@ struct SideView
     // One past the highest UID this run's APPENDs got here (APPENDUID, RFC 4315 §3).
     std::uint32_t appendedUpTo = 0;
 
-    // UIDVALIDITY as LIST-STATUS showed it before the SELECT (0: not shown).
+    // UIDVALIDITY and UIDNEXT as LIST-STATUS showed them before the SELECT (0: not shown).
     std::uint32_t listedUidValidity = 0;
+    std::uint32_t listedUidNext = 0;
     QByteArrayList permanentFlags; // from SELECT; empty when the server did not say
+    // The summaries of the messages from copyFrom on, answered behind the SELECT where
+    // LIST-STATUS showed new mail (summarizeFrom): taken by the first listing of exactly those
+    // UIDs, and dropped after the first pass, whose listings they stand for.
+    std::optional<SummariesFrom> prefetched;
 
     QString name() const { return session->name(); }
+    // Where step 3 starts on a side whose stored state is `stored`: its UIDNEXT, or 1.
+    static std::uint32_t copyStart(const std::optional<state::SideState> &stored)
+    {
+        return stored && stored->uidNext > 0 ? stored->uidNext : 1;
+    }
+    // The UID from which to summarize the messages behind the SELECT (QresyncSelect): where
+    // step 3 starts, when LIST-STATUS showed mail from there on.
+    std::optional<std::uint32_t> summarizeFrom(const std::optional<state::SideState> &stored) const
+    {
+        const std::uint32_t from = copyStart(stored);
+        return listedUidNext > from ? std::optional(from) : std::nullopt;
+    }
+    // MessageSummary::fetch of `uids`, or the prefetched summaries when they are of exactly
+    // these UIDs (taken: a later listing asks the server).
+    QCoro::Task<QList<MessageSummary>> summaries(const imap::SequenceSet &uids,
+                                                 const QString &displayName);
 };
 
 // Changes one server reported (SELECT, or a check after writing): the input of step 2.

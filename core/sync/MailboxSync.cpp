@@ -169,10 +169,8 @@ QCoro::Task<int> matchExisting(MailboxContext &context,
     const std::array<SequenceSet, 2> candidates = candidatesIn; // copied before co_await
     if (candidates[0].isEmpty() || candidates[1].isEmpty())
         co_return 0;
-    auto listLocal =
-        MessageSummary::fetch(*context.sides[0].session, candidates[0], context.displayName);
-    auto listRemote =
-        MessageSummary::fetch(*context.sides[1].session, candidates[1], context.displayName);
+    auto listLocal = context.sides[0].summaries(candidates[0], context.displayName);
+    auto listRemote = context.sides[1].summaries(candidates[1], context.displayName);
     const auto summaries = co_await awaitBoth(listLocal, listRemote);
     const QList<MessageMatcher::Pair> pairs = MessageMatcher::match(summaries[0], summaries[1]);
     if (pairs.isEmpty())
@@ -326,10 +324,13 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
     } else {
         if (context.ahead)
             co_await context.ahead->discard();
-        auto selectLocal = QresyncSelect::select(
-            *context.sides[0].session, context.sides[0].wireName, known[0], context.displayName);
-        auto selectRemote = QresyncSelect::select(
-            *context.sides[1].session, context.sides[1].wireName, known[1], context.displayName);
+        // Where LIST-STATUS showed new mail, its summaries are asked for right behind.
+        auto selectLocal =
+            QresyncSelect::select(*context.sides[0].session, context.sides[0].wireName, known[0],
+                                  context.displayName, context.sides[0].summarizeFrom(known[0]));
+        auto selectRemote =
+            QresyncSelect::select(*context.sides[1].session, context.sides[1].wireName, known[1],
+                                  context.displayName, context.sides[1].summarizeFrom(known[1]));
         co_await EventLoopTurn();
         std::exception_ptr mappingFailure; // thrown once the SELECTs are awaited
         try {
@@ -345,7 +346,7 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
     std::array<bool, 2> mayHaveNew{};
     for (Side side : bothSides) {
         SideView &view = context.side(side);
-        const SelectedMailbox &now = selected[std::size_t(side)];
+        SelectedMailbox &now = selected[std::size_t(side)];
         const auto &stored = known[std::size_t(side)];
         if (now.readOnly)
             throw ImapError(ImapError::Kind::Refused, view.name(), tr("the mailbox is read-only"),
@@ -354,7 +355,8 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
         view.permanentFlags = now.permanentFlags;
         view.confirmed = now.highestModSeq;
         view.uidNext = std::max<std::uint32_t>(now.uidNext, 1);
-        view.copyFrom = stored && stored->uidNext > 0 ? stored->uidNext : 1;
+        view.copyFrom = SideView::copyStart(stored);
+        view.prefetched = std::move(now.newMessages);
         mayHaveNew[std::size_t(side)] = view.uidNext > view.copyFrom;
         firstTime = firstTime || !stored;
     }
@@ -415,6 +417,8 @@ QCoro::Task<void> MailboxSync::run(MailboxContext &context)
                 wrote = (co_await NewMessageSync::copy(context, source)) || wrote;
             }
         }
+        for (SideView &view : context.sides)
+            view.prefetched.reset(); // what they stood for is listed by now, or not needed
         if (!wrote) {
             recordPass();
             settled = true;

@@ -35,4 +35,12 @@ struct MessageSummary
     static QByteArray messageIdFromHeader(const QByteArray &header);
 };
 
+// The summaries of the messages from UID `from` on, fetched ahead of the step that lists them
+// (QresyncSelect: right behind the SELECT).
+struct SummariesFrom
+{
+    std::uint32_t from = 1;
+    QList<MessageSummary> messages;
+};
+
 } // namespace twinbox::sync

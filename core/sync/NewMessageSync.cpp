@@ -56,8 +56,7 @@ QCoro::Task<bool> NewMessageSync::copy(MailboxContext &context, Side sourceSide)
         wanted.add(uid);
     wanted.add(from.alsoCopy);
     from.alsoCopy = SequenceSet(); // mapped below once copied, or refused and retried
-    const QList<MessageSummary> listed =
-        co_await MessageSummary::fetch(*from.session, wanted, context.displayName);
+    const QList<MessageSummary> listed = co_await from.summaries(wanted, context.displayName);
 
     // A refused message that is gone from the source has nothing left to retry.
     QSet<std::uint32_t> present;

@@ -387,8 +387,10 @@ QCoro::Task<SyncTotals> PairSync::run(ImapSession &local, ImapSession &remote,
             for (Side side : bothSides) {
                 context.side(side).side = side;
                 context.side(side).wireName = wire[std::size_t(side)]; // sessions: drain()
-                if (const ListedMailbox *shown = here[std::size_t(side)]; shown && shown->status)
+                if (const ListedMailbox *shown = here[std::size_t(side)]; shown && shown->status) {
                     context.side(side).listedUidValidity = shown->status->uidValidity.value_or(0);
+                    context.side(side).listedUidNext = shown->status->uidNext.value_or(0);
+                }
             }
             context.database = &database;
             context.store = &store;

@@ -1,5 +1,8 @@
 #include "QresyncSelect.h"
 
+#include <exception>
+#include <limits>
+
 namespace twinbox::sync {
 
 using namespace imap;
@@ -28,7 +31,8 @@ Command QresyncSelect::command(const QByteArray &wireName,
 QCoro::Task<SelectedMailbox> QresyncSelect::select(ImapSession &session,
                                                    const QByteArray &wireNameIn,
                                                    const std::optional<state::SideState> &knownIn,
-                                                   const QString &displayNameIn)
+                                                   const QString &displayNameIn,
+                                                   std::optional<std::uint32_t> summarizeFrom)
 {
     // Copies before the first co_await.
     const QByteArray wireName = wireNameIn;
@@ -40,12 +44,40 @@ QCoro::Task<SelectedMailbox> QresyncSelect::select(ImapSession &session,
     };
 
     const Command selectCommand = command(wireName, known);
-    const auto reply = co_await session.select(selectCommand, displayName);
+    auto selecting = session.select(selectCommand, displayName);
+    // Both are awaited, whatever the SELECT answered: the FETCH is in flight already. A
+    // SELECT that failed (or was never sent) leaves the summaries unused: they may list
+    // another mailbox.
+    std::optional<QCoro::Task<QList<MessageSummary>>> summarizing;
+    if (summarizeFrom)
+        summarizing = MessageSummary::fetch(
+            session,
+            SequenceSet::fromRange(*summarizeFrom, std::numeric_limits<std::uint32_t>::max()),
+            displayName);
+    std::exception_ptr failure;
+    std::optional<ImapConnection::Result> reply;
+    try {
+        reply = co_await selecting;
+    } catch (...) {
+        failure = std::current_exception();
+    }
+    std::optional<SummariesFrom> summaries;
+    if (summarizing) {
+        try {
+            QList<MessageSummary> listed = co_await *summarizing;
+            summaries = SummariesFrom{*summarizeFrom, std::move(listed)};
+        } catch (...) {
+            if (!failure)
+                failure = std::current_exception();
+        }
+    }
+    if (failure)
+        std::rethrow_exception(failure);
     SelectedMailbox selected;
     selected.readOnly =
-        reply.status.code && reply.status.code->kind == ResponseCode::Kind::ReadOnly;
+        reply->status.code && reply->status.code->kind == ResponseCode::Kind::ReadOnly;
     bool uidNextSeen = false;
-    for (const Response &response : reply.untagged) {
+    for (const Response &response : reply->untagged) {
         if (const auto *status = std::get_if<StatusResponse>(&response); status && status->code) {
             const ResponseCode &code = *status->code;
             switch (code.kind) {
@@ -99,6 +131,7 @@ QCoro::Task<SelectedMailbox> QresyncSelect::select(ImapSession &session,
                             .arg(known->uidValidity)
                             .arg(selected.uidValidity),
                         displayName);
+    selected.newMessages = std::move(summaries);
     co_return selected;
 }
 

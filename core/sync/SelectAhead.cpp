@@ -35,9 +35,9 @@ bool SelectAhead::start()
     m_mapping.reset();
     m_mappingFailure = nullptr;
     m_local = QresyncSelect::select(*next.sides[0].session, next.sides[0].wireName, m_known[0],
-                                    next.displayName);
+                                    next.displayName, next.sides[0].summarizeFrom(m_known[0]));
     m_remote = QresyncSelect::select(*next.sides[1].session, next.sides[1].wireName, m_known[1],
-                                     next.displayName);
+                                     next.displayName, next.sides[1].summarizeFrom(m_known[1]));
     return true;
 }
 

@@ -93,6 +93,18 @@ inline Script firstSelect(const Inbox &inbox, const Script &extra = {},
     return script;
 }
 
+// The SELECT of `mailbox` with QRESYNC from HIGHESTMODSEQ `since` (RFC 7162 §3.2.5.1) on a
+// server that holds it as `box`, as `tag` (ENABLE ahead of it when that is T3), with `extra`
+// untagged lines among the usual ones (firstSelect).
+inline Script resyncSelect(const QByteArray &mailbox, const Inbox &box, quint64 since, int tag = 3,
+                           const Script &extra = {})
+{
+    return firstSelect(box, extra,
+                       "SELECT " + mailbox + " (QRESYNC (" + number(box.uidValidity) + " " +
+                           number(since) + "))",
+                       tag);
+}
+
 // An EXPUNGE under QRESYNC fails the connection at once (ImapConnection): the server that
 // sent it hears nothing more, not even LOGOUT.
 inline Script endingAtExpunge(Script script)
@@ -122,16 +134,18 @@ inline Script logout(int tag)
     return {"C: " + t + " LOGOUT", "E"};
 }
 
-// The source's answer to the summary FETCH of new messages (MessageSummary): message UID 1.
-inline Script summaryOfOneMessage(int tag)
+// The source's answer to the summary FETCH of new messages from `uid` on (MessageSummary):
+// the message, under that UID (and that sequence number).
+inline Script summaryOfOneMessage(int tag, quint32 uid = 1)
 {
     const QByteArray t = "T" + number(quint64(tag));
     const QByteArray header = "Message-ID: " + messageId + "\r\n";
-    return {"C: " + t +
-                " UID FETCH 1:4294967295 (UID RFC822.SIZE INTERNALDATE FLAGS "
+    return {"C: " + t + " UID FETCH " + number(uid) +
+                ":4294967295 (UID RFC822.SIZE INTERNALDATE FLAGS "
                 "BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])",
-            "S: * 1 FETCH (UID 1 RFC822.SIZE " + number(quint64(messageSize())) + " INTERNALDATE " +
-                internalDate + " FLAGS (\\Seen) BODY[HEADER.FIELDS (MESSAGE-ID)] {" +
+            "S: * " + number(uid) + " FETCH (UID " + number(uid) + " RFC822.SIZE " +
+                number(quint64(messageSize())) + " INTERNALDATE " + internalDate +
+                " FLAGS (\\Seen) BODY[HEADER.FIELDS (MESSAGE-ID)] {" +
                 number(quint64(header.size() + 2)) + "}",
             "S: Message-ID: " + messageId,
             "S: ",
@@ -139,13 +153,26 @@ inline Script summaryOfOneMessage(int tag)
             "S: " + t + " OK fetched"};
 }
 
-// The source's answer to the body FETCH that feeds the APPEND (MessageCopier).
-inline Script bodyOfOneMessage(int tag)
+// The answer to a summary FETCH of new messages from `uid` on (MessageSummary) that lists
+// none: what a run that stops before step 3 gets, the FETCH having gone out behind the SELECT.
+inline Script summaryOfNothing(int tag, quint32 uid = 1)
 {
     const QByteArray t = "T" + number(quint64(tag));
-    Script script = {"C: " + t + " UID FETCH 1 (UID FLAGS INTERNALDATE BODY.PEEK[])",
-                     "S: * 1 FETCH (UID 1 FLAGS (\\Seen) INTERNALDATE " + internalDate +
-                         " BODY[] {" + number(quint64(messageSize())) + "}"};
+    return {"C: " + t + " UID FETCH " + number(uid) +
+                ":4294967295 (UID RFC822.SIZE INTERNALDATE FLAGS "
+                "BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])",
+            "S: " + t + " OK fetched"};
+}
+
+// The source's answer to the body FETCH that feeds the APPEND (MessageCopier), of the
+// message under `uid`.
+inline Script bodyOfOneMessage(int tag, quint32 uid = 1)
+{
+    const QByteArray t = "T" + number(quint64(tag));
+    Script script = {
+        "C: " + t + " UID FETCH " + number(uid) + " (UID FLAGS INTERNALDATE BODY.PEEK[])",
+        "S: * " + number(uid) + " FETCH (UID " + number(uid) + " FLAGS (\\Seen) INTERNALDATE " +
+            internalDate + " BODY[] {" + number(quint64(messageSize())) + "}"};
     for (const QByteArray &line : messageLines)
         script.append("S: " + line);
     script += {"S: )", "S: " + t + " OK fetched"};
@@ -153,15 +180,30 @@ inline Script bodyOfOneMessage(int tag)
 }
 
 // The APPEND the target receives (RFC 3502 with LITERAL+, RFC 7888), up to its answer.
-inline Script appendOfOneMessage(int tag)
+inline Script appendOfOneMessage(int tag, const QByteArray &mailbox = "INBOX")
 {
     const QByteArray t = "T" + number(quint64(tag));
-    Script script = {"C: " + t + " APPEND INBOX (\\Seen) " + internalDate + " {" +
+    Script script = {"C: " + t + " APPEND " + mailbox + " (\\Seen) " + internalDate + " {" +
                      number(quint64(messageSize())) + "+}"};
     for (const QByteArray &line : messageLines)
         script.append("C: " + line);
     script.append("C: "); // the CRLF that ends the command after the literal
     return script;
+}
+
+// `first`, with the command of `next` (its first line) sent right behind its last command,
+// before any answer the server gives after it; `next`'s answer follows `first`'s. The server
+// waits for that command before it answers: a client that waited for `first`'s answer
+// instead stalls until its timeout.
+inline Script pipelined(Script first, const Script &next)
+{
+    qsizetype lastCommand = -1;
+    for (qsizetype i = 0; i < first.size(); ++i) {
+        if (first.at(i).startsWith("C: "))
+            lastCommand = i;
+    }
+    first.insert(lastCommand + 1, next.first());
+    return first + next.mid(1);
 }
 
 } // namespace twinbox::test::cli_scripts

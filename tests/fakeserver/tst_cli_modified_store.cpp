@@ -111,20 +111,17 @@ void TestCliModifiedStore::modifiedStoreKeepsTheOtherSidesChange()
     // one shows the change, so INBOX is selected on both.
     const Inbox localInbox{localUidValidity, 1, 2, 10};
     const Inbox remoteInbox{remoteUidValidity, 1, 2, 5};
-    const auto resync = [](const Inbox &inbox, const Script &extra) {
-        return firstSelect(inbox, extra,
-                           "SELECT INBOX (QRESYNC (" + number(inbox.uidValidity) + " 5))");
-    };
     FakeImapServer local(
         opening(localInbox) +
-            resync(localInbox, {"S: * 1 FETCH (UID 1 FLAGS (\\Seen) MODSEQ (10))"}) +
+            resyncSelect("INBOX", localInbox, 5, 3,
+                         {"S: * 1 FETCH (UID 1 FLAGS (\\Seen) MODSEQ (10))"}) +
             check(4, 10, {}) +
             Script{"C: T5 UID STORE 1 (UNCHANGEDSINCE 10) FLAGS.SILENT ($Other \\Seen)",
                    "S: T5 OK stored"} +
             check(6, 10, {"S: * 1 FETCH (UID 1 FLAGS ($Other \\Seen) MODSEQ (11))"}) + logout(7),
         FakeImapServer::Mode::LoopbackTcp);
     FakeImapServer remote(
-        opening(remoteInbox) + resync(remoteInbox, {}) +
+        opening(remoteInbox) + resyncSelect("INBOX", remoteInbox, 5) +
             Script{"C: T4 UID STORE 1 (UNCHANGEDSINCE 5) FLAGS.SILENT (\\Seen)",
                    "S: T4 OK [MODIFIED 1] Conditional STORE failed"} +
             check(5, 5, {"S: * 1 FETCH (UID 1 FLAGS ($Other) MODSEQ (7))"}) +
@@ -170,37 +167,31 @@ void TestCliModifiedStore::mailboxSelectedAgainWhenItsCheckShowsMoreWork()
     const Inbox remoteInbox{remoteUidValidity, 1, 2, 5};
     const Inbox localWork{33, 0, 1, 4}; // another client's change: Work is selected
     const Inbox remoteWork{44, 0, 1, 3};
-    const auto select = [](const QByteArray &name, const Inbox &inbox, quint64 since, int tag,
-                           const Script &extra = {}) {
-        return firstSelect(inbox, extra,
-                           "SELECT " + name + " (QRESYNC (" + number(inbox.uidValidity) + " " +
-                               number(since) + "))",
-                           tag);
-    };
     FakeImapServer local(
         openingWith(localInbox, localWork) +
-            select("INBOX", localInbox, 5, 3, {"S: * 1 FETCH (UID 1 FLAGS (\\Seen) MODSEQ (10))"}) +
-            check(4, 10, {}) + select("Work", localWork, 3, 5) +
-            select("INBOX", Inbox{localUidValidity, 1, 2, 12}, 10, 6,
-                   {"S: * 1 FETCH (UID 1 FLAGS ($Mine \\Seen) MODSEQ (12))"}) +
+            resyncSelect("INBOX", localInbox, 5, 3,
+                         {"S: * 1 FETCH (UID 1 FLAGS (\\Seen) MODSEQ (10))"}) +
+            check(4, 10, {}) + resyncSelect("Work", localWork, 3, 5) +
+            resyncSelect("INBOX", Inbox{localUidValidity, 1, 2, 12}, 10, 6,
+                         {"S: * 1 FETCH (UID 1 FLAGS ($Mine \\Seen) MODSEQ (12))"}) +
             Script{"C: T7 UID FETCH 1 (UID BODY.PEEK[HEADER.FIELDS (SUBJECT FROM DATE)])",
                    "S: T7 OK fetched",
                    "C: T8 UID STORE 1 (UNCHANGEDSINCE 12) FLAGS.SILENT ($Mine $Other \\Seen)",
                    "S: T8 OK stored"} +
             check(9, 12, {"S: * 1 FETCH (UID 1 FLAGS ($Mine $Other \\Seen) MODSEQ (13))"}) +
-            select("Work", localWork, 3, 10) + logout(11),
+            resyncSelect("Work", localWork, 3, 10) + logout(11),
         FakeImapServer::Mode::LoopbackTcp);
     FakeImapServer remote(
-        openingWith(remoteInbox, remoteWork) + select("INBOX", remoteInbox, 5, 3) +
+        openingWith(remoteInbox, remoteWork) + resyncSelect("INBOX", remoteInbox, 5, 3) +
             Script{"C: T4 UID STORE 1 (UNCHANGEDSINCE 5) FLAGS.SILENT (\\Seen)",
                    "S: T4 OK [MODIFIED 1] Conditional STORE failed"} +
             check(5, 5, {"S: * 1 FETCH (UID 1 FLAGS ($Other) MODSEQ (7))"}) +
-            select("Work", remoteWork, 3, 6) +
-            select("INBOX", Inbox{remoteUidValidity, 1, 2, 7}, 7, 7) +
+            resyncSelect("Work", remoteWork, 3, 6) +
+            resyncSelect("INBOX", Inbox{remoteUidValidity, 1, 2, 7}, 7, 7) +
             Script{"C: T8 UID STORE 1 (UNCHANGEDSINCE 7) FLAGS.SILENT ($Mine $Other \\Seen)",
                    "S: T8 OK stored"} +
             check(9, 7, {"S: * 1 FETCH (UID 1 FLAGS ($Mine $Other \\Seen) MODSEQ (8))"}) +
-            select("Work", remoteWork, 3, 10) + logout(11),
+            resyncSelect("Work", remoteWork, 3, 10) + logout(11),
         FakeImapServer::Mode::LoopbackTcp);
 
     const CliRun run = runCli(local, remote);

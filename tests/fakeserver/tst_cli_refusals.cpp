@@ -188,22 +188,24 @@ void TestCliRefusals::mailboxRefusedOnSelect_data()
 void TestCliRefusals::mailboxRefusedOnSelect()
 {
     // The other side is healthy and has new mail: a sloppy engine would start copying it, or
-    // record the healthy side's UIDNEXT. Both SELECTs are pipelined; after the refusal the
-    // only thing left to send is LOGOUT.
+    // record the healthy side's UIDNEXT. Both SELECTs go out at once, each with the summary of
+    // the new mail right behind it (QresyncSelect: sent before the answer can tell, read only,
+    // and its answer dropped); after the refusal the only thing left to send is LOGOUT.
+    // (The summaries list nothing here: a run that used them would fail its script.)
     QFETCH(bool, onLocal);
     QFETCH(QByteArray, untagged);
     QFETCH(QString, keyword);
     const Inbox localInbox{localUidValidity, 2, 3, 7};
     const Inbox remoteInbox{remoteUidValidity, 3, 4, 9};
     const Script extra = {"S: " + untagged};
-    FakeImapServer local(endingAtExpunge(opening(localInbox) +
-                                         firstSelect(localInbox, onLocal ? extra : Script()) +
-                                         logout(4)),
-                         FakeImapServer::Mode::LoopbackTcp);
-    FakeImapServer remote(endingAtExpunge(opening(remoteInbox) +
-                                          firstSelect(remoteInbox, onLocal ? Script() : extra) +
-                                          logout(4)),
-                          FakeImapServer::Mode::LoopbackTcp);
+    const auto selected = [&](const Inbox &inbox, bool refused) {
+        return endingAtExpunge(
+            opening(inbox) +
+            pipelined(firstSelect(inbox, refused ? extra : Script()), summaryOfNothing(4)) +
+            logout(5));
+    };
+    FakeImapServer local(selected(localInbox, onLocal), FakeImapServer::Mode::LoopbackTcp);
+    FakeImapServer remote(selected(remoteInbox, !onLocal), FakeImapServer::Mode::LoopbackTcp);
 
     const CliRun run = runCli(local, remote);
     const QString server = onLocal ? QStringLiteral("local") : QStringLiteral("remote");
@@ -356,20 +358,24 @@ void TestCliRefusals::appendWithoutAppendUidIsFoundByTheNextRun()
     // so both SELECTs ask with CONDSTORE again.
     const Inbox localInbox{localUidValidity, 1, 2, 2};
     const Inbox remoteInbox{remoteUidValidity, 1, 2, 3};
-    // Local T4 is the journal's search from the old UIDNEXT. A first sync that did not finish
-    // has no HIGHESTMODSEQ to ask QRESYNC from, so the mapped message's flags and existence
-    // are read in full on both sides (local T5, remote T4); then the usual look for new mail,
-    // which finds only the message now mapped.
+    // Both servers list mail above the UIDNEXT on record (none yet), so each SELECT has the
+    // summary of `1:*` right behind it (T4), which stands for step 3's look for new mail: it
+    // finds only the message mapped meanwhile. Local T5 is the journal's search from the old
+    // UIDNEXT. A first sync that did not finish has no HIGHESTMODSEQ to ask QRESYNC from, so
+    // the mapped message's flags and existence are read in full on both sides (local T6,
+    // remote T5).
     const auto allFlags = [](int tag) {
         const QByteArray t = "T" + number(quint64(tag));
         return Script{"C: " + t + " UID FETCH 1:4294967295 (UID FLAGS)",
                       "S: * 1 FETCH (UID 1 FLAGS (\\Seen))", "S: " + t + " OK fetched"};
     };
-    FakeImapServer local(opening(localInbox) + firstSelect(localInbox) + summaryOfOneMessage(4) +
-                             allFlags(5) + summaryOfOneMessage(6) + logout(7),
+    FakeImapServer local(opening(localInbox) +
+                             pipelined(firstSelect(localInbox), summaryOfOneMessage(4)) +
+                             summaryOfOneMessage(5) + allFlags(6) + logout(7),
                          FakeImapServer::Mode::LoopbackTcp);
-    FakeImapServer remote(opening(remoteInbox) + firstSelect(remoteInbox) + allFlags(4) +
-                              summaryOfOneMessage(5) + logout(6),
+    FakeImapServer remote(opening(remoteInbox) +
+                              pipelined(firstSelect(remoteInbox), summaryOfOneMessage(4)) +
+                              allFlags(5) + logout(6),
                           FakeImapServer::Mode::LoopbackTcp);
     const CliRun run = runCli(local, remote);
     VERIFY_RUN_SUCCEEDED(run, local, remote);

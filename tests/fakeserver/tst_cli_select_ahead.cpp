@@ -1,8 +1,15 @@
-// When the next mailbox's SELECT may not go out behind a mailbox's check (SelectAhead): the
-// real twinbox-cli against two scripted servers, whose scripts pin the order of every command.
-// A SELECT sent ahead in these cases either runs a command meant for INBOX in Work (RFC 3501
-// §6.3.1: a SELECT ends the selection before it) or selects Work from a state that its new
-// UIDVALIDITY made void, and so needs a second SELECT that these scripts do not allow.
+// What goes out behind a SELECT, and when it may not: the real twinbox-cli against two
+// scripted servers, whose scripts pin the order of every command.
+//
+// Where LIST-STATUS shows new mail, the summary FETCH of the new messages (MessageSummary)
+// goes out right behind the mailbox's SELECT, before its answer (QresyncSelect), whether the
+// mailbox selects itself or was selected ahead behind the mailbox before (SelectAhead): the
+// servers wait for that FETCH before they answer, so a client that waited would stall.
+//
+// The next mailbox's SELECT may not go out behind a mailbox's check (SelectAhead) when it
+// would either run a command meant for INBOX in Work (RFC 3501 §6.3.1: a SELECT ends the
+// selection before it) or select Work from a state that its new UIDVALIDITY made void, and
+// so need a second SELECT that these scripts do not allow.
 #include "CliRun.h"
 #include "CliScripts.h"
 #include "FakeImapServer.h"
@@ -16,6 +23,35 @@ using twinbox::test::StateRows;
 using twinbox::test::storeSyncedInbox;
 using namespace twinbox::test::cli_scripts;
 
+namespace {
+
+// A run in which INBOX carries a local \Seen on message 1 to the remote (both stored at
+// HIGHESTMODSEQ 5, storeSyncedInbox; the local server is at 10 now), Work listed after it as
+// `work`: each server's script up to INBOX's check.
+const Inbox seenLocalInbox{localUidValidity, 1, 2, 10};
+const Inbox seenRemoteInbox{remoteUidValidity, 1, 2, 5};
+
+Script localUpToCheck(const Inbox &work)
+{
+    return openingWith(seenLocalInbox, work) +
+           resyncSelect("INBOX", seenLocalInbox, 5, 3,
+                        {"S: * 1 FETCH (UID 1 FLAGS (\\Seen) MODSEQ (10))"});
+}
+
+Script remoteUpToCheck(const Inbox &work)
+{
+    return openingWith(seenRemoteInbox, work) + resyncSelect("INBOX", seenRemoteInbox, 5) +
+           Script{"C: T4 UID STORE 1 (UNCHANGEDSINCE 5) FLAGS.SILENT (\\Seen)", "S: T4 OK stored"};
+}
+
+// The remote's check of INBOX, which shows the STORE (after `first`).
+Script remoteInboxCheck(const Script &first)
+{
+    return check(5, 5, first + Script{"S: * 1 FETCH (UID 1 FLAGS (\\Seen) MODSEQ (6))"});
+}
+
+} // namespace
+
 class TestCliSelectAhead : public QObject
 {
     Q_OBJECT
@@ -27,8 +63,19 @@ private slots:
     void nextSelectWaitsForTheListingWithoutEsearch_data();
     void nextSelectWaitsForTheListingWithoutEsearch();
     void nextSelectWaitsForANewUidValidity();
+    void summaryGoesOutBehindTheSelect();
+    void summaryGoesOutBehindTheSelectAhead();
 
 private:
+    // INBOX synced before (storeSyncedInbox), and Work too, empty then: UIDVALIDITY 33 and
+    // 44, UIDNEXT 1, HIGHESTMODSEQ 3.
+    bool storeInboxAndWork() const
+    {
+        return storeSyncedInbox(
+            m_home.databasePath(),
+            std::pair{twinbox::state::SideState{33, 1, 3}, twinbox::state::SideState{44, 1, 3}});
+    }
+
     twinbox::test::CliHome m_home;
 };
 
@@ -94,32 +141,18 @@ void TestCliSelectAhead::nextSelectWaitsForANewUidValidity()
     // SELECT asks with CONDSTORE, not QRESYNC from the old state. It does not go out behind
     // INBOX's check (each server pauses before answering it, and a command that arrives
     // meanwhile fails its script), and Work is selected once on each server.
-    QVERIFY(
-        storeSyncedInbox(m_home.databasePath(), std::pair{twinbox::state::SideState{33, 1, 3},
-                                                          twinbox::state::SideState{44, 1, 3}}));
-    const Inbox localInbox{localUidValidity, 1, 2, 10};
-    const Inbox remoteInbox{remoteUidValidity, 1, 2, 5};
+    QVERIFY(storeInboxAndWork());
     const Inbox localWork{34, 0, 1, 1};
     const Inbox remoteWork{44, 0, 1, 3};
-    const auto selectInbox = [](const Inbox &inbox, const Script &extra) {
-        return firstSelect(inbox, extra,
-                           "SELECT INBOX (QRESYNC (" + number(inbox.uidValidity) + " 5))");
-    };
     const auto selectWork = [](const Inbox &work, int tag) {
         return firstSelect(work, {}, "SELECT Work (CONDSTORE)", tag, false);
     };
-    FakeImapServer local(
-        openingWith(localInbox, localWork) +
-            selectInbox(localInbox, {"S: * 1 FETCH (UID 1 FLAGS (\\Seen) MODSEQ (10))"}) +
-            check(4, 10, {"P: 200"}) + selectWork(localWork, 5) + logout(6),
-        FakeImapServer::Mode::LoopbackTcp);
-    FakeImapServer remote(
-        openingWith(remoteInbox, remoteWork) + selectInbox(remoteInbox, {}) +
-            Script{"C: T4 UID STORE 1 (UNCHANGEDSINCE 5) FLAGS.SILENT (\\Seen)",
-                   "S: T4 OK stored"} +
-            check(5, 5, {"P: 200", "S: * 1 FETCH (UID 1 FLAGS (\\Seen) MODSEQ (6))"}) +
-            selectWork(remoteWork, 6) + logout(7),
-        FakeImapServer::Mode::LoopbackTcp);
+    FakeImapServer local(localUpToCheck(localWork) + check(4, 10, {"P: 200"}) +
+                             selectWork(localWork, 5) + logout(6),
+                         FakeImapServer::Mode::LoopbackTcp);
+    FakeImapServer remote(remoteUpToCheck(remoteWork) + remoteInboxCheck({"P: 200"}) +
+                              selectWork(remoteWork, 6) + logout(7),
+                          FakeImapServer::Mode::LoopbackTcp);
 
     const CliRun run = m_home.run(local, remote);
     VERIFY_RUN_SUCCEEDED(run, local, remote);
@@ -132,6 +165,81 @@ void TestCliSelectAhead::nextSelectWaitsForANewUidValidity()
                                        QStringLiteral("remote 22 uidnext 2 highestmodseq 6"),
                                        QStringLiteral("local 34 uidnext 1 highestmodseq 1"),
                                        QStringLiteral("remote 44 uidnext 1 highestmodseq 3")}));
+}
+
+void TestCliSelectAhead::summaryGoesOutBehindTheSelect()
+{
+    // INBOX was synced up to UID 1 on both sides (UIDNEXT 2 stored); the remote server's
+    // LIST-STATUS shows UIDNEXT 3, so its SELECT is followed at once by the summary of
+    // `2:*`. The local server, with nothing new, gets no such FETCH. The message is copied,
+    // and both sides' state moves past it.
+    QVERIFY(storeSyncedInbox(m_home.databasePath()));
+    const Inbox localInbox{localUidValidity, 1, 2, 5};
+    const Inbox remoteInbox{remoteUidValidity, 2, 3, 6};
+    FakeImapServer remote(
+        opening(remoteInbox) +
+            pipelined(resyncSelect("INBOX", remoteInbox, 5, 3,
+                                   {"S: * 2 FETCH (UID 2 FLAGS (\\Seen) MODSEQ (6))"}),
+                      summaryOfOneMessage(4, 2)) +
+            bodyOfOneMessage(5, 2) + check(6, 6) + logout(7),
+        FakeImapServer::Mode::LoopbackTcp);
+    FakeImapServer local(
+        opening(localInbox) + resyncSelect("INBOX", localInbox, 5) + appendOfOneMessage(4) +
+            Script{"S: T4 OK [APPENDUID " + number(localUidValidity) + " 2] appended"} +
+            check(5, 5, {"S: * 2 FETCH (UID 2 FLAGS (\\Seen) MODSEQ (6))"}) +
+            Script{"C: T6 UID FETCH 2:4294967295 (UID)", "S: * 2 FETCH (UID 2)",
+                   "S: T6 OK fetched"} +
+            logout(7),
+        FakeImapServer::Mode::LoopbackTcp);
+
+    const CliRun run = m_home.run(local, remote);
+    VERIFY_RUN_SUCCEEDED(run, local, remote);
+    const StateRows state = readState(m_home.databasePath());
+    QVERIFY2(state.error.isEmpty(), qPrintable(state.error));
+    QCOMPARE(state.mapping,
+             (QStringList{QStringLiteral("local 1 remote 1"), QStringLiteral("local 2 remote 2")}));
+    QCOMPARE(state.pending, QStringList());
+    QCOMPARE(state.sides, (QStringList{QStringLiteral("local 11 uidnext 3 highestmodseq 6"),
+                                       QStringLiteral("remote 22 uidnext 3 highestmodseq 6")}));
+}
+
+void TestCliSelectAhead::summaryGoesOutBehindTheSelectAhead()
+{
+    // INBOX carries a local \Seen to the remote; Work (empty when last synced) has a new
+    // message on the remote. Work's SELECT goes out behind INBOX's check on both servers
+    // (SelectAhead), and on the remote its summary of `1:*` right behind that: both servers
+    // wait for all of it before they answer the check.
+    QVERIFY(storeInboxAndWork());
+    const Inbox localWork{33, 0, 1, 3};
+    const Inbox remoteWork{44, 1, 2, 4};
+    const QByteArray workChange = "S: * 1 FETCH (UID 1 FLAGS (\\Seen) MODSEQ (4))";
+    FakeImapServer local(
+        localUpToCheck(localWork) + pipelined(check(4, 10), resyncSelect("Work", localWork, 3, 5)) +
+            appendOfOneMessage(6, "Work") + Script{"S: T6 OK [APPENDUID 33 1] appended"} +
+            check(7, 3, {workChange}) +
+            Script{"C: T8 UID FETCH 1:4294967295 (UID)", "S: * 1 FETCH (UID 1)",
+                   "S: T8 OK fetched"} +
+            logout(9),
+        FakeImapServer::Mode::LoopbackTcp);
+    FakeImapServer remote(
+        remoteUpToCheck(remoteWork) +
+            pipelined(pipelined(remoteInboxCheck({}),
+                                resyncSelect("Work", remoteWork, 3, 6, {workChange})),
+                      summaryOfOneMessage(7)) +
+            bodyOfOneMessage(8) + check(9, 4) + logout(10),
+        FakeImapServer::Mode::LoopbackTcp);
+
+    const CliRun run = m_home.run(local, remote);
+    VERIFY_RUN_SUCCEEDED(run, local, remote);
+    const StateRows state = readState(m_home.databasePath());
+    QVERIFY2(state.error.isEmpty(), qPrintable(state.error));
+    QCOMPARE(state.mapping,
+             (QStringList{QStringLiteral("local 1 remote 1"), QStringLiteral("local 1 remote 1")}));
+    QCOMPARE(state.pending, QStringList());
+    QCOMPARE(state.sides, (QStringList{QStringLiteral("local 11 uidnext 2 highestmodseq 10"),
+                                       QStringLiteral("remote 22 uidnext 2 highestmodseq 6"),
+                                       QStringLiteral("local 33 uidnext 2 highestmodseq 4"),
+                                       QStringLiteral("remote 44 uidnext 2 highestmodseq 4")}));
 }
 
 QTEST_GUILESS_MAIN(TestCliSelectAhead)
