@@ -23,7 +23,8 @@ QCoro::Task<QList<MessageSummary>> SideView::summaries(const imap::SequenceSet &
         prefetched.reset();
         co_return taken;
     }
-    co_return co_await MessageSummary::fetch(*session, uids, displayName);
+    auto fetching = MessageSummary::fetch(*session, uids, displayName);
+    co_return co_await fetching;
 }
 
 } // namespace twinbox::sync

@@ -66,12 +66,18 @@ struct SideView
     {
         return stored && stored->uidNext > 0 ? stored->uidNext : 1;
     }
+    // Summaries ahead of at most this many UIDs: where they are thrown away (a read-only
+    // mailbox, a refused SELECT, a mailbox selected ahead and then again) a run loses no more
+    // than that; a bigger copy does not miss the one exchange they save.
+    static constexpr std::uint32_t maxSummarizedAhead = 1000;
     // The UID from which to summarize the messages behind the SELECT (QresyncSelect): where
-    // step 3 starts, when LIST-STATUS showed mail from there on.
+    // step 3 starts, when LIST-STATUS showed mail from there on (maxSummarizedAhead at most).
     std::optional<std::uint32_t> summarizeFrom(const std::optional<state::SideState> &stored) const
     {
         const std::uint32_t from = copyStart(stored);
-        return listedUidNext > from ? std::optional(from) : std::nullopt;
+        return listedUidNext > from && listedUidNext - from <= maxSummarizedAhead
+                   ? std::optional(from)
+                   : std::nullopt;
     }
     // MessageSummary::fetch of `uids`, or the prefetched summaries when they are of exactly
     // these UIDs (taken: a later listing asks the server).

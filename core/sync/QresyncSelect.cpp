@@ -46,10 +46,10 @@ QCoro::Task<SelectedMailbox> QresyncSelect::select(ImapSession &session,
     const Command selectCommand = command(wireName, known);
     auto selecting = session.select(selectCommand, displayName);
     // Both are awaited, whatever the SELECT answered: the FETCH is in flight already. A
-    // SELECT that failed (or was never sent) leaves the summaries unused: they may list
-    // another mailbox.
+    // SELECT that failed (or was never sent: QRESYNC refused) leaves the summaries unused:
+    // they may list another mailbox. The SELECT's own error is the one reported.
     std::optional<QCoro::Task<QList<MessageSummary>>> summarizing;
-    if (summarizeFrom)
+    if (summarizeFrom && !session.enableFailure())
         summarizing = MessageSummary::fetch(
             session,
             SequenceSet::fromRange(*summarizeFrom, std::numeric_limits<std::uint32_t>::max()),
@@ -62,13 +62,13 @@ QCoro::Task<SelectedMailbox> QresyncSelect::select(ImapSession &session,
         failure = std::current_exception();
     }
     std::optional<SummariesFrom> summaries;
+    std::exception_ptr summaryFailure;
     if (summarizing) {
         try {
             QList<MessageSummary> listed = co_await *summarizing;
             summaries = SummariesFrom{*summarizeFrom, std::move(listed)};
         } catch (...) {
-            if (!failure)
-                failure = std::current_exception();
+            summaryFailure = std::current_exception();
         }
     }
     if (failure)
@@ -131,6 +131,10 @@ QCoro::Task<SelectedMailbox> QresyncSelect::select(ImapSession &session,
                             .arg(known->uidValidity)
                             .arg(selected.uidValidity),
                         displayName);
+    // A summary the server refused is not this mailbox's failure yet: step 3 asks again
+    // itself, and meets the error if it lasts. A connection that failed meanwhile is.
+    if (summaryFailure && !session.connection().isOpen())
+        std::rethrow_exception(summaryFailure);
     selected.newMessages = std::move(summaries);
     co_return selected;
 }

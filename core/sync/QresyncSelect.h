@@ -35,8 +35,10 @@ struct SelectedMailbox
 // With `summarizeFrom`, the summary FETCH of the messages from that UID on (MessageSummary)
 // goes out right behind the SELECT, before its answer: where LIST-STATUS showed new mail,
 // step 3's listing costs no exchange of its own. The server runs it once the SELECT is done
-// (a SELECT changes the selected state, RFC 3501 §5.5), so it lists the mailbox selected;
-// its answer is kept only when the SELECT succeeded, and awaited in any case.
+// (a SELECT changes the selected state, RFC 3501 §5.5), so it lists the mailbox selected, or
+// none when the SELECT failed (§6.3.1). It is awaited in any case, and its answer kept only
+// when the SELECT succeeded and passed the checks above; a refused summary just leaves step 3
+// to ask itself.
 class QresyncSelect
 {
     Q_DECLARE_TR_FUNCTIONS(QresyncSelect)

@@ -18,12 +18,13 @@ namespace twinbox::sync {
 // check answers depends on the SELECT nor the other way round, so no ambiguity forbids
 // sending them together (RFC 3501 §5.5); a SELECT changes the selected state, which servers
 // reach only once the commands before it are done, and QRESYNC's [CLOSED] (RFC 7162
-// §3.2.11) marks where the new mailbox's data begins.
+// §3.2.11) marks where the new mailbox's data begins. Where LIST-STATUS showed new mail, the
+// summary FETCH that depends on the SELECT goes right behind it (QresyncSelect).
 //
 // It is speculative: when the check shows that the mailbox before needs more work, that
-// mailbox is selected again and these answers are discarded (the claimed mailbox then sends
-// its own SELECT). A mailbox whose stored UIDVALIDITY needs re-matching first is claimed but
-// not selected ahead.
+// mailbox is selected again and these answers, summaries included, are discarded (the
+// claimed mailbox then sends its own SELECT). A mailbox whose stored UIDVALIDITY needs re-matching
+// first is claimed but not selected ahead.
 class SelectAhead
 {
 public:

@@ -134,13 +134,13 @@ inline Script logout(int tag)
     return {"C: " + t + " LOGOUT", "E"};
 }
 
-// The source's answer to the summary FETCH of new messages from `uid` on (MessageSummary):
-// the message, under that UID (and that sequence number).
-inline Script summaryOfOneMessage(int tag, quint32 uid = 1)
+// The source's answer to the summary FETCH of new messages from `from` on (MessageSummary;
+// unless said, from `uid`): the message, under UID `uid` (and that sequence number).
+inline Script summaryOfOneMessage(int tag, quint32 uid = 1, std::optional<quint32> from = {})
 {
     const QByteArray t = "T" + number(quint64(tag));
     const QByteArray header = "Message-ID: " + messageId + "\r\n";
-    return {"C: " + t + " UID FETCH " + number(uid) +
+    return {"C: " + t + " UID FETCH " + number(from.value_or(uid)) +
                 ":4294967295 (UID RFC822.SIZE INTERNALDATE FLAGS "
                 "BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])",
             "S: * " + number(uid) + " FETCH (UID " + number(uid) + " RFC822.SIZE " +
@@ -150,17 +150,6 @@ inline Script summaryOfOneMessage(int tag, quint32 uid = 1)
             "S: Message-ID: " + messageId,
             "S: ",
             "S: )",
-            "S: " + t + " OK fetched"};
-}
-
-// The answer to a summary FETCH of new messages from `uid` on (MessageSummary) that lists
-// none: what a run that stops before step 3 gets, the FETCH having gone out behind the SELECT.
-inline Script summaryOfNothing(int tag, quint32 uid = 1)
-{
-    const QByteArray t = "T" + number(quint64(tag));
-    return {"C: " + t + " UID FETCH " + number(uid) +
-                ":4294967295 (UID RFC822.SIZE INTERNALDATE FLAGS "
-                "BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])",
             "S: " + t + " OK fetched"};
 }
 

@@ -191,7 +191,6 @@ void TestCliRefusals::mailboxRefusedOnSelect()
     // record the healthy side's UIDNEXT. Both SELECTs go out at once, each with the summary of
     // the new mail right behind it (QresyncSelect: sent before the answer can tell, read only,
     // and its answer dropped); after the refusal the only thing left to send is LOGOUT.
-    // (The summaries list nothing here: a run that used them would fail its script.)
     QFETCH(bool, onLocal);
     QFETCH(QByteArray, untagged);
     QFETCH(QString, keyword);
@@ -201,7 +200,7 @@ void TestCliRefusals::mailboxRefusedOnSelect()
     const auto selected = [&](const Inbox &inbox, bool refused) {
         return endingAtExpunge(
             opening(inbox) +
-            pipelined(firstSelect(inbox, refused ? extra : Script()), summaryOfNothing(4)) +
+            pipelined(firstSelect(inbox, refused ? extra : Script()), summaryOfOneMessage(4)) +
             logout(5));
     };
     FakeImapServer local(selected(localInbox, onLocal), FakeImapServer::Mode::LoopbackTcp);

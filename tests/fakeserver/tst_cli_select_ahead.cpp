@@ -63,6 +63,7 @@ private slots:
     void nextSelectWaitsForTheListingWithoutEsearch_data();
     void nextSelectWaitsForTheListingWithoutEsearch();
     void nextSelectWaitsForANewUidValidity();
+    void summaryGoesOutBehindTheSelect_data();
     void summaryGoesOutBehindTheSelect();
     void summaryGoesOutBehindTheSelectAhead();
 
@@ -167,22 +168,34 @@ void TestCliSelectAhead::nextSelectWaitsForANewUidValidity()
                                        QStringLiteral("remote 44 uidnext 1 highestmodseq 3")}));
 }
 
+void TestCliSelectAhead::summaryGoesOutBehindTheSelect_data()
+{
+    QTest::addColumn<bool>("refused");
+    QTest::newRow("answered") << false;
+    QTest::newRow("refused, then asked by the copy") << true;
+}
+
 void TestCliSelectAhead::summaryGoesOutBehindTheSelect()
 {
     // INBOX was synced up to UID 1 on both sides (UIDNEXT 2 stored); the remote server's
     // LIST-STATUS shows UIDNEXT 3, so its SELECT is followed at once by the summary of
     // `2:*`. The local server, with nothing new, gets no such FETCH. The message is copied,
-    // and both sides' state moves past it.
+    // and both sides' state moves past it. A summary the server refuses there is no failure:
+    // the copy asks for it itself.
+    QFETCH(bool, refused);
     QVERIFY(storeSyncedInbox(m_home.databasePath()));
     const Inbox localInbox{localUidValidity, 1, 2, 5};
     const Inbox remoteInbox{remoteUidValidity, 2, 3, 6};
-    FakeImapServer remote(
-        opening(remoteInbox) +
-            pipelined(resyncSelect("INBOX", remoteInbox, 5, 3,
-                                   {"S: * 2 FETCH (UID 2 FLAGS (\\Seen) MODSEQ (6))"}),
-                      summaryOfOneMessage(4, 2)) +
-            bodyOfOneMessage(5, 2) + check(6, 6) + logout(7),
-        FakeImapServer::Mode::LoopbackTcp);
+    const Script selected = resyncSelect("INBOX", remoteInbox, 5, 3,
+                                         {"S: * 2 FETCH (UID 2 FLAGS (\\Seen) MODSEQ (6))"});
+    const Script copied =
+        refused ? pipelined(selected, {summaryOfOneMessage(4, 2).first(), "S: T4 NO not now"}) +
+                      summaryOfOneMessage(5, 2)
+                : pipelined(selected, summaryOfOneMessage(4, 2));
+    const int next = refused ? 6 : 5;
+    FakeImapServer remote(opening(remoteInbox) + copied + bodyOfOneMessage(next, 2) +
+                              check(next + 1, 6) + logout(next + 2),
+                          FakeImapServer::Mode::LoopbackTcp);
     FakeImapServer local(
         opening(localInbox) + resyncSelect("INBOX", localInbox, 5) + appendOfOneMessage(4) +
             Script{"S: T4 OK [APPENDUID " + number(localUidValidity) + " 2] appended"} +
@@ -206,17 +219,17 @@ void TestCliSelectAhead::summaryGoesOutBehindTheSelect()
 void TestCliSelectAhead::summaryGoesOutBehindTheSelectAhead()
 {
     // INBOX carries a local \Seen to the remote; Work (empty when last synced) has a new
-    // message on the remote. Work's SELECT goes out behind INBOX's check on both servers
-    // (SelectAhead), and on the remote its summary of `1:*` right behind that: both servers
-    // wait for all of it before they answer the check.
+    // message on the remote, UID 3 there (two others came and went). Work's SELECT goes out behind
+    // INBOX's check on both servers (SelectAhead), and on the remote its summary of `1:*` right
+    // behind that: both servers wait for all of it before they answer the check.
     QVERIFY(storeInboxAndWork());
     const Inbox localWork{33, 0, 1, 3};
-    const Inbox remoteWork{44, 1, 2, 4};
-    const QByteArray workChange = "S: * 1 FETCH (UID 1 FLAGS (\\Seen) MODSEQ (4))";
+    const Inbox remoteWork{44, 1, 4, 4};
+    const QByteArray appended = "S: * 1 FETCH (UID 1 FLAGS (\\Seen) MODSEQ (4))";
     FakeImapServer local(
         localUpToCheck(localWork) + pipelined(check(4, 10), resyncSelect("Work", localWork, 3, 5)) +
             appendOfOneMessage(6, "Work") + Script{"S: T6 OK [APPENDUID 33 1] appended"} +
-            check(7, 3, {workChange}) +
+            check(7, 3, {appended}) +
             Script{"C: T8 UID FETCH 1:4294967295 (UID)", "S: * 1 FETCH (UID 1)",
                    "S: T8 OK fetched"} +
             logout(9),
@@ -224,9 +237,10 @@ void TestCliSelectAhead::summaryGoesOutBehindTheSelectAhead()
     FakeImapServer remote(
         remoteUpToCheck(remoteWork) +
             pipelined(pipelined(remoteInboxCheck({}),
-                                resyncSelect("Work", remoteWork, 3, 6, {workChange})),
-                      summaryOfOneMessage(7)) +
-            bodyOfOneMessage(8) + check(9, 4) + logout(10),
+                                resyncSelect("Work", remoteWork, 3, 6,
+                                             {"S: * 1 FETCH (UID 3 FLAGS (\\Seen) MODSEQ (4))"})),
+                      summaryOfOneMessage(7, 3, 1)) +
+            bodyOfOneMessage(8, 3) + check(9, 4) + logout(10),
         FakeImapServer::Mode::LoopbackTcp);
 
     const CliRun run = m_home.run(local, remote);
@@ -234,12 +248,12 @@ void TestCliSelectAhead::summaryGoesOutBehindTheSelectAhead()
     const StateRows state = readState(m_home.databasePath());
     QVERIFY2(state.error.isEmpty(), qPrintable(state.error));
     QCOMPARE(state.mapping,
-             (QStringList{QStringLiteral("local 1 remote 1"), QStringLiteral("local 1 remote 1")}));
+             (QStringList{QStringLiteral("local 1 remote 1"), QStringLiteral("local 1 remote 3")}));
     QCOMPARE(state.pending, QStringList());
     QCOMPARE(state.sides, (QStringList{QStringLiteral("local 11 uidnext 2 highestmodseq 10"),
                                        QStringLiteral("remote 22 uidnext 2 highestmodseq 6"),
                                        QStringLiteral("local 33 uidnext 2 highestmodseq 4"),
-                                       QStringLiteral("remote 44 uidnext 2 highestmodseq 4")}));
+                                       QStringLiteral("remote 44 uidnext 4 highestmodseq 4")}));
 }
 
 QTEST_GUILESS_MAIN(TestCliSelectAhead)
