@@ -3,6 +3,7 @@
 #include "Transaction.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
@@ -194,6 +195,22 @@ int StateDatabase::userVersion() const
     return query.value(0).toInt();
 }
 
+void StateDatabase::rollBackHotJournal(const QString &path) const
+{
+    const QString name = m_connectionName + QStringLiteral("-recovery");
+    {
+        QSqlDatabase recovery = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        recovery.setDatabaseName(path);
+        recovery.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=2000"));
+        if (recovery.open()) {
+            QSqlQuery read(recovery);
+            read.exec(QStringLiteral("PRAGMA user_version")); // what it says, the checks read
+        }
+        recovery.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
 bool StateDatabase::open(const QString &path, QString *error)
 {
     close();
@@ -219,7 +236,18 @@ bool StateDatabase::open(const QString &path, QString *error)
         return false;
     }
     // Reading proves it is a database at all (a corrupt or foreign file fails here).
-    const int version = userVersion();
+    int version = userVersion();
+    if (version < 0 && QFileInfo(path + QStringLiteral("-journal")).size() > 0) {
+        // A rollback journal left by a run killed in mid-transaction (the database in DELETE
+        // journal mode: while it is created, or where WAL is not available) is "hot": a
+        // read-only connection cannot roll it back and fails with SQLITE_READONLY, run after
+        // run. A read-write one rolls it back on its first read, as any reader must before it
+        // trusts the file (SQLite's "Atomic Commit", §4.2); then the checks run as usual.
+        m_db.close();
+        rollBackHotJournal(path);
+        if (m_db.open())
+            version = userVersion();
+    }
     if (version < 0) {
         QSqlQuery probe(m_db);
         probe.exec(QStringLiteral("PRAGMA user_version"));

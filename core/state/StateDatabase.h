@@ -52,6 +52,9 @@ public:
 
 private:
     bool migrate(QString *error);
+    // Rolls back the hot rollback journal of the database at `path` (a read-write connection
+    // of its own, which does it on its first read).
+    void rollBackHotJournal(const QString &path) const;
     int tableCount() const;
     bool exec(const QString &statement, QString *error);
 
