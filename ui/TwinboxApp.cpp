@@ -290,8 +290,9 @@ QCoro::Task<void> TwinboxApp::removePair(const QString &nameIn)
     // Its state goes too: a new pair of that name starts from nothing, not from this one.
     if (profile) {
         if (const auto config = profile->toSyncConfig(m_options.paths, &error)) {
-            for (const QString &suffix : {QString(), QStringLiteral("-journal"),
-                                          QStringLiteral("-wal"), QStringLiteral("-shm")})
+            for (const QString &suffix :
+                 {QString(), QStringLiteral("-journal"), QStringLiteral("-wal"),
+                  QStringLiteral("-shm"), QStringLiteral(".verified")})
                 QFile::remove(config->database + suffix);
         }
     }

@@ -1,6 +1,7 @@
 #include "StateDatabase.h"
 
 #include "Transaction.h"
+#include "VerifiedFingerprint.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -226,6 +227,9 @@ bool StateDatabase::open(const QString &path, QString *error)
         return false;
     }
 
+    // Taken before SQLite opens the file, so that nothing it does can change what is summed.
+    const std::optional<VerifiedFingerprint> fingerprint = VerifiedFingerprint::of(path);
+
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(path);
     // First read-only, for the checks below: a file that fails them is left exactly as it is
@@ -282,7 +286,11 @@ bool StateDatabase::open(const QString &path, QString *error)
     // A damaged file is refused before anything writes to it: it may hold the only record
     // of which messages are paired. quick_check reads every page once (milliseconds for a
     // mailbox of tens of thousands of messages) and finds what a sync might never touch.
-    if (!empty) {
+    // A file byte for byte the same as one that passed it needs no second one: a sync that
+    // finds nothing to do writes nothing, and the next run skips the check.
+    m_integrityChecked = false;
+    if (!empty && !(fingerprint && fingerprint->isRecorded(path))) {
+        m_integrityChecked = true;
         QSqlQuery check(m_db);
         const bool read = check.exec(QStringLiteral("PRAGMA quick_check(1)")) && check.next();
         const QString verdict = (read ? check.value(0).toString() : sqlErrorText(check.lastError()))
@@ -294,6 +302,8 @@ bool StateDatabase::open(const QString &path, QString *error)
                          .arg(path, verdict);
             return false;
         }
+        if (fingerprint)
+            fingerprint->record(path);
     }
 
     m_db.close();

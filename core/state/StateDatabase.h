@@ -44,6 +44,9 @@ public:
     const QString &path() const { return m_path; }
     QString journalMode() const { return m_journalMode; }
     int userVersion() const;
+    // Whether the last open() ran SQLite's integrity check. It does not when the file is byte
+    // for byte one that passed it before (VerifiedFingerprint), nor when it is new.
+    bool integrityChecked() const { return m_integrityChecked; }
 
     // SQLite stores signed 64-bit integers; HIGHESTMODSEQ is unsigned 64-bit. The bit
     // pattern is kept, so every value survives the round trip.
@@ -62,6 +65,7 @@ private:
     QString m_path;
     QSqlDatabase m_db;
     QString m_journalMode;
+    bool m_integrityChecked = false;
     std::map<QString, QSqlQuery> m_prepared; // idle prepared statements, by text (move-only)
 };
 

@@ -154,6 +154,8 @@ void TestTwinboxApp::keychainWriteReadDelete()
         QString error;
         const QString database = profile().toSyncConfig(options().paths, &error).value().database;
         QVERIFY(QFile::exists(database));
+        const QString fingerprint = database + QStringLiteral(".verified");
+        QVERIFY(QFile::exists(fingerprint)); // the CLI's check passed on it
         // Remove, as the user does it: the window's action, then Yes in the question.
         QMessageBox *question = nullptr;
         QObject context;
@@ -166,6 +168,7 @@ void TestTwinboxApp::keychainWriteReadDelete()
         QTRY_VERIFY_WITH_TIMEOUT(!app.pair(QStringLiteral("Home")), 30000);
         QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(database), 30000);
         QVERIFY(!QFile::exists(database)); // its state goes with it
+        QVERIFY(!QFile::exists(fingerprint));
         QCOMPARE(await(keychain.read(localKey)).status, SecretStore::Status::NotFound);
         QCOMPARE(await(keychain.read(remoteKey)).status, SecretStore::Status::NotFound);
         await(app.quit());

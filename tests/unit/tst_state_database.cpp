@@ -1,7 +1,9 @@
 // The state database: created private, WAL with foreign keys, schema by numbered
-// migrations, unsigned 64-bit values intact, newer or broken files refused.
+// migrations, unsigned 64-bit values intact, newer or broken files refused, a file that
+// passed the integrity check not checked again while it stays the same.
 #include "state/StateDatabase.h"
 #include "state/Transaction.h"
+#include "state/VerifiedFingerprint.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -10,10 +12,13 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
+#include <optional>
 #include <sys/stat.h>
 
 using twinbox::state::StateDatabase;
 using twinbox::state::Transaction;
+using twinbox::state::VerifiedFingerprint;
 
 namespace {
 
@@ -41,6 +46,30 @@ bool makeOldDatabase(const QString &path, const QList<const char *> &statements,
     return true;
 }
 
+// Opens the database at `path` and tells whether that open ran the integrity check, after
+// `then` had the open database.
+bool checkedOnOpen(const QString &path, const std::function<void(StateDatabase &)> &then = {})
+{
+    StateDatabase db;
+    QString error;
+    if (!db.open(path, &error)) {
+        QTest::qFail(qPrintable(error), __FILE__, __LINE__);
+        return false;
+    }
+    if (then)
+        then(db);
+    return db.integrityChecked();
+}
+
+// Some pages of rows, so that one in the middle holds data.
+void addMailboxes(StateDatabase &db)
+{
+    QSqlQuery insert(db.connection());
+    for (int i = 0; i < 100; ++i)
+        QVERIFY(insert.exec(QStringLiteral(
+            "INSERT INTO mailboxes (mailbox) VALUES (CAST(randomblob(400) AS BLOB))")));
+}
+
 } // namespace
 
 class TestStateDatabase : public QObject
@@ -60,6 +89,9 @@ private slots:
     void refusesGarbage();
     void refusesAnInterimapDatabaseUntouched();
     void hotJournalOfAKilledRunIsRolledBack();
+    void aFileThatPassedTheCheckIsNotCheckedAgain();
+    void aVerifiedFileDamagedSinceIsRefused();
+    void pagesInTheWriteAheadLogAreChecked();
 
 private:
     QTemporaryDir m_dir;
@@ -405,6 +437,90 @@ void TestStateDatabase::hotJournalOfAKilledRunIsRolledBack()
     QCOMPARE(count.value(0).toInt(), 1);
     QCOMPARE(count.value(1).toByteArray(), QByteArray("Kept"));
     QVERIFY(!QFile::exists(copy + QStringLiteral("-journal")));
+}
+
+void TestStateDatabase::aFileThatPassedTheCheckIsNotCheckedAgain()
+{
+    // The check runs once per content: a run that writes nothing leaves the file byte for
+    // byte as it was, and the next open skips it. A write brings it back, and so does a
+    // record that does not name the file as it is.
+    const QString path = m_dir.filePath(QStringLiteral("verified.db"));
+    const QString record = VerifiedFingerprint::recordPathFor(path);
+    QVERIFY(!checkedOnOpen(path, addMailboxes)); // created: nothing to check yet
+    QVERIFY(!QFile::exists(record));
+    QVERIFY(checkedOnOpen(path));
+    QVERIFY(QFile::exists(record));
+    QCOMPARE(QFileInfo(record).permissions() & (QFile::ReadOther | QFile::ReadGroup),
+             QFile::Permissions());
+    QVERIFY(!checkedOnOpen(path));
+    QVERIFY(!checkedOnOpen(path, addMailboxes)); // unchanged when opened; written since
+    QVERIFY(checkedOnOpen(path));
+    QVERIFY(!checkedOnOpen(path));
+    QFile torn(record);
+    QVERIFY(torn.open(QIODevice::ReadWrite));
+    const QByteArray text = torn.readAll();
+    QVERIFY(torn.resize(text.size() - 3));
+    torn.close();
+    QVERIFY(checkedOnOpen(path));
+    QVERIFY(!checkedOnOpen(path));
+}
+
+void TestStateDatabase::aVerifiedFileDamagedSinceIsRefused()
+{
+    // What the record vouches for is the file's bytes: a page damaged after the check passed
+    // (the file's size unchanged) is found by the check, which runs again.
+    const QString path = m_dir.filePath(QStringLiteral("damaged-since.db"));
+    QVERIFY(!checkedOnOpen(path, addMailboxes));
+    QVERIFY(checkedOnOpen(path));
+    QVERIFY(!checkedOnOpen(path));
+    QFile file(path);
+    const qint64 size = file.size();
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QVERIFY(file.seek((size / 2) & ~qint64(4095)));
+    file.write(QByteArray(4096, '\x5a'));
+    file.close();
+    QCOMPARE(file.size(), size);
+    StateDatabase db;
+    QString error;
+    QVERIFY(!db.open(path, &error));
+    QVERIFY2(error.contains(QStringLiteral("damaged")), qPrintable(error));
+    QVERIFY(db.integrityChecked());
+}
+
+void TestStateDatabase::pagesInTheWriteAheadLogAreChecked()
+{
+    // A run killed before its pages reached the file leaves them in the write-ahead log. The
+    // record may still name the file itself, but the database is more than the file now.
+    const QString path = m_dir.filePath(QStringLiteral("logged.db"));
+    const QString copy = m_dir.filePath(QStringLiteral("logged-copy.db"));
+    QVERIFY(!checkedOnOpen(path, addMailboxes));
+    QVERIFY(checkedOnOpen(path));
+    {
+        QSqlDatabase raw =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("logged"));
+        raw.setDatabaseName(path);
+        QVERIFY(raw.open());
+        QSqlQuery write(raw);
+        QVERIFY(write.exec(QStringLiteral("PRAGMA wal_autocheckpoint=0")));
+        QVERIFY(write.exec(QStringLiteral("INSERT INTO mailboxes (mailbox) VALUES ('Logged')")));
+        QVERIFY(QFileInfo(path + QStringLiteral("-wal")).size() > 0);
+        QVERIFY(QFile::copy(path, copy));
+        const std::optional<VerifiedFingerprint> file = VerifiedFingerprint::of(copy);
+        QVERIFY(file);
+        file->record(copy); // the file alone passed
+        QVERIFY(QFile::copy(path + QStringLiteral("-wal"), copy + QStringLiteral("-wal")));
+        write.finish();
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("logged"));
+    QVERIFY(!VerifiedFingerprint::of(copy));
+    QVERIFY(checkedOnOpen(copy, [](StateDatabase &db) {
+        QSqlQuery find(db.connection());
+        QVERIFY(find.exec(QStringLiteral("SELECT count(*) FROM mailboxes WHERE mailbox = "
+                                         "'Logged'")) &&
+                find.next());
+        QCOMPARE(find.value(0).toInt(), 1);
+    }));
 }
 
 QTEST_GUILESS_MAIN(TestStateDatabase)

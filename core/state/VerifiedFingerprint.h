@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QString>
+
+#include <cstdint>
+#include <optional>
+
+namespace twinbox::state {
+
+// What a state database's file held when SQLite's integrity check last passed on it, kept
+// beside it in "<database>.verified" (its size and CRC-32). A file that is byte for byte one
+// that passed needs no second check: reading and summing it takes a tenth of a millisecond
+// per megabyte, the check several milliseconds, at every run. Any byte changed since (a sync's
+// own writes, a disk error, another program) changes the fingerprint, and the check runs.
+//
+// Only the file itself is covered: a database with pages still in a write-ahead log or a
+// rollback journal beside it has no fingerprint, and is always checked.
+class VerifiedFingerprint
+{
+public:
+    // The fingerprint of the database file at `databasePath` as it is now; nothing when it
+    // cannot be read, or when a non-empty "-wal" or "-journal" file is beside it.
+    static std::optional<VerifiedFingerprint> of(const QString &databasePath);
+    static QString recordPathFor(const QString &databasePath);
+
+    // Whether the record beside the database names this fingerprint.
+    bool isRecorded(const QString &databasePath) const;
+    // Best effort, not synced: a record lost or torn costs the next run a full check, no more.
+    void record(const QString &databasePath) const;
+
+    bool operator==(const VerifiedFingerprint &) const = default;
+
+private:
+    QByteArray recordText() const;
+
+    std::int64_t m_size = 0;
+    std::uint32_t m_crc = 0;
+};
+
+} // namespace twinbox::state
