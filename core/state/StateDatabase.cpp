@@ -216,6 +216,7 @@ bool StateDatabase::open(const QString &path, QString *error)
 {
     close();
     m_path = path;
+    m_integrityChecked = false;
     // Created here, with O_EXCL and mode 0600, so that the file is never readable by others,
     // not even for a moment; SQLite would create it with the umask's permissions.
     const QByteArray native = QFile::encodeName(path);
@@ -227,7 +228,9 @@ bool StateDatabase::open(const QString &path, QString *error)
         return false;
     }
 
-    // Taken before SQLite opens the file, so that nothing it does can change what is summed.
+    // What the file holds before any connection reads it; summed again after a check, so
+    // that a record vouches only for bytes that were checked (another process, the window's,
+    // may be writing meanwhile).
     const std::optional<VerifiedFingerprint> fingerprint = VerifiedFingerprint::of(path);
 
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
@@ -288,7 +291,6 @@ bool StateDatabase::open(const QString &path, QString *error)
     // mailbox of tens of thousands of messages) and finds what a sync might never touch.
     // A file byte for byte the same as one that passed it needs no second one: a sync that
     // finds nothing to do writes nothing, and the next run skips the check.
-    m_integrityChecked = false;
     if (!empty && !(fingerprint && fingerprint->isRecorded(path))) {
         m_integrityChecked = true;
         QSqlQuery check(m_db);
@@ -302,7 +304,7 @@ bool StateDatabase::open(const QString &path, QString *error)
                          .arg(path, verdict);
             return false;
         }
-        if (fingerprint)
+        if (fingerprint && fingerprint == VerifiedFingerprint::of(path))
             fingerprint->record(path);
     }
 

@@ -91,6 +91,7 @@ private slots:
     void hotJournalOfAKilledRunIsRolledBack();
     void aFileThatPassedTheCheckIsNotCheckedAgain();
     void aVerifiedFileDamagedSinceIsRefused();
+    void pagesInTheWriteAheadLogAreChecked_data();
     void pagesInTheWriteAheadLogAreChecked();
 
 private:
@@ -426,11 +427,16 @@ void TestStateDatabase::hotJournalOfAKilledRunIsRolledBack()
                                               "(CAST(randomblob(400) AS BLOB))")));
         QVERIFY(QFileInfo(path + QStringLiteral("-journal")).size() > 0);
         QVERIFY(QFile::copy(path, copy));
+        // Even with a record that names the file itself, the journal's pages are checked.
+        const std::optional<VerifiedFingerprint> file = VerifiedFingerprint::of(copy);
+        QVERIFY(file);
+        file->record(copy);
         QVERIFY(QFile::copy(path + QStringLiteral("-journal"), copy + QStringLiteral("-journal")));
         QVERIFY(setup.exec(QStringLiteral("ROLLBACK")));
     }
     StateDatabase reopened;
     QVERIFY2(reopened.open(copy, &error), qPrintable(error));
+    QVERIFY(reopened.integrityChecked());
     QSqlQuery count(reopened.connection());
     QVERIFY(count.exec(QStringLiteral("SELECT count(*), min(mailbox) FROM mailboxes")) &&
             count.next());
@@ -480,19 +486,39 @@ void TestStateDatabase::aVerifiedFileDamagedSinceIsRefused()
     file.write(QByteArray(4096, '\x5a'));
     file.close();
     QCOMPARE(file.size(), size);
-    StateDatabase db;
-    QString error;
-    QVERIFY(!db.open(path, &error));
-    QVERIFY2(error.contains(QStringLiteral("damaged")), qPrintable(error));
-    QVERIFY(db.integrityChecked());
+    QFile before(VerifiedFingerprint::recordPathFor(path));
+    QVERIFY(before.open(QIODevice::ReadOnly));
+    const QByteArray record = before.readAll();
+    before.close();
+    for (int attempt = 0; attempt < 2; ++attempt) { // a failed check records nothing
+        StateDatabase db;
+        QString error;
+        QVERIFY(!db.open(path, &error));
+        QVERIFY2(error.contains(QStringLiteral("damaged")), qPrintable(error));
+        QVERIFY(db.integrityChecked());
+    }
+    QFile after(VerifiedFingerprint::recordPathFor(path));
+    QVERIFY(after.open(QIODevice::ReadOnly));
+    QCOMPARE(after.readAll(), record);
+}
+
+void TestStateDatabase::pagesInTheWriteAheadLogAreChecked_data()
+{
+    QTest::addColumn<bool>("throughLink");
+    QTest::newRow("the file") << false;
+    // SQLite keeps the log beside the file the link leads to.
+    QTest::newRow("a symbolic link to it") << true;
 }
 
 void TestStateDatabase::pagesInTheWriteAheadLogAreChecked()
 {
     // A run killed before its pages reached the file leaves them in the write-ahead log. The
     // record may still name the file itself, but the database is more than the file now.
-    const QString path = m_dir.filePath(QStringLiteral("logged.db"));
-    const QString copy = m_dir.filePath(QStringLiteral("logged-copy.db"));
+    QFETCH(bool, throughLink);
+    const QString tag = throughLink ? QStringLiteral("-linked") : QString();
+    const QString path = m_dir.filePath(QStringLiteral("logged%1.db").arg(tag));
+    const QString copy = m_dir.filePath(QStringLiteral("logged%1-copy.db").arg(tag));
+    const QString opened = throughLink ? m_dir.filePath(QStringLiteral("link.db")) : copy;
     QVERIFY(!checkedOnOpen(path, addMailboxes));
     QVERIFY(checkedOnOpen(path));
     {
@@ -505,16 +531,18 @@ void TestStateDatabase::pagesInTheWriteAheadLogAreChecked()
         QVERIFY(write.exec(QStringLiteral("INSERT INTO mailboxes (mailbox) VALUES ('Logged')")));
         QVERIFY(QFileInfo(path + QStringLiteral("-wal")).size() > 0);
         QVERIFY(QFile::copy(path, copy));
-        const std::optional<VerifiedFingerprint> file = VerifiedFingerprint::of(copy);
+        if (throughLink)
+            QVERIFY(QFile::link(copy, opened));
+        const std::optional<VerifiedFingerprint> file = VerifiedFingerprint::of(opened);
         QVERIFY(file);
-        file->record(copy); // the file alone passed
+        file->record(opened); // the file alone passed
         QVERIFY(QFile::copy(path + QStringLiteral("-wal"), copy + QStringLiteral("-wal")));
         write.finish();
         raw.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("logged"));
-    QVERIFY(!VerifiedFingerprint::of(copy));
-    QVERIFY(checkedOnOpen(copy, [](StateDatabase &db) {
+    QVERIFY(!VerifiedFingerprint::of(opened));
+    QVERIFY(checkedOnOpen(opened, [](StateDatabase &db) {
         QSqlQuery find(db.connection());
         QVERIFY(find.exec(QStringLiteral("SELECT count(*) FROM mailboxes WHERE mailbox = "
                                          "'Logged'")) &&
