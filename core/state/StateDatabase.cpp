@@ -196,6 +196,12 @@ int StateDatabase::userVersion() const
     return query.value(0).toInt();
 }
 
+QString StateDatabase::companionPath(const QString &path, const QString &suffix)
+{
+    const QString real = QFileInfo(path).canonicalFilePath();
+    return (real.isEmpty() ? path : real) + suffix;
+}
+
 void StateDatabase::rollBackHotJournal(const QString &path) const
 {
     const QString name = m_connectionName + QStringLiteral("-recovery");
@@ -244,7 +250,7 @@ bool StateDatabase::open(const QString &path, QString *error)
     }
     // Reading proves it is a database at all (a corrupt or foreign file fails here).
     int version = userVersion();
-    if (version < 0 && QFileInfo(path + QStringLiteral("-journal")).size() > 0) {
+    if (version < 0 && QFileInfo(companionPath(path, QStringLiteral("-journal"))).size() > 0) {
         // A rollback journal left by a run killed in mid-transaction (the database in DELETE
         // journal mode: while it is created, or where WAL is not available) is "hot": a
         // read-only connection cannot roll it back and fails with SQLITE_READONLY, run after

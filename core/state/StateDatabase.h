@@ -48,6 +48,10 @@ public:
     // for byte one that passed it before (VerifiedFingerprint), nor when it is new.
     bool integrityChecked() const { return m_integrityChecked; }
 
+    // Where SQLite keeps the "-wal" or "-journal" (`suffix`) of the database at `path`:
+    // beside the file a symbolic link leads to, not beside the link.
+    static QString companionPath(const QString &path, const QString &suffix);
+
     // SQLite stores signed 64-bit integers; HIGHESTMODSEQ is unsigned 64-bit. The bit
     // pattern is kept, so every value survives the round trip.
     static qint64 toStored(std::uint64_t value) { return static_cast<qint64>(value); }

@@ -1,5 +1,7 @@
 #include "VerifiedFingerprint.h"
 
+#include "StateDatabase.h"
+
 #include <QFile>
 #include <QFileInfo>
 
@@ -44,12 +46,9 @@ std::int64_t sumFile(const QString &path, std::uint32_t *crc)
 
 std::optional<VerifiedFingerprint> VerifiedFingerprint::of(const QString &databasePath)
 {
-    // Pages beside the file are part of the database too, and not summed here. SQLite keeps
-    // them beside the file a symbolic link leads to, not beside the link.
-    const QString real = QFileInfo(databasePath).canonicalFilePath();
-    const QString beside = real.isEmpty() ? databasePath : real;
+    // Pages beside the file are part of the database too, and not summed here.
     for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-journal")}) {
-        if (QFileInfo(beside + suffix).size() > 0)
+        if (QFileInfo(StateDatabase::companionPath(databasePath, suffix)).size() > 0)
             return std::nullopt;
     }
     VerifiedFingerprint fingerprint;

@@ -88,6 +88,7 @@ private slots:
     void refusesNewerSchema();
     void refusesGarbage();
     void refusesAnInterimapDatabaseUntouched();
+    void hotJournalOfAKilledRunIsRolledBack_data();
     void hotJournalOfAKilledRunIsRolledBack();
     void aFileThatPassedTheCheckIsNotCheckedAgain();
     void aVerifiedFileDamagedSinceIsRefused();
@@ -402,6 +403,14 @@ void TestStateDatabase::refusesAnInterimapDatabaseUntouched()
     QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
 }
 
+void TestStateDatabase::hotJournalOfAKilledRunIsRolledBack_data()
+{
+    QTest::addColumn<bool>("throughLink");
+    QTest::newRow("the file") << false;
+    // SQLite keeps the journal beside the file the link leads to.
+    QTest::newRow("a symbolic link to it") << true;
+}
+
 void TestStateDatabase::hotJournalOfAKilledRunIsRolledBack()
 {
     // A run killed in mid-transaction while the database is in DELETE journal mode (being
@@ -409,8 +418,11 @@ void TestStateDatabase::hotJournalOfAKilledRunIsRolledBack()
     // the files are copied while a transaction that spilled pages into the database is open,
     // as a crash would leave them. The next open rolls it back instead of failing with
     // "attempt to write a readonly database", and finds the data as it was before.
-    const QString path = m_dir.filePath(QStringLiteral("crashed.db"));
-    const QString copy = m_dir.filePath(QStringLiteral("hot.db"));
+    QFETCH(bool, throughLink);
+    const QString tag = throughLink ? QStringLiteral("-linked") : QString();
+    const QString path = m_dir.filePath(QStringLiteral("crashed%1.db").arg(tag));
+    const QString copy = m_dir.filePath(QStringLiteral("hot%1.db").arg(tag));
+    const QString opened = throughLink ? m_dir.filePath(QStringLiteral("hot-link.db")) : copy;
     QString error;
     {
         StateDatabase db;
@@ -427,15 +439,17 @@ void TestStateDatabase::hotJournalOfAKilledRunIsRolledBack()
                                               "(CAST(randomblob(400) AS BLOB))")));
         QVERIFY(QFileInfo(path + QStringLiteral("-journal")).size() > 0);
         QVERIFY(QFile::copy(path, copy));
+        if (throughLink)
+            QVERIFY(QFile::link(copy, opened));
         // Even with a record that names the file itself, the journal's pages are checked.
-        const std::optional<VerifiedFingerprint> file = VerifiedFingerprint::of(copy);
+        const std::optional<VerifiedFingerprint> file = VerifiedFingerprint::of(opened);
         QVERIFY(file);
-        file->record(copy);
+        file->record(opened);
         QVERIFY(QFile::copy(path + QStringLiteral("-journal"), copy + QStringLiteral("-journal")));
         QVERIFY(setup.exec(QStringLiteral("ROLLBACK")));
     }
     StateDatabase reopened;
-    QVERIFY2(reopened.open(copy, &error), qPrintable(error));
+    QVERIFY2(reopened.open(opened, &error), qPrintable(error));
     QVERIFY(reopened.integrityChecked());
     QSqlQuery count(reopened.connection());
     QVERIFY(count.exec(QStringLiteral("SELECT count(*), min(mailbox) FROM mailboxes")) &&
