@@ -295,7 +295,7 @@ bool StateDatabase::open(const QString &path, QString *error)
     // A damaged file is refused before anything writes to it: it may hold the only record
     // of which messages are paired. quick_check reads every page once (milliseconds for a
     // mailbox of tens of thousands of messages) and finds what a sync might never touch.
-    // A file byte for byte the same as one that passed it needs no second one: a sync that
+    // A file with the fingerprint of one that passed it needs no second one: a sync that
     // finds nothing to do writes nothing, and the next run skips the check.
     if (!empty && !(fingerprint && fingerprint->isRecorded(path))) {
         m_integrityChecked = true;

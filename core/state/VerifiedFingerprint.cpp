@@ -15,7 +15,8 @@ namespace twinbox::state {
 
 namespace {
 
-// Reads the whole file; -1 on a read error.
+// The size of the file, its CRC-32 in *crc; -1 when it cannot be read to the end (then
+// nothing is vouched for).
 std::int64_t sumFile(const QString &path, std::uint32_t *crc)
 {
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
@@ -74,14 +75,17 @@ bool VerifiedFingerprint::isRecorded(const QString &databasePath) const
     QFile file(recordPathFor(databasePath));
     if (!file.open(QIODevice::ReadOnly))
         return false;
+    // A record is a few dozen bytes; anything longer, or shorter, matches nothing.
     return file.read(256) == recordText();
 }
 
 void VerifiedFingerprint::record(const QString &databasePath) const
 {
     const QByteArray text = recordText();
+    // Private like the database, never through a symbolic link planted in its place, and not
+    // synced: it is a hint that saves time, not a record anything depends on.
     const int fd = ::open(QFile::encodeName(recordPathFor(databasePath)).constData(),
-                          O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+                          O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0)
         return; // the next run checks again
     // A short write leaves a record that matches nothing: the next run checks again.

