@@ -44,8 +44,8 @@ public:
     const QString &path() const { return m_path; }
     QString journalMode() const { return m_journalMode; }
     int userVersion() const;
-    // Whether the last open() ran SQLite's integrity check. It does not when the file is byte
-    // for byte one that passed it before (VerifiedFingerprint), nor when it is new.
+    // Whether the last open() ran SQLite's integrity check. It does not when the file has the
+    // fingerprint of one that passed it before (VerifiedFingerprint), nor when it is new.
     bool integrityChecked() const { return m_integrityChecked; }
 
     // Where SQLite keeps the "-wal" or "-journal" (`suffix`) of the database at `path`:
