@@ -61,6 +61,27 @@ bool checkedOnOpen(const QString &path, const std::function<void(StateDatabase &
     return db.integrityChecked();
 }
 
+// The two ways to name a database: its file, or a symbolic link to it (SQLite keeps the
+// journal and the write-ahead log beside the file the link leads to).
+void addDirectOrLinkedRows()
+{
+    QTest::addColumn<bool>("throughLink");
+    QTest::newRow("the file") << false;
+    QTest::newRow("a symbolic link to it") << true;
+}
+
+// Copies the database file at `path` to `copy`, named `opened` (the copy itself, or a symbolic
+// link to it), and records the copy's file alone as having passed the check.
+void copyRecordedAsChecked(const QString &path, const QString &copy, const QString &opened)
+{
+    QVERIFY(QFile::copy(path, copy));
+    if (opened != copy)
+        QVERIFY(QFile::link(copy, opened));
+    const std::optional<VerifiedFingerprint> file = VerifiedFingerprint::of(opened);
+    QVERIFY(file);
+    file->record(opened);
+}
+
 // Some pages of rows, so that one in the middle holds data.
 void addMailboxes(StateDatabase &db)
 {
@@ -405,10 +426,7 @@ void TestStateDatabase::refusesAnInterimapDatabaseUntouched()
 
 void TestStateDatabase::hotJournalOfAKilledRunIsRolledBack_data()
 {
-    QTest::addColumn<bool>("throughLink");
-    QTest::newRow("the file") << false;
-    // SQLite keeps the journal beside the file the link leads to.
-    QTest::newRow("a symbolic link to it") << true;
+    addDirectOrLinkedRows();
 }
 
 void TestStateDatabase::hotJournalOfAKilledRunIsRolledBack()
@@ -438,13 +456,10 @@ void TestStateDatabase::hotJournalOfAKilledRunIsRolledBack()
             QVERIFY(setup.exec(QStringLiteral("INSERT INTO mailboxes (mailbox) VALUES "
                                               "(CAST(randomblob(400) AS BLOB))")));
         QVERIFY(QFileInfo(path + QStringLiteral("-journal")).size() > 0);
-        QVERIFY(QFile::copy(path, copy));
-        if (throughLink)
-            QVERIFY(QFile::link(copy, opened));
         // Even with a record that names the file itself, the journal's pages are checked.
-        const std::optional<VerifiedFingerprint> file = VerifiedFingerprint::of(opened);
-        QVERIFY(file);
-        file->record(opened);
+        copyRecordedAsChecked(path, copy, opened);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY(QFile::copy(path + QStringLiteral("-journal"), copy + QStringLiteral("-journal")));
         QVERIFY(setup.exec(QStringLiteral("ROLLBACK")));
     }
@@ -518,10 +533,7 @@ void TestStateDatabase::aVerifiedFileDamagedSinceIsRefused()
 
 void TestStateDatabase::pagesInTheWriteAheadLogAreChecked_data()
 {
-    QTest::addColumn<bool>("throughLink");
-    QTest::newRow("the file") << false;
-    // SQLite keeps the log beside the file the link leads to.
-    QTest::newRow("a symbolic link to it") << true;
+    addDirectOrLinkedRows();
 }
 
 void TestStateDatabase::pagesInTheWriteAheadLogAreChecked()
@@ -544,12 +556,9 @@ void TestStateDatabase::pagesInTheWriteAheadLogAreChecked()
         QVERIFY(write.exec(QStringLiteral("PRAGMA wal_autocheckpoint=0")));
         QVERIFY(write.exec(QStringLiteral("INSERT INTO mailboxes (mailbox) VALUES ('Logged')")));
         QVERIFY(QFileInfo(path + QStringLiteral("-wal")).size() > 0);
-        QVERIFY(QFile::copy(path, copy));
-        if (throughLink)
-            QVERIFY(QFile::link(copy, opened));
-        const std::optional<VerifiedFingerprint> file = VerifiedFingerprint::of(opened);
-        QVERIFY(file);
-        file->record(opened); // the file alone passed
+        copyRecordedAsChecked(path, copy, opened); // the file alone passed
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY(QFile::copy(path + QStringLiteral("-wal"), copy + QStringLiteral("-wal")));
         write.finish();
         raw.close();
