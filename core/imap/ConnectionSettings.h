@@ -50,6 +50,11 @@ struct ConnectionSettings
     // Set by the caller when the connection is no longer wanted (its run failed before
     // needing it): checked before the connection is made, which is then given up quietly.
     std::shared_ptr<const bool> abandoned;
+    // What this server announced before the login on an earlier run (GreetingMemory), for
+    // this very address; filled by the caller before the connection is up (read once it is:
+    // TLS done, or TCP connected). With SASL-IR and a mechanism of `auth` in it, the login
+    // goes out with the connection instead of a round trip later, after the greeting.
+    std::shared_ptr<const std::optional<QByteArrayList>> rememberedCapabilities;
 
     quint16 effectivePort() const { return port != 0 ? port : type == Type::Imap ? 143 : 993; }
     // The name the certificate must carry: SSL_hostname, or the host when it is empty.

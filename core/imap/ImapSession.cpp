@@ -27,6 +27,33 @@ QByteArray plainCredentials(const QString &user, const QString &password)
     return message.toBase64();
 }
 
+// The first mechanism of the preference list that the server offers; LOGIN (the command,
+// RFC 3501 §6.2.3) is always available. Empty: none in common.
+QByteArray chosenMechanism(const QByteArrayList &wanted, const Capabilities &capabilities)
+{
+    const QByteArrayList offered = capabilities.authMechanisms();
+    for (const QByteArray &mechanism : wanted) {
+        const QByteArray upper = mechanism.toUpper();
+        if (upper == "LOGIN" || offered.contains(upper))
+            return upper;
+    }
+    return {};
+}
+
+// The mechanism of a login sent before the greeting, with what the server announced: the
+// one the login after the greeting would choose, when its first message goes in the
+// AUTHENTICATE line (SASL-IR, RFC 4959) and nothing is missing. Empty: none.
+QByteArray earlyMechanism(const ConnectionSettings &settings, const Capabilities &announced)
+{
+    if (settings.username.isEmpty() || settings.password.isEmpty() || !announced.has("SASL-IR") ||
+        announced.has("LOGINDISABLED"))
+        return {};
+    const QByteArray mechanism = chosenMechanism(settings.auth, announced);
+    const bool supported =
+        mechanism == "PLAIN" || mechanism == "SCRAM-SHA-256" || mechanism == "SCRAM-SHA-1";
+    return supported ? mechanism : QByteArray();
+}
+
 } // namespace
 
 QCoro::Task<std::unique_ptr<ImapSession>>
@@ -54,20 +81,47 @@ ImapSession::open(const ConnectionSettings &settingsIn, const WarningSink &warnI
     if (protocolLog)
         connection.setProtocolLog(settings.debugLevel, std::move(protocolLog));
 
+    const bool plainTcp = settings.type == ConnectionSettings::Type::Imap;
+    const bool upgrading = plainTcp && settings.startTls;
+    const bool tunnel = settings.type == ConnectionSettings::Type::Tunnel;
+    // Loopback is exempt only without a proxy: through one, the bytes cross the network.
+    const bool local = isLoopback(settings.host) && settings.proxy.isEmpty();
+    auto credentialsMayGo = [&] {
+        return tunnel || session->m_encrypted || settings.allowPlaintextAuth || local;
+    };
+
+    // The login an earlier run's greeting asked for goes out now, before this greeting: one
+    // round trip less per login (issue #8). It is the line the login after the greeting would
+    // send (the same mechanism, its first message inside, RFC 4959), over a connection that
+    // may carry it as it is: never before STARTTLS.
+    QByteArray early;
+    if (!upgrading && credentialsMayGo() && settings.rememberedCapabilities &&
+        *settings.rememberedCapabilities)
+        early = earlyMechanism(settings, Capabilities(**settings.rememberedCapabilities));
+    std::optional<QCoro::Task<LoginReply>> earlyLogin;
+    if (!early.isEmpty())
+        earlyLogin.emplace(session->login(settings, early, true, firstCommand));
     // RFC 3501 §7.1: the greeting is OK (log in), PREAUTH (already in) or BYE (go away).
     const StatusResponse greeting = co_await connection.greeting();
-    if (greeting.status == StatusResponse::Status::Bye)
-        throw failure(
-            ImapError::Kind::Connection,
-            tr("the server refused the connection: %1").arg(QString::fromUtf8(greeting.text)));
-    if (greeting.code && greeting.code->kind == ResponseCode::Kind::Capability)
+    if (greeting.status == StatusResponse::Status::Bye) {
+        const QString text = QString::fromUtf8(greeting.text);
+        connection.abort(text); // an early login ends with it
+        throw failure(ImapError::Kind::Connection,
+                      tr("the server refused the connection: %1").arg(text));
+    }
+    bool capabilitiesKnown = false;
+    if (greeting.code && greeting.code->kind == ResponseCode::Kind::Capability) {
         session->m_capabilities = Capabilities(greeting.code->atoms);
-    else
+        capabilitiesKnown = true;
+    } else if (!earlyLogin) {
+        // With a login on its way, a CAPABILITY would only be answered after it, with what
+        // the server offers once logged in.
         co_await session->refreshCapabilities();
+        capabilitiesKnown = true;
+    }
 
-    const bool plainTcp = settings.type == ConnectionSettings::Type::Imap;
     const bool preauth = greeting.status == StatusResponse::Status::Preauth;
-    if (plainTcp && settings.startTls) {
+    if (upgrading) {
         // PREAUTH here leaves no way to upgrade the connection: a man in the middle may be
         // hiding STARTTLS.
         if (preauth)
@@ -86,18 +140,48 @@ ImapSession::open(const ConnectionSettings &settingsIn, const WarningSink &warnI
         connection.resumeAfterTls();
         session->m_encrypted = true;
         co_await session->refreshCapabilities(); // what was said in plaintext is not trusted
+    } else if (capabilitiesKnown && !preauth) {
+        session->m_announced = session->m_capabilities.names();
     }
-    if (!session->m_capabilities.has("IMAP4rev1"))
-        throw failure(ImapError::Kind::Capability,
-                      tr("missing IMAP4rev1 capability: not an IMAP4 server?"));
+    auto requireImap4 = [&] {
+        if (!session->m_capabilities.has("IMAP4rev1"))
+            throw failure(ImapError::Kind::Capability,
+                          tr("missing IMAP4rev1 capability: not an IMAP4 server?"));
+    };
+    if (capabilitiesKnown)
+        requireImap4();
 
-    if (preauth) {
+    if (earlyLogin) {
+        const LoginReply answer = co_await *earlyLogin;
+        if (preauth) {
+            // Answered BAD: the server needed no login.
+            session->m_authMechanism = "PREAUTH";
+            if (!capabilitiesKnown)
+                co_await session->refreshCapabilities();
+        } else if (answer.reply.ok() || !answer.scramError.isEmpty()) {
+            co_await session->finishLogin(settings.name, early, answer);
+            session->m_loggedInEarly = true;
+        } else {
+            // Refused. With what the server offers now, would the login after the greeting
+            // have been the same? Then this is the server's answer to it: not sent twice (a
+            // wrong password would count twice). Otherwise the server changed since the last
+            // run: the login it asks for now follows.
+            if (!capabilitiesKnown) {
+                co_await session->refreshCapabilities();
+                session->m_announced = session->m_capabilities.names();
+            }
+            if (earlyMechanism(settings, session->m_capabilities) == early)
+                co_await session->finishLogin(settings.name, early, answer);
+            // A first command already sent behind the refused login is answered BAD and sent
+            // again by executeOk(); a second would take the first's place.
+            co_await session->authenticate(settings,
+                                           session->m_earlyReply ? std::nullopt : firstCommand);
+        }
+        requireImap4();
+    } else if (preauth) {
         session->m_authMechanism = "PREAUTH";
     } else {
-        const bool tunnel = settings.type == ConnectionSettings::Type::Tunnel;
-        // Loopback is exempt only without a proxy: through one, the bytes cross the network.
-        const bool local = isLoopback(settings.host) && settings.proxy.isEmpty();
-        if (!tunnel && !session->m_encrypted && !settings.allowPlaintextAuth && !local)
+        if (!credentialsMayGo())
             throw failure(ImapError::Kind::Authentication,
                           tr("refusing to send credentials over an unencrypted connection to %1 "
                              "(use imaps or "
@@ -174,8 +258,9 @@ QCoro::Task<void> ImapSession::authenticate(const ConnectionSettings &settings,
                                             const std::optional<Command> &firstCommandIn)
 {
     const std::optional<Command> firstCommand = firstCommandIn; // copied before co_await
+    const QString server = settings.name;
     auto failure = [&](const QString &message) {
-        return ImapError(ImapError::Kind::Authentication, settings.name, message);
+        return ImapError(ImapError::Kind::Authentication, server, message);
     };
     if (settings.username.isEmpty())
         throw failure(tr("missing option username"));
@@ -183,24 +268,23 @@ QCoro::Task<void> ImapSession::authenticate(const ConnectionSettings &settings,
         throw failure(tr("missing password"));
     if (m_capabilities.has("LOGINDISABLED"))
         throw failure(tr("the server disables logins on this connection (LOGINDISABLED)"));
-
-    // The first mechanism of the preference list that the server offers; LOGIN (the
-    // command, RFC 3501 §6.2.3) is always available.
-    const QByteArrayList offered = m_capabilities.authMechanisms();
-    QByteArray mechanism;
-    for (const QByteArray &wanted : settings.auth) {
-        const QByteArray upper = wanted.toUpper();
-        if (upper == "LOGIN" || offered.contains(upper)) {
-            mechanism = upper;
-            break;
-        }
-    }
+    const QByteArray mechanism = chosenMechanism(settings.auth, m_capabilities);
     if (mechanism.isEmpty())
         throw failure(tr("no common authentication mechanism (server offers: %1)")
-                          .arg(QString::fromLatin1(offered.join(' '))));
-    const bool initialResponse = m_capabilities.has("SASL-IR");
-    ImapConnection::Result reply;
-    QString scramError;
+                          .arg(QString::fromLatin1(m_capabilities.authMechanisms().join(' '))));
+    const LoginReply answer =
+        co_await login(settings, mechanism, m_capabilities.has("SASL-IR"), firstCommand);
+    co_await finishLogin(server, mechanism, answer);
+}
+
+QCoro::Task<ImapSession::LoginReply>
+ImapSession::login(const ConnectionSettings &settings, const QByteArray &mechanismIn,
+                   bool initialResponse, const std::optional<Command> &firstCommandIn)
+{
+    // Copies before the first co_await; the command goes out before it (open() relies on it).
+    const QByteArray mechanism = mechanismIn;
+    const std::optional<Command> firstCommand = firstCommandIn;
+    LoginReply answer;
     if (mechanism == "LOGIN") {
         const Command command = Command("LOGIN")
                                     .astring(settings.username.toUtf8())
@@ -208,21 +292,21 @@ QCoro::Task<void> ImapSession::authenticate(const ConnectionSettings &settings,
                                     .sensitive();
         auto answered = m_connection->execute(command);
         sendAfterLogin(firstCommand); // LOGIN is one command: what follows may follow at once
-        reply = co_await answered;
+        answer.reply = co_await answered;
     } else if (mechanism == "PLAIN") { // RFC 4616, RFC 4959 for the initial response
         const QByteArray credentials = plainCredentials(settings.username, settings.password);
         Command command = Command("AUTHENTICATE").atom("PLAIN").sensitive();
         if (initialResponse)
             command.atom(credentials);
-        const ImapConnection::ContinuationHandler answer = [this, credentials,
-                                                            firstCommand](const QByteArray &) {
+        const ImapConnection::ContinuationHandler respond = [this, credentials,
+                                                             firstCommand](const QByteArray &) {
             sendAfterLogin(firstCommand); // the credentials are PLAIN's only answer
             return credentials;
         };
-        auto answered = m_connection->execute(command, answer);
+        auto answered = m_connection->execute(command, respond);
         if (initialResponse)
             sendAfterLogin(firstCommand); // already said with the command (RFC 4959)
-        reply = co_await answered;
+        answer.reply = co_await answered;
     } else if (mechanism == "SCRAM-SHA-256" || mechanism == "SCRAM-SHA-1") { // RFC 7677, RFC 5802
         auto scram = std::make_shared<ScramClient>(
             mechanism == "SCRAM-SHA-256" ? QCryptographicHash::Sha256 : QCryptographicHash::Sha1,
@@ -231,7 +315,9 @@ QCoro::Task<void> ImapSession::authenticate(const ConnectionSettings &settings,
         int step = initialResponse ? 1 : 0;
         if (initialResponse)
             command.atom(scram->clientFirst().toBase64());
-        const ImapConnection::ContinuationHandler answer = [&, scram](const QByteArray &challenge) {
+        QString &scramError = answer.scramError;
+        const ImapConnection::ContinuationHandler respond = [&,
+                                                             scram](const QByteArray &challenge) {
             const QByteArray data = QByteArray::fromBase64(challenge);
             switch (step++) {
             case 0:
@@ -255,23 +341,32 @@ QCoro::Task<void> ImapSession::authenticate(const ConnectionSettings &settings,
                 return QByteArray();
             }
         };
-        auto answered = m_connection->execute(command, answer);
-        reply = co_await answered;
+        auto answered = m_connection->execute(command, respond);
+        answer.reply = co_await answered;
         // In IMAP the server's final SCRAM message comes as a "+" before the OK: an OK
         // without it means the server never proved that it knows the password.
-        if (reply.ok() && step < 3 && scramError.isEmpty())
+        if (answer.reply.ok() && step < 3 && scramError.isEmpty())
             scramError = tr("the server ended SCRAM without proving that it knows the password");
     } else {
-        throw failure(
+        throw ImapError(
+            ImapError::Kind::Authentication, settings.name,
             tr("unsupported authentication mechanism: %1").arg(QString::fromLatin1(mechanism)));
     }
-    if (!scramError.isEmpty())
-        throw failure(scramError);
-    if (!reply.ok())
-        throw failure(tr("login failed: %1").arg(QString::fromUtf8(reply.status.text)));
+    co_return answer;
+}
+
+QCoro::Task<void> ImapSession::finishLogin(const QString &server, const QByteArray &mechanism,
+                                           const LoginReply &answer)
+{
+    if (!answer.scramError.isEmpty())
+        throw ImapError(ImapError::Kind::Authentication, server, answer.scramError);
+    if (!answer.reply.ok())
+        throw ImapError(ImapError::Kind::Authentication, server,
+                        tr("login failed: %1").arg(QString::fromUtf8(answer.reply.status.text)));
     m_authMechanism = mechanism;
-    if (reply.status.code && reply.status.code->kind == ResponseCode::Kind::Capability)
-        m_capabilities = Capabilities(reply.status.code->atoms);
+    const std::optional<ResponseCode> &code = answer.reply.status.code;
+    if (code && code->kind == ResponseCode::Kind::Capability)
+        m_capabilities = Capabilities(code->atoms);
     else
         co_await refreshCapabilities();
 }

@@ -51,6 +51,13 @@ public:
     bool isEncrypted() const { return m_encrypted; }
     // The mechanism used to log in ("PREAUTH" when none was needed).
     const QByteArray &authMechanism() const { return m_authMechanism; }
+    // Whether the login went out with the connection, before the greeting (see
+    // ConnectionSettings::rememberedCapabilities).
+    bool loggedInEarly() const { return m_loggedInEarly; }
+    // The capabilities the server announced before the login, for the next run to log in
+    // early with: none after PREAUTH, on a connection that STARTTLS upgrades (it cannot log
+    // in before the upgrade), or when an early login made asking for them moot.
+    const std::optional<QByteArrayList> &announcedBeforeLogin() const { return m_announced; }
 
     // ENABLE (RFC 5161 §3.1); throws unless the server enabled every extension. What was
     // asked for once is not asked again, even before the server answered.
@@ -67,9 +74,23 @@ public:
 private:
     ImapSession() = default;
 
+    // A login's answer: the tagged reply, and why SCRAM failed when it did.
+    struct LoginReply
+    {
+        ImapConnection::Result reply;
+        QString scramError;
+    };
+
     QCoro::Task<void> refreshCapabilities();
     QCoro::Task<void> authenticate(const ConnectionSettings &settings,
                                    const std::optional<Command> &firstCommand);
+    // Sends the login with `mechanism` before it first suspends (open() starts it before the
+    // greeting when it goes early) and plays the exchange to its end.
+    QCoro::Task<LoginReply> login(const ConnectionSettings &settings, const QByteArray &mechanism,
+                                  bool initialResponse, const std::optional<Command> &firstCommand);
+    // Throws unless the login was accepted; then takes the capabilities it brought.
+    QCoro::Task<void> finishLogin(const QString &server, const QByteArray &mechanism,
+                                  const LoginReply &answer);
     // Releases the login being sent and sends `firstCommand` right behind it (see open());
     // nothing when there is none or the login cannot be released.
     void sendAfterLogin(const std::optional<Command> &firstCommand);
@@ -83,6 +104,8 @@ private:
     QString m_name;
     bool m_encrypted = false;
     QByteArray m_authMechanism;
+    bool m_loggedInEarly = false;
+    std::optional<QByteArrayList> m_announced;
     // open()'s firstCommand, sent before the login's answer, and its answer to come.
     std::optional<Command> m_earlyCommand;
     std::optional<QCoro::Task<ImapConnection::Result>> m_earlyReply;

@@ -118,6 +118,15 @@ const QList<QStringList> migrations = {
         QStringLiteral("DROP TABLE mapping"),
         QStringLiteral("ALTER TABLE mapping_by_uid RENAME TO mapping"),
     },
+    // 4: what each server announced before the login on the last run, and the address it was
+    // reached at: the next run at that address sends its login with the connection, before
+    // the greeting (ImapSession::open, GreetingMemory). Capabilities, space-separated.
+    {
+        QStringLiteral("CREATE TABLE server_greeting ("
+                       " side INTEGER PRIMARY KEY CHECK (side IN (0, 1)),"
+                       " address TEXT NOT NULL,"
+                       " capabilities TEXT NOT NULL)"),
+    },
 };
 
 } // namespace

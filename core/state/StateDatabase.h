@@ -23,7 +23,7 @@ class StateDatabase
     Q_DECLARE_TR_FUNCTIONS(StateDatabase)
 
 public:
-    static constexpr int schemaVersion = 3;
+    static constexpr int schemaVersion = 4;
     static constexpr qint64 twinboxApplicationId = 0x54574258; // "TWBX"
 
     StateDatabase();

@@ -426,4 +426,31 @@ bool StateStore::hasOpenIssue(const QByteArray &internalName, const QString &kin
     return query.value(0).toInt() > 0;
 }
 
+std::optional<AnnouncedCapabilities> StateStore::announcedCapabilities(Side side) const
+{
+    Query query(m_database, QStringLiteral("SELECT address, capabilities FROM server_greeting "
+                                           "WHERE side = ?"));
+    if (!query.bind(int(side)).exec().next())
+        return std::nullopt;
+    return AnnouncedCapabilities{query.value(0).toString(),
+                                 query.value(1).toByteArray().split(' ')};
+}
+
+void StateStore::setAnnouncedCapabilities(Side side, const AnnouncedCapabilities &announced)
+{
+    Query(m_database, QStringLiteral("INSERT OR REPLACE INTO server_greeting (side, address, "
+                                     "capabilities) VALUES (?, ?, ?)"))
+        .bind(int(side))
+        .bind(announced.address)
+        .bind(QString::fromLatin1(announced.capabilities.join(' ')))
+        .exec();
+}
+
+void StateStore::forgetAnnouncedCapabilities(Side side)
+{
+    Query(m_database, QStringLiteral("DELETE FROM server_greeting WHERE side = ?"))
+        .bind(int(side))
+        .exec();
+}
+
 } // namespace twinbox::state

@@ -91,6 +91,15 @@ struct PendingAppend
     std::uint32_t targetUidNext = 0; // the copy, if it landed, has a UID at or above this
 };
 
+// What a server announced before the login (its capabilities), and the address it was
+// reached at: kept from one run to the next (GreetingMemory).
+struct AnnouncedCapabilities
+{
+    QString address;
+    QByteArrayList capabilities;
+    bool operator==(const AnnouncedCapabilities &) const = default;
+};
+
 // The sync engine's reads and writes of the state database, one method per statement.
 // Every failure throws StateError; transactions are the caller's (state::Transaction), so a
 // caller decides what commits together.
@@ -146,6 +155,10 @@ public:
     // Whether an issue of this kind about this mailbox waits for the user (not acknowledged):
     // a decision the GUI shows once, not once per run.
     bool hasOpenIssue(const QByteArray &internalName, const QString &kind) const;
+
+    std::optional<AnnouncedCapabilities> announcedCapabilities(Side side) const;
+    void setAnnouncedCapabilities(Side side, const AnnouncedCapabilities &announced);
+    void forgetAnnouncedCapabilities(Side side);
 
 private:
     class Query;

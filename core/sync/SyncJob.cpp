@@ -1,6 +1,7 @@
 #include "SyncJob.h"
 
 #include "BothSides.h"
+#include "GreetingMemory.h"
 #include "MailboxCommands.h"
 #include "config/ListMailboxPatterns.h"
 #include "config/PasswordCommand.h"
@@ -172,6 +173,12 @@ bool SyncJob::openDatabase()
     }
     // Starting from nothing would copy every message a second time.
     try {
+        // Read before the connections started meanwhile are up (nothing has run the event
+        // loop yet): their logins may go out with them.
+        const state::StateStore store(m_database);
+        for (state::Side side : {state::Side::Local, state::Side::Remote})
+            *m_announced[std::size_t(side)] =
+                GreetingMemory::recall(store, side, m_settings[std::size_t(side)]);
         if (!m_config.interimapDatabase.isEmpty() && QFile::exists(m_config.interimapDatabase) &&
             state::StateStore(m_database).mailboxCount() == 0) {
             const auto adopted =
@@ -209,6 +216,7 @@ QCoro::Task<bool> SyncJob::readPasswords()
         // A watch keeps its connections for days: TCP keep-alive notices a dead peer.
         m_settings[i].keepAlive = m_options.watchSeconds.has_value();
         m_settings[i].abandoned = m_connectionsAbandoned;
+        m_settings[i].rememberedCapabilities = m_announced[i];
     }
     co_return true;
 }
@@ -220,6 +228,10 @@ QCoro::Task<void> SyncJob::connectBoth()
     m_sessions = co_await openPair(&failure, true);
     if (failure)
         throw *failure;
+    state::StateStore store(m_database);
+    for (state::Side side : {state::Side::Local, state::Side::Remote})
+        GreetingMemory::update(store, side, m_settings[std::size_t(side)],
+                               *m_sessions[std::size_t(side)]);
 }
 
 // Both logins at once: the sessions that opened, and the first error in *failure.

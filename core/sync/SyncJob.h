@@ -97,6 +97,11 @@ private:
     std::array<imap::ConnectionSettings, 2> m_settings;
     // Set when the run fails before the connections it started were needed (Transport).
     std::shared_ptr<bool> m_connectionsAbandoned = std::make_shared<bool>(false);
+    // By side: what the server announced before the login on the last run (GreetingMemory),
+    // filled once the database is open; the settings point at it.
+    std::array<std::shared_ptr<std::optional<QByteArrayList>>, 2> m_announced = {
+        std::make_shared<std::optional<QByteArrayList>>(),
+        std::make_shared<std::optional<QByteArrayList>>()};
     std::array<std::unique_ptr<imap::ImapSession>, 2> m_sessions;
     std::unique_ptr<ServerWatch> m_watch;
     void endBackoff();

@@ -104,6 +104,16 @@ bool SyncHarness::start(QString *error)
     return true;
 }
 
+void SyncHarness::setRemoteOverImaps(quint16 port, const QString &extra)
+{
+    m_remoteSection =
+        QStringLiteral("type = imaps\nhost = %1\nport = %2\nusername = %3\n"
+                       "password = %4\nSSL_CAfile = %5\n%6")
+            .arg(m_remote.host())
+            .arg(port != 0 ? port : m_remote.imapsPort())
+            .arg(m_remote.user(), m_remote.password(), m_remote.certificatePath(), extra);
+}
+
 void SyncHarness::writeConfig(const QString &extra, const QString &localExtra,
                               const QString &remoteExtra)
 {

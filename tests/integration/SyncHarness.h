@@ -56,6 +56,9 @@ public:
     void setRemoteTunnelFilter(const QString &filter) { m_remoteFilter = filter; }
     // The remote section's lines instead of its tunnel (a TCP connection, for restarts).
     void setRemoteSection(const QString &lines) { m_remoteSection = lines; }
+    // The remote over imaps instead of its tunnel: its host, `port` (0: the server's own, or
+    // a proxy's), user, password and CA, then the `extra` lines.
+    void setRemoteOverImaps(quint16 port = 0, const QString &extra = {});
     // Writes the configuration: the tunnels, the database, plus `extra` default-section lines
     // and `localExtra`/`remoteExtra` lines for [local]/[remote] (per-side keys such as
     // list-reference), which go after the tunnel or setRemoteSection()'s lines.

@@ -39,6 +39,16 @@ qint64 statusKilobytes(const char *field)
     return -1;
 }
 
+// A test's rows, one per login mechanism, in the column "mechanism".
+void mechanismRows(const QByteArrayList &mechanisms)
+{
+    QTest::addColumn<QByteArray>("mechanism");
+    for (const QByteArray &mechanism : mechanisms)
+        QTest::newRow(mechanism.constData()) << mechanism;
+}
+
+const QByteArrayList everyMechanism = {"PLAIN", "LOGIN", "SCRAM-SHA-256"};
+
 } // namespace
 
 class TestImapSession : public QObject
@@ -62,12 +72,17 @@ private slots:
     void compressionOnAndOff();
     void firstCommandGoesBehindTheLogin_data();
     void firstCommandGoesBehindTheLogin();
+    void loginGoesBeforeTheGreeting_data();
+    void loginGoesBeforeTheGreeting();
+    void earlyLoginWithAWrongPasswordIsSentOnce();
     void debugLogHasNoPassword_data();
     void debugLogHasNoPassword();
     void largeMessageIsStreamed();
 
 private:
     ConnectionSettings imaps() const;
+    // imaps() logging in with `mechanism`, its protocol logged.
+    ConnectionSettings loggedImaps(const QByteArray &mechanism) const;
 
     std::unique_ptr<DovecotServer> m_server;
 };
@@ -98,13 +113,18 @@ ConnectionSettings TestImapSession::imaps() const
     return settings;
 }
 
+ConnectionSettings TestImapSession::loggedImaps(const QByteArray &mechanism) const
+{
+    ConnectionSettings settings = imaps();
+    settings.auth = {mechanism};
+    settings.debugLevel = 1;
+    return settings;
+}
+
 void TestImapSession::loginMechanisms_data()
 {
-    QTest::addColumn<QByteArray>("mechanism");
+    mechanismRows(everyMechanism);
     QTest::newRow("default prefers SCRAM") << QByteArray();
-    QTest::newRow("PLAIN") << QByteArray("PLAIN");
-    QTest::newRow("LOGIN") << QByteArray("LOGIN");
-    QTest::newRow("SCRAM-SHA-256") << QByteArray("SCRAM-SHA-256");
 }
 
 void TestImapSession::loginMechanisms()
@@ -331,10 +351,7 @@ void TestImapSession::compressionOnAndOff()
 
 void TestImapSession::firstCommandGoesBehindTheLogin_data()
 {
-    QTest::addColumn<QByteArray>("mechanism");
-    QTest::newRow("PLAIN") << QByteArray("PLAIN");
-    QTest::newRow("LOGIN") << QByteArray("LOGIN");
-    QTest::newRow("SCRAM-SHA-256") << QByteArray("SCRAM-SHA-256");
+    mechanismRows(everyMechanism);
 }
 
 void TestImapSession::firstCommandGoesBehindTheLogin()
@@ -342,10 +359,8 @@ void TestImapSession::firstCommandGoesBehindTheLogin()
     // The protocol log is in wire order: the LIST leaves before the login's OK arrives (one
     // round trip less per run), and Dovecot answers it once logged in.
     QFETCH(QByteArray, mechanism);
-    ConnectionSettings settings = imaps();
-    settings.auth = {mechanism};
+    ConnectionSettings settings = loggedImaps(mechanism);
     settings.compress = false;
-    settings.debugLevel = 1;
     QStringList log;
     const Command list = Command("LIST").string("").string("INBOX");
     auto session = await(ImapSession::open(
@@ -365,20 +380,67 @@ void TestImapSession::firstCommandGoesBehindTheLogin()
     QCOMPARE(log.filter(QStringLiteral("C: T")).filter(QStringLiteral(" LIST ")).size(), 1);
 }
 
+void TestImapSession::loginGoesBeforeTheGreeting_data()
+{
+    mechanismRows({"SCRAM-SHA-256", "PLAIN"}); // LOGIN has no initial response to go early
+}
+
+void TestImapSession::loginGoesBeforeTheGreeting()
+{
+    // With what a first session saw before its login, a second one sends its AUTHENTICATE
+    // with the TLS handshake's end, before Dovecot's greeting: one round trip less.
+    QFETCH(QByteArray, mechanism);
+    ConnectionSettings settings = loggedImaps(mechanism);
+    QStringList log;
+    const auto logLine = [&log](const QString &line) { log.append(line); };
+    auto first = await(ImapSession::open(settings, {}, logLine));
+    QVERIFY(!first->loggedInEarly());
+    QVERIFY(first->announcedBeforeLogin());
+    QVERIFY(first->announcedBeforeLogin()->contains("AUTH=" + mechanism));
+    await(first->logout());
+
+    log.clear();
+    settings.rememberedCapabilities =
+        std::make_shared<const std::optional<QByteArrayList>>(*first->announcedBeforeLogin());
+    auto second = await(ImapSession::open(settings, {}, logLine));
+    QVERIFY(second->loggedInEarly());
+    QCOMPARE(second->authMechanism(), mechanism);
+    QVERIFY2(log.value(0).startsWith(QStringLiteral("C: T1 AUTHENTICATE")) &&
+                 log.value(1).startsWith(QStringLiteral("S: * OK ")),
+             qPrintable(log.join(u'\n')));
+    QCOMPARE(second->announcedBeforeLogin(), first->announcedBeforeLogin());
+    await(second->enable({"QRESYNC"}));
+    await(second->logout());
+}
+
+void TestImapSession::earlyLoginWithAWrongPasswordIsSentOnce()
+{
+    // Dovecot answers NO to the early login, and offers what it offered before: the refusal
+    // is the login's answer, not a sign that the server changed, and it is not sent again.
+    ConnectionSettings settings = loggedImaps("PLAIN");
+    settings.password += QStringLiteral("x");
+    QStringList log;
+    auto probe = imaps();
+    const QByteArrayList announced = *await(ImapSession::open(probe))->announcedBeforeLogin();
+    settings.rememberedCapabilities =
+        std::make_shared<const std::optional<QByteArrayList>>(announced);
+    const auto error = twinbox::test::awaitError<ImapError>(
+        ImapSession::open(settings, {}, [&log](const QString &line) { log.append(line); }));
+    QCOMPARE(error.kind(), ImapError::Kind::Authentication);
+    QVERIFY2(error.describe().contains(QStringLiteral("login failed")),
+             qPrintable(error.describe()));
+    QCOMPARE(log.filter(QStringLiteral("AUTHENTICATE")).size(), 1);
+}
+
 void TestImapSession::debugLogHasNoPassword_data()
 {
-    QTest::addColumn<QByteArray>("mechanism");
-    QTest::newRow("PLAIN") << QByteArray("PLAIN");
-    QTest::newRow("LOGIN") << QByteArray("LOGIN");
-    QTest::newRow("SCRAM-SHA-256") << QByteArray("SCRAM-SHA-256");
+    mechanismRows(everyMechanism);
 }
 
 void TestImapSession::debugLogHasNoPassword()
 {
     QFETCH(QByteArray, mechanism);
-    ConnectionSettings settings = imaps();
-    settings.auth = {mechanism};
-    settings.debugLevel = 1;
+    ConnectionSettings settings = loggedImaps(mechanism);
     QStringList log;
     auto session =
         await(ImapSession::open(settings, {}, [&](const QString &line) { log.append(line); }));

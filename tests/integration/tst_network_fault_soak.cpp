@@ -84,13 +84,8 @@ void TestNetworkFaultSoak::initTestCase()
     QVERIFY2(m_harness->start(&error), qPrintable(error));
     const auto &remote = m_harness->remote();
     m_proxy = std::make_unique<LoopbackProxy>(remote.imapsPort(), std::chrono::milliseconds(0));
-    m_harness->setRemoteSection(
-        QStringLiteral("type = imaps\nhost = %1\nport = %2\nusername = %3\npassword = %4\n"
-                       "SSL_CAfile = %5\ntimeout = %6\n")
-            .arg(remote.host())
-            .arg(m_proxy->port())
-            .arg(remote.user(), remote.password(), remote.certificatePath())
-            .arg(timeoutSeconds));
+    m_harness->setRemoteOverImaps(m_proxy->port(),
+                                  QStringLiteral("timeout = %1\n").arg(timeoutSeconds));
 }
 
 void TestNetworkFaultSoak::cleanupTestCase()

@@ -36,6 +36,7 @@ private slots:
     void aFailingMailboxDoesNotStopTheOthers();
     void mailboxesSyncAtOnceOverConnectionsOfTheirOwn();
     void nextMailboxIsSelectedBehindTheCheck();
+    void loginGoesWithTheConnectionFromTheSecondRun();
     void twoPrefilledAccountsPairTheirCommonMessages();
     void uidValidityResetIsRematchedWithoutDuplicates();
 
@@ -482,6 +483,32 @@ void TestSyncCli::mailboxesSyncAtOnceOverConnectionsOfTheirOwn()
     expectConverged(serial, names);
     QCOMPARE(connectionsTo(serial, QStringLiteral("local")), 1);
     QCOMPARE(connectionsTo(serial, QStringLiteral("remote")), 1);
+}
+
+void TestSyncCli::loginGoesWithTheConnectionFromTheSecondRun()
+{
+    // The first run keeps what the imaps server (remote) announced before the login; the
+    // tunnel (local) pre-authenticates and leaves nothing to keep. The second run sends the
+    // remote login before the greeting, and syncs as before.
+    m_harness->setRemoteOverImaps();
+    m_harness->writeConfig();
+    QString error;
+    QVERIFY(m_harness->local().append(QStringLiteral("INBOX"), seeds(0, 2), &error));
+    const auto sentBeforeGreeting = [](const SyncHarness::Run &run) {
+        const qsizetype login = run.output.indexOf(QStringLiteral("remote: C: T1 AUTHENTICATE"));
+        const qsizetype greeting = run.output.indexOf(QStringLiteral("remote: S: * OK "));
+        return login >= 0 && greeting >= 0 && login < greeting;
+    };
+    const SyncHarness::Run first = m_harness->sync();
+    QCOMPARE(first.exitCode, 0);
+    QVERIFY2(!sentBeforeGreeting(first), qPrintable(first.output));
+    QCOMPARE(m_harness->rowCount(QStringLiteral("server_greeting")), 1);
+
+    QVERIFY(m_harness->remote().append(QStringLiteral("INBOX"), seeds(10, 1), &error));
+    const SyncHarness::Run second = m_harness->sync();
+    QVERIFY2(sentBeforeGreeting(second), qPrintable(second.output));
+    expectConverged(second, {"INBOX"});
+    QCOMPARE(m_harness->rowCount(QStringLiteral("server_greeting")), 1);
 }
 
 void TestSyncCli::nextMailboxIsSelectedBehindTheCheck()

@@ -146,12 +146,7 @@ void TestWatch::notifyWakesOnAnyMailboxAndNewMailboxes()
 void TestWatch::survivesAServerRestart()
 {
     twinbox::test::DovecotServer &remote = m_harness->remote();
-    m_harness->setRemoteSection(
-        QStringLiteral("type = imaps\nhost = %1\nport = %2\n"
-                       "username = %3\npassword = %4\nSSL_CAfile = %5\n")
-            .arg(remote.host())
-            .arg(remote.imapsPort())
-            .arg(remote.user(), remote.password(), remote.certificatePath()));
+    m_harness->setRemoteOverImaps();
     m_harness->writeConfig();
     startWatch({QStringLiteral("--watch=600")});
     QString error;

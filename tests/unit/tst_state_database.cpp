@@ -31,6 +31,7 @@ bool makeOldDatabase(const QString &path, const QList<const char *> &statements,
         return false;
     QSqlQuery back(db.connection());
     const QList<const char *> version1 = {
+        "DROP TABLE server_greeting", // migration 4's
         "DROP TABLE mapping",
         "CREATE TABLE mapping ("
         " idx INTEGER NOT NULL REFERENCES mailboxes(idx) ON DELETE CASCADE,"
@@ -189,6 +190,10 @@ void TestStateDatabase::migratesAVersion1Database()
     QCOMPARE(row.value(2).toString(), QStringLiteral("\\Seen"));
     QVERIFY(row.value(3).isNull()); // no update under way
     QVERIFY(row.value(4).isNull());
+    QSqlQuery greetings(again.connection()); // migration 4's table, empty
+    QVERIFY(greetings.exec(QStringLiteral("SELECT count(*) FROM server_greeting")) &&
+            greetings.next());
+    QCOMPARE(greetings.value(0).toInt(), 0);
 }
 
 void TestStateDatabase::migratesAVersion2Database()

@@ -1,0 +1,313 @@
+// The login sent with the connection, before the greeting, when an earlier run's greeting
+// said which one the server takes (ImapSession::open, GreetingMemory; issue #8): scripted
+// servers that greet only once the login has arrived, the ways back when the server changed
+// (SASL-IR or the mechanism gone, PREAUTH, BYE), a refusal never sent twice, and what the
+// state database keeps between runs.
+#include "AwaitInTest.h"
+#include "FakeImapServer.h"
+#include "imap/ImapSession.h"
+#include "state/StateDatabase.h"
+#include "state/StateStore.h"
+#include "sync/GreetingMemory.h"
+
+#include <QElapsedTimer>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace twinbox::imap;
+using twinbox::state::Side;
+using twinbox::sync::GreetingMemory;
+using twinbox::test::await;
+using twinbox::test::FakeImapServer;
+
+namespace {
+
+// alice on loopback without STARTTLS (credentials may go as they are), remembering that the
+// server announced `remembered` before the login on the last run (nullopt: nothing kept).
+ConnectionSettings remembering(quint16 port, const std::optional<QByteArrayList> &remembered)
+{
+    ConnectionSettings settings;
+    settings.name = QStringLiteral("remote");
+    settings.type = ConnectionSettings::Type::Imap;
+    settings.host = QStringLiteral("127.0.0.1");
+    settings.port = port;
+    settings.startTls = false;
+    settings.username = QStringLiteral("alice");
+    settings.password = QStringLiteral("secret");
+    settings.timeout = std::chrono::seconds(10);
+    if (remembered)
+        settings.rememberedCapabilities =
+            std::make_shared<const std::optional<QByteArrayList>>(remembered);
+    return settings;
+}
+
+// A new state database in a directory of its own.
+struct FreshDatabase
+{
+    QTemporaryDir dir;
+    twinbox::state::StateDatabase database;
+    QString error;
+
+    bool open() { return database.open(dir.filePath(QStringLiteral("state.db")), &error); }
+};
+
+const QByteArray aliceCredentials = QByteArray("\0alice\0secret", 13).toBase64(); // RFC 4616
+const QByteArrayList plainWithIr = {"IMAP4rev1", "SASL-IR", "AUTH=PLAIN"};
+const Command list = Command("LIST").string("").string("*");
+
+qint64 totalChanges(twinbox::state::StateDatabase &database)
+{
+    QSqlQuery query(database.connection());
+    return query.exec(QStringLiteral("SELECT total_changes()")) && query.next()
+               ? query.value(0).toLongLong()
+               : -1;
+}
+
+} // namespace
+
+class TestEarlyLogin : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void loginGoesBeforeTheGreeting();
+    void serverWithoutSaslIrAnyMoreGetsTheLoginItAsksFor();
+    void mechanismGoneFallsBackToTheOneOffered();
+    void refusedLoginIsNotSentTwice();
+    void preauthAnswersTheEarlyLoginBad();
+    void byeGreetingEndsTheEarlyLogin();
+    void neverBeforeStartTls();
+    void notWithoutSaslIr();
+    void memoryAppliesAtItsAddressOnly();
+    void memoryWritesOnlyWhatChanged();
+    void preauthServerIsForgotten();
+};
+
+void TestEarlyLogin::loginGoesBeforeTheGreeting()
+{
+    // The server greets only once the login and the LIST behind it have arrived: a client
+    // that waits for the greeting first stalls until its 10 s timeout.
+    FakeImapServer server({"C: T1 AUTHENTICATE PLAIN " + aliceCredentials, "C: T2 LIST \"\" \"*\"",
+                           "S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] hi",
+                           "S: T1 OK [CAPABILITY IMAP4rev1 QRESYNC] logged in",
+                           "S: * LIST () \"/\" INBOX", "S: T2 OK listed"},
+                          FakeImapServer::Mode::LoopbackTcp);
+    QElapsedTimer elapsed;
+    elapsed.start();
+    auto session = await(ImapSession::open(remembering(server.port(), plainWithIr), {}, {}, list));
+    QVERIFY2(elapsed.elapsed() < 5000, qPrintable(QString::number(elapsed.elapsed())));
+    QVERIFY(session->loggedInEarly());
+    QCOMPARE(session->authMechanism(), QByteArray("PLAIN"));
+    QVERIFY(session->capabilities().has("QRESYNC")); // from the login's OK
+    QCOMPARE(session->announcedBeforeLogin(),
+             std::optional<QByteArrayList>({"IMAP4REV1", "SASL-IR", "AUTH=PLAIN"}));
+    QCOMPARE(await(session->executeOk(list)).untagged.size(), 1);
+    QVERIFY2(server.failure().isEmpty(), qPrintable(server.failure()));
+    QVERIFY(server.isDone());
+}
+
+void TestEarlyLogin::serverWithoutSaslIrAnyMoreGetsTheLoginItAsksFor()
+{
+    // The early line is refused (BAD: no initial response allowed), and the LIST behind it
+    // with it. The login the greeting asks for follows, without a second LIST behind it: the
+    // LIST is sent again once the login is answered.
+    FakeImapServer server({"C: T1 AUTHENTICATE PLAIN " + aliceCredentials, "C: T2 LIST \"\" \"*\"",
+                           "S: * OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] hi",
+                           "S: T1 BAD unexpected argument", "S: T2 BAD not logged in",
+                           "C: T3 AUTHENTICATE PLAIN", "S: + ", "C: " + aliceCredentials,
+                           "S: T3 OK [CAPABILITY IMAP4rev1] logged in", "C: T4 LIST \"\" \"*\"",
+                           "S: * LIST () \"/\" INBOX", "S: T4 OK listed"},
+                          FakeImapServer::Mode::LoopbackTcp);
+    auto session = await(ImapSession::open(remembering(server.port(), plainWithIr), {}, {}, list));
+    QVERIFY(!session->loggedInEarly());
+    QCOMPARE(session->authMechanism(), QByteArray("PLAIN"));
+    QCOMPARE(session->announcedBeforeLogin(),
+             std::optional<QByteArrayList>({"IMAP4REV1", "AUTH=PLAIN"}));
+    QCOMPARE(await(session->executeOk(list)).untagged.size(), 1);
+    QVERIFY2(server.failure().isEmpty(), qPrintable(server.failure()));
+    QVERIFY(server.isDone());
+}
+
+void TestEarlyLogin::mechanismGoneFallsBackToTheOneOffered()
+{
+    // SCRAM was offered last time, PLAIN only now: "NO" to the SCRAM line, then PLAIN, with
+    // the LIST behind it as usual (none went behind the SCRAM line: SCRAM releases it only
+    // once the server has proved itself).
+    FakeImapServer server({"C^ T1 AUTHENTICATE SCRAM-SHA-256 ",
+                           "S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] hi",
+                           "S: T1 NO unsupported authentication mechanism",
+                           "C: T2 AUTHENTICATE PLAIN " + aliceCredentials, "C: T3 LIST \"\" \"*\"",
+                           "S: T2 OK [CAPABILITY IMAP4rev1] logged in", "S: * LIST () \"/\" INBOX",
+                           "S: T3 OK listed"},
+                          FakeImapServer::Mode::LoopbackTcp);
+    auto session = await(ImapSession::open(
+        remembering(server.port(),
+                    QByteArrayList{"IMAP4rev1", "SASL-IR", "AUTH=SCRAM-SHA-256", "AUTH=PLAIN"}),
+        {}, {}, list));
+    QCOMPARE(session->authMechanism(), QByteArray("PLAIN"));
+    QCOMPARE(await(session->executeOk(list)).untagged.size(), 1);
+    QVERIFY2(server.failure().isEmpty(), qPrintable(server.failure()));
+    QVERIFY(server.isDone());
+}
+
+void TestEarlyLogin::refusedLoginIsNotSentTwice()
+{
+    // The server offers what it offered last time: the NO is its answer to the very login
+    // the greeting would have led to (a wrong password), and it is not tried again.
+    FakeImapServer server({"C: T1 AUTHENTICATE PLAIN " + aliceCredentials,
+                           "S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] hi",
+                           "S: T1 NO [AUTHENTICATIONFAILED] wrong password"},
+                          FakeImapServer::Mode::LoopbackTcp);
+    const auto error = twinbox::test::awaitError<ImapError>(
+        ImapSession::open(remembering(server.port(), plainWithIr)));
+    QCOMPARE(error.kind(), ImapError::Kind::Authentication);
+    QVERIFY2(error.describe().contains(QStringLiteral("wrong password")),
+             qPrintable(error.describe()));
+    QTest::qWait(200); // a second login would reach the server meanwhile
+    QCOMPARE(server.receivedLines().size(), 1);
+    QVERIFY2(server.failure().isEmpty(), qPrintable(server.failure()));
+}
+
+void TestEarlyLogin::preauthAnswersTheEarlyLoginBad()
+{
+    FakeImapServer server({"C: T1 AUTHENTICATE PLAIN " + aliceCredentials,
+                           "S: * PREAUTH [CAPABILITY IMAP4rev1] welcome",
+                           "S: T1 BAD already authenticated", "C: T2 NOOP", "S: T2 OK"},
+                          FakeImapServer::Mode::LoopbackTcp);
+    auto session = await(ImapSession::open(remembering(server.port(), plainWithIr)));
+    QCOMPARE(session->authMechanism(), QByteArray("PREAUTH"));
+    QVERIFY(!session->loggedInEarly());
+    QVERIFY(!session->announcedBeforeLogin()); // nothing to log in with next time
+    await(session->executeOk(Command("NOOP")));
+    QVERIFY2(server.failure().isEmpty(), qPrintable(server.failure()));
+    QVERIFY(server.isDone());
+}
+
+void TestEarlyLogin::byeGreetingEndsTheEarlyLogin()
+{
+    FakeImapServer server(
+        {"C: T1 AUTHENTICATE PLAIN " + aliceCredentials, "S: * BYE too many connections"},
+        FakeImapServer::Mode::LoopbackTcp);
+    QElapsedTimer elapsed;
+    elapsed.start();
+    const auto error = twinbox::test::awaitError<ImapError>(
+        ImapSession::open(remembering(server.port(), plainWithIr)));
+    QCOMPARE(error.kind(), ImapError::Kind::Connection);
+    QVERIFY2(error.describe().contains(QStringLiteral("too many connections")),
+             qPrintable(error.describe()));
+    QVERIFY2(elapsed.elapsed() < 5000, qPrintable(QString::number(elapsed.elapsed())));
+}
+
+void TestEarlyLogin::neverBeforeStartTls()
+{
+    // A connection that STARTTLS is to upgrade carries no credentials before it: the client
+    // waits for the greeting, which lacks STARTTLS here, and gives up without a byte sent.
+    FakeImapServer server({"S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] hi"},
+                          FakeImapServer::Mode::LoopbackTcp);
+    ConnectionSettings settings = remembering(server.port(), plainWithIr);
+    settings.startTls = true;
+    const auto error = twinbox::test::awaitError<ImapError>(ImapSession::open(settings));
+    QCOMPARE(error.kind(), ImapError::Kind::Tls);
+    QVERIFY(server.receivedLines().isEmpty());
+}
+
+void TestEarlyLogin::notWithoutSaslIr()
+{
+    // Without SASL-IR the login needs the server's "+" first: nothing goes early, and the
+    // login is the one the greeting leads to.
+    FakeImapServer server({"S: * OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] hi",
+                           "C: T1 AUTHENTICATE PLAIN", "S: + ", "C: " + aliceCredentials,
+                           "S: T1 OK [CAPABILITY IMAP4rev1] logged in"},
+                          FakeImapServer::Mode::LoopbackTcp);
+    auto session = await(
+        ImapSession::open(remembering(server.port(), QByteArrayList{"IMAP4rev1", "AUTH=PLAIN"})));
+    QVERIFY(!session->loggedInEarly());
+    QVERIFY2(server.failure().isEmpty(), qPrintable(server.failure()));
+    QVERIFY(server.isDone());
+}
+
+void TestEarlyLogin::memoryAppliesAtItsAddressOnly()
+{
+    FreshDatabase fresh;
+    QVERIFY2(fresh.open(), qPrintable(fresh.error));
+    twinbox::state::StateStore store(fresh.database);
+
+    FakeImapServer server({"S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] hi",
+                           "C: T1 AUTHENTICATE PLAIN " + aliceCredentials,
+                           "S: T1 OK [CAPABILITY IMAP4rev1] logged in"},
+                          FakeImapServer::Mode::LoopbackTcp);
+    ConnectionSettings settings = remembering(server.port(), {});
+    QVERIFY(!GreetingMemory::recall(store, Side::Remote, settings));
+    auto session = await(ImapSession::open(settings));
+    GreetingMemory::update(store, Side::Remote, settings, *session);
+
+    QCOMPARE(GreetingMemory::recall(store, Side::Remote, settings),
+             std::optional<QByteArrayList>({"IMAP4REV1", "SASL-IR", "AUTH=PLAIN"}));
+    QVERIFY(!GreetingMemory::recall(store, Side::Local, settings)); // the other server's
+    ConnectionSettings elsewhere = settings;
+    elsewhere.port = quint16(settings.port + 1);
+    QVERIFY(!GreetingMemory::recall(store, Side::Remote, elsewhere));
+    elsewhere = settings;
+    elsewhere.host = QStringLiteral("localhost");
+    QVERIFY(!GreetingMemory::recall(store, Side::Remote, elsewhere));
+    elsewhere = settings;
+    elsewhere.type = ConnectionSettings::Type::Imaps;
+    QVERIFY(!GreetingMemory::recall(store, Side::Remote, elsewhere));
+}
+
+void TestEarlyLogin::memoryWritesOnlyWhatChanged()
+{
+    FreshDatabase fresh;
+    QVERIFY2(fresh.open(), qPrintable(fresh.error));
+    twinbox::state::StateStore store(fresh.database);
+    const QByteArray greeting = "S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] hi";
+    const QByteArray login = "C: T1 AUTHENTICATE PLAIN " + aliceCredentials;
+    const QByteArray ok = "S: T1 OK [CAPABILITY IMAP4rev1] logged in";
+
+    FakeImapServer first({greeting, login, ok}, FakeImapServer::Mode::LoopbackTcp);
+    ConnectionSettings settings = remembering(first.port(), {});
+    GreetingMemory::update(store, Side::Local, settings, *await(ImapSession::open(settings)));
+    const qint64 written = totalChanges(fresh.database);
+    QCOMPARE(written, 1);
+
+    // The same greeting at the same address (the memory's own run, logged in early): no write.
+    FakeImapServer second({login, greeting, ok}, FakeImapServer::Mode::LoopbackTcp);
+    settings = remembering(second.port(), plainWithIr);
+    auto session = await(ImapSession::open(settings));
+    QVERIFY(session->loggedInEarly());
+    GreetingMemory::update(store, Side::Local, remembering(first.port(), {}), *session);
+    QCOMPARE(totalChanges(fresh.database), written);
+
+    // Something else announced: replaced.
+    FakeImapServer third({"S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=SCRAM-SHA-256 AUTH=PLAIN] "
+                          "hi",
+                          login, ok},
+                         FakeImapServer::Mode::LoopbackTcp);
+    settings = remembering(third.port(), {});
+    settings.auth = {"PLAIN"};
+    GreetingMemory::update(store, Side::Local, settings, *await(ImapSession::open(settings)));
+    QCOMPARE(totalChanges(fresh.database), written + 1);
+    QCOMPARE(GreetingMemory::recall(store, Side::Local, settings),
+             std::optional<QByteArrayList>(
+                 {"IMAP4REV1", "SASL-IR", "AUTH=SCRAM-SHA-256", "AUTH=PLAIN"}));
+}
+
+void TestEarlyLogin::preauthServerIsForgotten()
+{
+    FreshDatabase fresh;
+    QVERIFY2(fresh.open(), qPrintable(fresh.error));
+    twinbox::state::StateStore store(fresh.database);
+    FakeImapServer server({"C: T1 AUTHENTICATE PLAIN " + aliceCredentials,
+                           "S: * PREAUTH [CAPABILITY IMAP4rev1] welcome",
+                           "S: T1 BAD already authenticated"},
+                          FakeImapServer::Mode::LoopbackTcp);
+    const ConnectionSettings settings = remembering(server.port(), plainWithIr);
+    store.setAnnouncedCapabilities(Side::Remote, {GreetingMemory::address(settings), plainWithIr});
+    QVERIFY(GreetingMemory::recall(store, Side::Remote, settings));
+    GreetingMemory::update(store, Side::Remote, settings, *await(ImapSession::open(settings)));
+    QVERIFY(!GreetingMemory::recall(store, Side::Remote, settings));
+}
+
+QTEST_GUILESS_MAIN(TestEarlyLogin)
+#include "tst_early_login.moc"
