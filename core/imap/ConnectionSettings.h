@@ -52,8 +52,9 @@ struct ConnectionSettings
     std::shared_ptr<const bool> abandoned;
     // What this server announced before the login on an earlier run (GreetingMemory), for
     // this very address; filled by the caller before the connection is up (read once it is:
-    // TLS done, or TCP connected). With SASL-IR and a mechanism of `auth` in it, the login
-    // goes out with the connection instead of a round trip later, after the greeting.
+    // TLS done, or TCP connected). With SASL-IR in it, and PLAIN or SCRAM as the first
+    // mechanism of `auth` it offers, the login goes out with the connection instead of a
+    // round trip later, after the greeting.
     std::shared_ptr<const std::optional<QByteArrayList>> rememberedCapabilities;
 
     quint16 effectivePort() const { return port != 0 ? port : type == Type::Imap ? 143 : 993; }

@@ -93,7 +93,9 @@ ImapSession::open(const ConnectionSettings &settingsIn, const WarningSink &warnI
     // The login an earlier run's greeting asked for goes out now, before this greeting: one
     // round trip less per login (issue #8). It is the line the login after the greeting would
     // send (the same mechanism, its first message inside, RFC 4959), over a connection that
-    // may carry it as it is: never before STARTTLS.
+    // may carry it as it is: never before STARTTLS. RFC 4959 has the client see SASL-IR on
+    // the connection itself: a server that no longer offers it answers BAD, and gets the
+    // login it asks for (below).
     QByteArray early;
     if (!upgrading && credentialsMayGo() && settings.rememberedCapabilities &&
         *settings.rememberedCapabilities)
@@ -163,15 +165,18 @@ ImapSession::open(const ConnectionSettings &settingsIn, const WarningSink &warnI
             session->m_loggedInEarly = true;
         } else {
             // Refused. With what the server offers now, would the login after the greeting
-            // have been the same? Then this is the server's answer to it: not sent twice (a
-            // wrong password would count twice). Otherwise the server changed since the last
-            // run: the login it asks for now follows.
+            // have been the same? Then a NO is the server's answer to it, not sent twice (a
+            // wrong password would count twice); a BAD says the server did not take it before
+            // its greeting (RFC 3501 §6.2.2: not run), and it follows the greeting once, as
+            // does the login a server that changed since the last run asks for now.
             if (!capabilitiesKnown) {
                 co_await session->refreshCapabilities();
                 session->m_announced = session->m_capabilities.names();
             }
-            if (earlyMechanism(settings, session->m_capabilities) == early)
+            const bool unchanged = earlyMechanism(settings, session->m_capabilities) == early;
+            if (unchanged && answer.reply.status.status == StatusResponse::Status::No)
                 co_await session->finishLogin(settings.name, early, answer);
+            session->m_earlyLoginRefused = unchanged;
             // A first command already sent behind the refused login is answered BAD and sent
             // again by executeOk(); a second would take the first's place.
             co_await session->authenticate(settings,

@@ -15,7 +15,9 @@ namespace twinbox::imap {
 
 // A logged-in connection to one server and what it offers. open() does everything between
 // the TCP connect (or the tunnel's start) and the first real command, in this order:
-// transport, TLS (imaps) or STARTTLS (imap), greeting checks, authentication, COMPRESS.
+// transport, TLS (imaps) or STARTTLS (imap), greeting checks, authentication, COMPRESS; the
+// login goes before the greeting when an earlier run's greeting said which one the server
+// takes (ConnectionSettings::rememberedCapabilities).
 // Security rules: TLS is verified unless SSL_verify = NO, pins are enforced when set, a
 // missing STARTTLS or a PREAUTH on a connection that should have been upgraded is refused,
 // and no credential crosses an unencrypted TCP connection unless the settings allow it.
@@ -31,7 +33,8 @@ public:
     //
     // `firstCommand`, when given, is the command the caller sends first after login: it goes
     // out right behind the last message of a SASL exchange (SCRAM's final empty line, PLAIN's
-    // initial response), before the server's OK, which saves a round trip per login.
+    // initial response), before the server's OK, which saves a round trip per login; behind
+    // an early login (PLAIN), before the greeting too.
     // executeOk() of the same command then takes its answer. It is not sent early when
     // COMPRESS may follow the login (everything after COMPRESS is compressed), nor with
     // another mechanism, nor if it would need a literal.
@@ -54,6 +57,9 @@ public:
     // Whether the login went out with the connection, before the greeting (see
     // ConnectionSettings::rememberedCapabilities).
     bool loggedInEarly() const { return m_loggedInEarly; }
+    // Whether the server refused a login sent before its greeting although the greeting
+    // offered that very login (then the login after the greeting went through).
+    bool earlyLoginRefused() const { return m_earlyLoginRefused; }
     // The capabilities the server announced before the login, for the next run to log in
     // early with: none after PREAUTH, on a connection that STARTTLS upgrades (it cannot log
     // in before the upgrade), or when an early login made asking for them moot.
@@ -105,6 +111,7 @@ private:
     bool m_encrypted = false;
     QByteArray m_authMechanism;
     bool m_loggedInEarly = false;
+    bool m_earlyLoginRefused = false;
     std::optional<QByteArrayList> m_announced;
     // open()'s firstCommand, sent before the login's answer, and its answer to come.
     std::optional<Command> m_earlyCommand;

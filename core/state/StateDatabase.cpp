@@ -120,12 +120,16 @@ const QList<QStringList> migrations = {
     },
     // 4: what each server announced before the login on the last run, and the address it was
     // reached at: the next run at that address sends its login with the connection, before
-    // the greeting (ImapSession::open, GreetingMemory). Capabilities, space-separated.
+    // the greeting (ImapSession::open, GreetingMemory). Capabilities, space-separated;
+    // early_refused: the server refused a login sent before its greeting although it offered
+    // that login, so none is sent early until what it announces changes.
     {
-        QStringLiteral("CREATE TABLE server_greeting ("
-                       " side INTEGER PRIMARY KEY CHECK (side IN (0, 1)),"
-                       " address TEXT NOT NULL,"
-                       " capabilities TEXT NOT NULL)"),
+        QStringLiteral(
+            "CREATE TABLE server_greeting ("
+            " side INTEGER PRIMARY KEY CHECK (side IN (0, 1)),"
+            " address TEXT NOT NULL,"
+            " capabilities TEXT NOT NULL,"
+            " early_refused INTEGER NOT NULL DEFAULT 0 CHECK (early_refused IN (0, 1)))"),
     },
 };
 

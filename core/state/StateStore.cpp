@@ -428,21 +428,22 @@ bool StateStore::hasOpenIssue(const QByteArray &internalName, const QString &kin
 
 std::optional<AnnouncedCapabilities> StateStore::announcedCapabilities(Side side) const
 {
-    Query query(m_database, QStringLiteral("SELECT address, capabilities FROM server_greeting "
-                                           "WHERE side = ?"));
+    Query query(m_database, QStringLiteral("SELECT address, capabilities, early_refused FROM "
+                                           "server_greeting WHERE side = ?"));
     if (!query.bind(int(side)).exec().next())
         return std::nullopt;
-    return AnnouncedCapabilities{query.value(0).toString(),
-                                 query.value(1).toByteArray().split(' ')};
+    return AnnouncedCapabilities{query.value(0).toString(), query.value(1).toByteArray().split(' '),
+                                 query.value(2).toInt() != 0};
 }
 
 void StateStore::setAnnouncedCapabilities(Side side, const AnnouncedCapabilities &announced)
 {
     Query(m_database, QStringLiteral("INSERT OR REPLACE INTO server_greeting (side, address, "
-                                     "capabilities) VALUES (?, ?, ?)"))
+                                     "capabilities, early_refused) VALUES (?, ?, ?, ?)"))
         .bind(int(side))
         .bind(announced.address)
         .bind(QString::fromLatin1(announced.capabilities.join(' ')))
+        .bind(announced.earlyRefused ? 1 : 0)
         .exec();
 }
 

@@ -97,7 +97,8 @@ struct AnnouncedCapabilities
 {
     QString address;
     QByteArrayList capabilities;
-    bool operator==(const AnnouncedCapabilities &) const = default;
+    // It refused a login sent before its greeting that these capabilities offered.
+    bool earlyRefused = false;
 };
 
 // The sync engine's reads and writes of the state database, one method per statement.

@@ -2,6 +2,8 @@
 
 #include "imap/ImapSession.h"
 
+#include <algorithm>
+
 namespace twinbox::sync {
 
 using imap::ConnectionSettings;
@@ -19,28 +21,50 @@ QString GreetingMemory::address(const ConnectionSettings &settings)
     return QStringLiteral("imaps://%1:%2").arg(settings.host).arg(settings.effectivePort());
 }
 
+namespace {
+
+bool sameCapabilities(QByteArrayList a, QByteArrayList b)
+{
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    return a == b;
+}
+
+} // namespace
+
 std::optional<QByteArrayList> GreetingMemory::recall(const state::StateStore &store,
                                                      state::Side side,
                                                      const ConnectionSettings &settings)
 {
     const std::optional<state::AnnouncedCapabilities> kept = store.announcedCapabilities(side);
-    if (!kept || kept->address != address(settings))
+    if (!kept || kept->address != address(settings) || kept->earlyRefused)
         return std::nullopt;
     return kept->capabilities;
 }
 
-void GreetingMemory::update(state::StateStore &store, state::Side side,
-                            const ConnectionSettings &settings, const imap::ImapSession &session)
+std::optional<QByteArrayList> GreetingMemory::update(state::StateStore &store, state::Side side,
+                                                     const ConnectionSettings &settings,
+                                                     const imap::ImapSession &session)
 {
     const std::optional<QByteArrayList> &announced = session.announcedBeforeLogin();
     const std::optional<state::AnnouncedCapabilities> kept = store.announcedCapabilities(side);
     if (announced) {
-        const state::AnnouncedCapabilities seen{address(settings), *announced};
-        if (kept != seen)
-            store.setAnnouncedCapabilities(side, seen);
+        const QString where = address(settings);
+        const bool same =
+            kept && kept->address == where && sameCapabilities(kept->capabilities, *announced);
+        const bool refused = session.earlyLoginRefused() || (same && kept->earlyRefused);
+        if (!same || kept->earlyRefused != refused)
+            store.setAnnouncedCapabilities(side, {where, *announced, refused});
     } else if (kept && !session.loggedInEarly()) {
         store.forgetAnnouncedCapabilities(side);
     }
+    return recall(store, side, settings);
+}
+
+void GreetingMemory::forget(state::StateStore &store, state::Side side)
+{
+    if (store.announcedCapabilities(side))
+        store.forgetAnnouncedCapabilities(side);
 }
 
 } // namespace twinbox::sync

@@ -23,14 +23,22 @@ class GreetingMemory
 public:
     // Where a server is reached: what must be the same for the memory to apply.
     static QString address(const imap::ConnectionSettings &settings);
-    // What the last run saw at the settings' address; nullopt when it saw nothing there.
+    // What an early login may go by at the settings' address: what the last run saw there,
+    // unless the server refused a login before its greeting since; nullopt otherwise.
     static std::optional<QByteArrayList> recall(const state::StateStore &store, state::Side side,
                                                 const imap::ConnectionSettings &settings);
-    // Keeps what `session` saw, writing only when it differs from what is kept (most runs
-    // write nothing). A server that now pre-authenticates is forgotten; an early login that
-    // made the capabilities moot keeps what it was based on.
-    static void update(state::StateStore &store, state::Side side,
-                       const imap::ConnectionSettings &settings, const imap::ImapSession &session);
+    // Keeps what `session` saw and returns what recall() now gives, writing only when that
+    // changes (most runs write nothing; the order of the capabilities does not count). A
+    // server that now pre-authenticates is forgotten; an early login that made asking for
+    // the capabilities moot keeps what it was based on; a refused early login is remembered,
+    // and no login goes early there until the server announces something else.
+    static std::optional<QByteArrayList> update(state::StateStore &store, state::Side side,
+                                                const imap::ConnectionSettings &settings,
+                                                const imap::ImapSession &session);
+    // The session did not open. Whatever the cause, the next run logs in after the greeting:
+    // a server that closes a connection on a login sent before its greeting costs one failed
+    // run, not every run.
+    static void forget(state::StateStore &store, state::Side side);
 };
 
 } // namespace twinbox::sync

@@ -173,8 +173,8 @@ bool SyncJob::openDatabase()
     }
     // Starting from nothing would copy every message a second time.
     try {
-        // Read before the connections started meanwhile are up (nothing has run the event
-        // loop yet): their logins may go out with them.
+        // Read before any connection is up (in a single run they are starting meanwhile, and
+        // nothing has run the event loop yet): their logins may go out with them.
         const state::StateStore store(m_database);
         for (state::Side side : {state::Side::Local, state::Side::Remote})
             *m_announced[std::size_t(side)] =
@@ -226,12 +226,22 @@ QCoro::Task<void> SyncJob::connectBoth()
 {
     std::optional<ImapError> failure;
     m_sessions = co_await openPair(&failure, true);
+    state::StateStore store(m_database);
+    for (state::Side side : {state::Side::Local, state::Side::Remote}) {
+        const std::size_t i = std::size_t(side);
+        if (m_sessions[i]) {
+            *m_announced[i] = GreetingMemory::update(store, side, m_settings[i], *m_sessions[i]);
+        } else if (*m_announced[i]) {
+            m_announced[i]->reset();
+            try {
+                GreetingMemory::forget(store, side);
+            } catch (const state::StateError &) {
+                // the connection's error is the one to report
+            }
+        }
+    }
     if (failure)
         throw *failure;
-    state::StateStore store(m_database);
-    for (state::Side side : {state::Side::Local, state::Side::Remote})
-        GreetingMemory::update(store, side, m_settings[std::size_t(side)],
-                               *m_sessions[std::size_t(side)]);
 }
 
 // Both logins at once: the sessions that opened, and the first error in *failure.

@@ -5,6 +5,7 @@
 // state database keeps between runs.
 #include "AwaitInTest.h"
 #include "FakeImapServer.h"
+#include "Socks5Proxy.h"
 #include "imap/ImapSession.h"
 #include "state/StateDatabase.h"
 #include "state/StateStore.h"
@@ -77,11 +78,16 @@ private slots:
     void refusedLoginIsNotSentTwice();
     void preauthAnswersTheEarlyLoginBad();
     void byeGreetingEndsTheEarlyLogin();
+    void badWithTheSameCapabilitiesGetsTheLoginAfterTheGreeting();
+    void greetingWithoutCapabilities();
+    void refusalAfterAGreetingWithoutCapabilities();
     void neverBeforeStartTls();
+    void neverInPlaintextThroughAProxy();
     void notWithoutSaslIr();
     void memoryAppliesAtItsAddressOnly();
     void memoryWritesOnlyWhatChanged();
     void preauthServerIsForgotten();
+    void refusedEarlyLoginIsRemembered();
 };
 
 void TestEarlyLogin::loginGoesBeforeTheGreeting()
@@ -199,6 +205,63 @@ void TestEarlyLogin::byeGreetingEndsTheEarlyLogin()
     QVERIFY2(elapsed.elapsed() < 5000, qPrintable(QString::number(elapsed.elapsed())));
 }
 
+void TestEarlyLogin::badWithTheSameCapabilitiesGetsTheLoginAfterTheGreeting()
+{
+    // BAD: the server did not run a login sent before its greeting (RFC 3501 §6.2.2), though
+    // it offers that very login: it follows the greeting, once, and the session says so.
+    FakeImapServer server({"C: T1 AUTHENTICATE PLAIN " + aliceCredentials,
+                           "S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] hi",
+                           "S: T1 BAD too early", "C: T2 AUTHENTICATE PLAIN " + aliceCredentials,
+                           "S: T2 OK [CAPABILITY IMAP4rev1] logged in"},
+                          FakeImapServer::Mode::LoopbackTcp);
+    auto session = await(ImapSession::open(remembering(server.port(), plainWithIr)));
+    QCOMPARE(session->authMechanism(), QByteArray("PLAIN"));
+    QVERIFY(!session->loggedInEarly());
+    QVERIFY(session->earlyLoginRefused());
+    QVERIFY2(server.failure().isEmpty(), qPrintable(server.failure()));
+    QVERIFY(server.isDone());
+}
+
+void TestEarlyLogin::greetingWithoutCapabilities()
+{
+    // No CAPABILITY in the greeting: none is asked for behind the login (it would be answered
+    // after it), and what the memory holds stays the best knowledge there is.
+    FakeImapServer server({"C: T1 AUTHENTICATE PLAIN " + aliceCredentials, "S: * OK hi",
+                           "S: T1 OK [CAPABILITY IMAP4rev1 QRESYNC] logged in"},
+                          FakeImapServer::Mode::LoopbackTcp);
+    auto session = await(ImapSession::open(remembering(server.port(), plainWithIr)));
+    QVERIFY(session->loggedInEarly());
+    QVERIFY(!session->announcedBeforeLogin());
+    QVERIFY(session->capabilities().has("QRESYNC"));
+    QVERIFY2(server.failure().isEmpty(), qPrintable(server.failure()));
+    QVERIFY(server.isDone());
+
+    FreshDatabase fresh;
+    QVERIFY2(fresh.open(), qPrintable(fresh.error));
+    twinbox::state::StateStore store(fresh.database);
+    const ConnectionSettings settings = remembering(server.port(), plainWithIr);
+    store.setAnnouncedCapabilities(Side::Local, {GreetingMemory::address(settings), plainWithIr});
+    QCOMPARE(GreetingMemory::update(store, Side::Local, settings, *session),
+             std::optional<QByteArrayList>(plainWithIr));
+}
+
+void TestEarlyLogin::refusalAfterAGreetingWithoutCapabilities()
+{
+    // Refused, and the greeting said nothing: the capabilities are asked for, and as they
+    // offer the same login, the NO is final.
+    FakeImapServer server({"C: T1 AUTHENTICATE PLAIN " + aliceCredentials, "S: * OK hi",
+                           "S: T1 NO [AUTHENTICATIONFAILED] wrong password", "C: T2 CAPABILITY",
+                           "S: * CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN", "S: T2 OK"},
+                          FakeImapServer::Mode::LoopbackTcp);
+    const auto error = twinbox::test::awaitError<ImapError>(
+        ImapSession::open(remembering(server.port(), plainWithIr)));
+    QVERIFY2(error.describe().contains(QStringLiteral("wrong password")),
+             qPrintable(error.describe()));
+    QTest::qWait(200); // a second login would reach the server meanwhile
+    QCOMPARE(server.receivedLines().size(), 2);
+    QVERIFY2(server.failure().isEmpty(), qPrintable(server.failure()));
+}
+
 void TestEarlyLogin::neverBeforeStartTls()
 {
     // A connection that STARTTLS is to upgrade carries no credentials before it: the client
@@ -209,6 +272,24 @@ void TestEarlyLogin::neverBeforeStartTls()
     settings.startTls = true;
     const auto error = twinbox::test::awaitError<ImapError>(ImapSession::open(settings));
     QCOMPARE(error.kind(), ImapError::Kind::Tls);
+    QTest::qWait(200); // an early login would reach the server meanwhile
+    QVERIFY(server.receivedLines().isEmpty());
+}
+
+void TestEarlyLogin::neverInPlaintextThroughAProxy()
+{
+    // Loopback behind a proxy is the proxy's loopback: no credentials in plaintext, early or
+    // not.
+    FakeImapServer server({"S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] hi"},
+                          FakeImapServer::Mode::LoopbackTcp);
+    twinbox::test::Socks5Proxy proxy;
+    ConnectionSettings settings = remembering(server.port(), plainWithIr);
+    settings.proxy = QStringLiteral("socks5://127.0.0.1:%1").arg(proxy.port());
+    const auto error = twinbox::test::awaitError<ImapError>(ImapSession::open(settings));
+    QCOMPARE(error.kind(), ImapError::Kind::Authentication);
+    QVERIFY2(error.describe().contains(QStringLiteral("unencrypted")),
+             qPrintable(error.describe()));
+    QTest::qWait(200);
     QVERIFY(server.receivedLines().isEmpty());
 }
 
@@ -279,6 +360,14 @@ void TestEarlyLogin::memoryWritesOnlyWhatChanged()
     GreetingMemory::update(store, Side::Local, remembering(first.port(), {}), *session);
     QCOMPARE(totalChanges(fresh.database), written);
 
+    // The same capabilities in another order (a server farm's other back end): no write.
+    FakeImapServer reordered({"S: * OK [CAPABILITY AUTH=PLAIN IMAP4rev1 SASL-IR] hi", login, ok},
+                             FakeImapServer::Mode::LoopbackTcp);
+    settings = remembering(reordered.port(), {});
+    session = await(ImapSession::open(settings));
+    GreetingMemory::update(store, Side::Local, remembering(first.port(), {}), *session);
+    QCOMPARE(totalChanges(fresh.database), written);
+
     // Something else announced: replaced.
     FakeImapServer third({"S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=SCRAM-SHA-256 AUTH=PLAIN] "
                           "hi",
@@ -307,6 +396,45 @@ void TestEarlyLogin::preauthServerIsForgotten()
     QVERIFY(GreetingMemory::recall(store, Side::Remote, settings));
     GreetingMemory::update(store, Side::Remote, settings, *await(ImapSession::open(settings)));
     QVERIFY(!GreetingMemory::recall(store, Side::Remote, settings));
+}
+
+void TestEarlyLogin::refusedEarlyLoginIsRemembered()
+{
+    // A server that answered BAD to a login before its greeting gets none early any more,
+    // until it announces something else; a failed session forgets the memory outright.
+    FreshDatabase fresh;
+    QVERIFY2(fresh.open(), qPrintable(fresh.error));
+    twinbox::state::StateStore store(fresh.database);
+    const QByteArray greeting = "S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] hi";
+    FakeImapServer server({"C: T1 AUTHENTICATE PLAIN " + aliceCredentials, greeting,
+                           "S: T1 BAD too early", "C: T2 AUTHENTICATE PLAIN " + aliceCredentials,
+                           "S: T2 OK [CAPABILITY IMAP4rev1] logged in"},
+                          FakeImapServer::Mode::LoopbackTcp);
+    const ConnectionSettings settings = remembering(server.port(), plainWithIr);
+    store.setAnnouncedCapabilities(Side::Remote, {GreetingMemory::address(settings), plainWithIr});
+    QVERIFY(!GreetingMemory::update(store, Side::Remote, settings,
+                                    *await(ImapSession::open(settings))));
+    QVERIFY(!GreetingMemory::recall(store, Side::Remote, settings));
+
+    // The next run logs in after the greeting, which announces the same: still none early.
+    FakeImapServer next({greeting, "C: T1 AUTHENTICATE PLAIN " + aliceCredentials,
+                         "S: T1 OK [CAPABILITY IMAP4rev1] logged in"},
+                        FakeImapServer::Mode::LoopbackTcp);
+    const ConnectionSettings nextSettings = remembering(next.port(), std::nullopt);
+    auto session = await(ImapSession::open(nextSettings));
+    QVERIFY(!GreetingMemory::update(store, Side::Remote, settings, *session));
+    QVERIFY(store.announcedCapabilities(Side::Remote)->earlyRefused);
+
+    // Something else announced: the memory starts afresh.
+    FakeImapServer changed({"S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN ID] hi",
+                            "C: T1 AUTHENTICATE PLAIN " + aliceCredentials,
+                            "S: T1 OK [CAPABILITY IMAP4rev1] logged in"},
+                           FakeImapServer::Mode::LoopbackTcp);
+    session = await(ImapSession::open(remembering(changed.port(), std::nullopt)));
+    QVERIFY(GreetingMemory::update(store, Side::Remote, settings, *session));
+
+    GreetingMemory::forget(store, Side::Remote);
+    QVERIFY(!store.announcedCapabilities(Side::Remote));
 }
 
 QTEST_GUILESS_MAIN(TestEarlyLogin)

@@ -3,6 +3,7 @@
 // 30 MB message streamed through FETCH in far less memory than its size.
 #include "AwaitInTest.h"
 #include "DovecotServer.h"
+#include "LoopbackProxy.h"
 #include "SecretForms.h"
 #include "imap/ImapSession.h"
 #include "imap/ResponseParser.h"
@@ -75,6 +76,7 @@ private slots:
     void loginGoesBeforeTheGreeting_data();
     void loginGoesBeforeTheGreeting();
     void earlyLoginWithAWrongPasswordIsSentOnce();
+    void earlyLoginSavesAClientTurn();
     void debugLogHasNoPassword_data();
     void debugLogHasNoPassword();
     void largeMessageIsStreamed();
@@ -429,7 +431,31 @@ void TestImapSession::earlyLoginWithAWrongPasswordIsSentOnce()
     QCOMPARE(error.kind(), ImapError::Kind::Authentication);
     QVERIFY2(error.describe().contains(QStringLiteral("login failed")),
              qPrintable(error.describe()));
+    QVERIFY2(log.value(0).startsWith(QStringLiteral("C: T1 AUTHENTICATE")), // before the greeting
+             qPrintable(log.join(u'\n')));
     QCOMPARE(log.filter(QStringLiteral("AUTHENTICATE")).size(), 1);
+}
+
+void TestImapSession::earlyLoginSavesAClientTurn()
+{
+    // Through a proxy that delays each direction by 5 ms: the early login leaves with the
+    // TLS Finished, so the session needs one client turn less. (With Nagle's algorithm on,
+    // it waited for the server's session tickets to acknowledge the Finished: no gain.)
+    twinbox::test::LoopbackProxy proxy(m_server->imapsPort(), std::chrono::milliseconds(5));
+    ConnectionSettings settings = imaps();
+    settings.port = proxy.port();
+    auto turnsOfASession = [&settings, &proxy] {
+        proxy.take();
+        auto session = await(ImapSession::open(settings));
+        await(session->logout());
+        QTest::qWait(100); // the proxy relays the last bytes
+        return std::pair{proxy.take().clientTurns, session->announcedBeforeLogin()};
+    };
+    const auto [before, announced] = turnsOfASession();
+    QVERIFY(announced);
+    settings.rememberedCapabilities =
+        std::make_shared<const std::optional<QByteArrayList>>(announced);
+    QCOMPARE(turnsOfASession().first, before - 1);
 }
 
 void TestImapSession::debugLogHasNoPassword_data()
