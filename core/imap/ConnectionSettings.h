@@ -56,6 +56,9 @@ struct ConnectionSettings
     // mechanism of `auth` it offers, the login goes out with the connection instead of a
     // round trip later, after the greeting.
     std::shared_ptr<const std::optional<QByteArrayList>> rememberedCapabilities;
+    // Set (when given) if the connection failed with a login sent before the greeting on its
+    // way: dropped, or answered BAD, by a server that takes none there (GreetingMemory).
+    std::shared_ptr<bool> earlyLoginFailed;
 
     quint16 effectivePort() const { return port != 0 ? port : type == Type::Imap ? 143 : 993; }
     // The name the certificate must carry: SSL_hostname, or the host when it is empty.

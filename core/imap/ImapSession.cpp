@@ -103,8 +103,22 @@ ImapSession::open(const ConnectionSettings &settingsIn, const WarningSink &warnI
     std::optional<QCoro::Task<LoginReply>> earlyLogin;
     if (!early.isEmpty())
         earlyLogin.emplace(session->login(settings, early, true, firstCommand));
+    // What ends the connection while the early login is on its way may be the server's
+    // answer to it: the caller learns so (the login goes after the greeting next time).
+    const std::shared_ptr<bool> earlyFailed = settings.earlyLoginFailed;
+    auto noteEarlyFailure = [&earlyLogin, &earlyFailed] {
+        if (earlyLogin && earlyFailed)
+            *earlyFailed = true;
+    };
     // RFC 3501 §7.1: the greeting is OK (log in), PREAUTH (already in) or BYE (go away).
-    const StatusResponse greeting = co_await connection.greeting();
+    std::optional<StatusResponse> greeted;
+    try {
+        greeted = co_await connection.greeting();
+    } catch (const ImapError &) {
+        noteEarlyFailure();
+        throw;
+    }
+    const StatusResponse greeting = std::move(*greeted);
     if (greeting.status == StatusResponse::Status::Bye) {
         const QString text = QString::fromUtf8(greeting.text);
         connection.abort(text); // an early login ends with it
@@ -154,7 +168,14 @@ ImapSession::open(const ConnectionSettings &settingsIn, const WarningSink &warnI
         requireImap4();
 
     if (earlyLogin) {
-        const LoginReply answer = co_await *earlyLogin;
+        std::optional<LoginReply> answered;
+        try {
+            answered = co_await *earlyLogin;
+        } catch (const ImapError &) {
+            noteEarlyFailure();
+            throw;
+        }
+        const LoginReply answer = std::move(*answered);
         if (preauth) {
             // Answered BAD: the server needed no login.
             session->m_authMechanism = "PREAUTH";

@@ -61,10 +61,13 @@ std::optional<QByteArrayList> GreetingMemory::update(state::StateStore &store, s
     return recall(store, side, settings);
 }
 
-void GreetingMemory::forget(state::StateStore &store, state::Side side)
+void GreetingMemory::refuse(state::StateStore &store, state::Side side)
 {
-    if (store.announcedCapabilities(side))
-        store.forgetAnnouncedCapabilities(side);
+    std::optional<state::AnnouncedCapabilities> kept = store.announcedCapabilities(side);
+    if (!kept || kept->earlyRefused)
+        return;
+    kept->earlyRefused = true;
+    store.setAnnouncedCapabilities(side, *kept);
 }
 
 } // namespace twinbox::sync

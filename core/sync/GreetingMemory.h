@@ -35,10 +35,10 @@ public:
     static std::optional<QByteArrayList> update(state::StateStore &store, state::Side side,
                                                 const imap::ConnectionSettings &settings,
                                                 const imap::ImapSession &session);
-    // The session did not open. Whatever the cause, the next run logs in after the greeting:
-    // a server that closes a connection on a login sent before its greeting costs one failed
-    // run, not every run.
-    static void forget(state::StateStore &store, state::Side side);
+    // The connection failed with an early login on its way (ConnectionSettings::
+    // earlyLoginFailed): no login goes early there until the server announces something else,
+    // so a server that drops such connections costs one failed run, not every other one.
+    static void refuse(state::StateStore &store, state::Side side);
 };
 
 } // namespace twinbox::sync

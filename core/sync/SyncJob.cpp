@@ -217,6 +217,7 @@ QCoro::Task<bool> SyncJob::readPasswords()
         m_settings[i].keepAlive = m_options.watchSeconds.has_value();
         m_settings[i].abandoned = m_connectionsAbandoned;
         m_settings[i].rememberedCapabilities = m_announced[i];
+        m_settings[i].earlyLoginFailed = m_earlyLoginFailed[i];
     }
     co_return true;
 }
@@ -225,16 +226,18 @@ QCoro::Task<bool> SyncJob::readPasswords()
 QCoro::Task<void> SyncJob::connectBoth()
 {
     std::optional<ImapError> failure;
+    for (const auto &flag : m_earlyLoginFailed)
+        *flag = false;
     m_sessions = co_await openPair(&failure, true);
     state::StateStore store(m_database);
     for (state::Side side : {state::Side::Local, state::Side::Remote}) {
         const std::size_t i = std::size_t(side);
         if (m_sessions[i]) {
             *m_announced[i] = GreetingMemory::update(store, side, m_settings[i], *m_sessions[i]);
-        } else if (*m_announced[i]) {
+        } else if (*m_earlyLoginFailed[i]) {
             m_announced[i]->reset();
             try {
-                GreetingMemory::forget(store, side);
+                GreetingMemory::refuse(store, side);
             } catch (const state::StateError &) {
                 // the connection's error is the one to report
             }

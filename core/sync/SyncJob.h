@@ -102,6 +102,9 @@ private:
     std::array<std::shared_ptr<std::optional<QByteArrayList>>, 2> m_announced = {
         std::make_shared<std::optional<QByteArrayList>>(),
         std::make_shared<std::optional<QByteArrayList>>()};
+    // By side: the last connection failed with its early login on the way.
+    std::array<std::shared_ptr<bool>, 2> m_earlyLoginFailed = {std::make_shared<bool>(false),
+                                                               std::make_shared<bool>(false)};
     std::array<std::unique_ptr<imap::ImapSession>, 2> m_sessions;
     std::unique_ptr<ServerWatch> m_watch;
     void endBackoff();

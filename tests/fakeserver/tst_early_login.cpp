@@ -13,6 +13,7 @@
 
 #include <QElapsedTimer>
 #include <QSqlQuery>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -88,6 +89,7 @@ private slots:
     void memoryWritesOnlyWhatChanged();
     void preauthServerIsForgotten();
     void refusedEarlyLoginIsRemembered();
+    void droppedEarlyLoginIsReported();
 };
 
 void TestEarlyLogin::loginGoesBeforeTheGreeting()
@@ -411,7 +413,10 @@ void TestEarlyLogin::refusedEarlyLoginIsRemembered()
                            "S: T2 OK [CAPABILITY IMAP4rev1] logged in"},
                           FakeImapServer::Mode::LoopbackTcp);
     const ConnectionSettings settings = remembering(server.port(), plainWithIr);
-    store.setAnnouncedCapabilities(Side::Remote, {GreetingMemory::address(settings), plainWithIr});
+    // As a run keeps them: upper-cased (Capabilities).
+    const QByteArrayList kept = {"IMAP4REV1", "SASL-IR", "AUTH=PLAIN"};
+    store.setAnnouncedCapabilities(Side::Remote, {GreetingMemory::address(settings), kept});
+    const qint64 before = totalChanges(fresh.database);
     QVERIFY(!GreetingMemory::update(store, Side::Remote, settings,
                                     *await(ImapSession::open(settings))));
     QVERIFY(!GreetingMemory::recall(store, Side::Remote, settings));
@@ -424,6 +429,8 @@ void TestEarlyLogin::refusedEarlyLoginIsRemembered()
     auto session = await(ImapSession::open(nextSettings));
     QVERIFY(!GreetingMemory::update(store, Side::Remote, settings, *session));
     QVERIFY(store.announcedCapabilities(Side::Remote)->earlyRefused);
+    QCOMPARE(store.announcedCapabilities(Side::Remote)->capabilities, kept);
+    QCOMPARE(totalChanges(fresh.database), before + 1); // the refusal, once
 
     // Something else announced: the memory starts afresh.
     FakeImapServer changed({"S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN ID] hi",
@@ -433,8 +440,42 @@ void TestEarlyLogin::refusedEarlyLoginIsRemembered()
     session = await(ImapSession::open(remembering(changed.port(), std::nullopt)));
     QVERIFY(GreetingMemory::update(store, Side::Remote, settings, *session));
 
-    GreetingMemory::forget(store, Side::Remote);
-    QVERIFY(!store.announcedCapabilities(Side::Remote));
+    // A connection that failed with the early login on its way: refused as well.
+    GreetingMemory::refuse(store, Side::Remote);
+    QVERIFY(store.announcedCapabilities(Side::Remote)->earlyRefused);
+    QVERIFY(!GreetingMemory::recall(store, Side::Remote, settings));
+}
+
+void TestEarlyLogin::droppedEarlyLoginIsReported()
+{
+    // The server closes the connection when the login comes before its greeting: the caller
+    // learns that the early login went down with it. A server that was never reached (no
+    // early login sent) leaves the flag alone.
+    FakeImapServer server({"C: T1 AUTHENTICATE PLAIN " + aliceCredentials, "X"},
+                          FakeImapServer::Mode::LoopbackTcp);
+    ConnectionSettings settings = remembering(server.port(), plainWithIr);
+    settings.earlyLoginFailed = std::make_shared<bool>(false);
+    const auto error = twinbox::test::awaitError<ImapError>(ImapSession::open(settings));
+    QCOMPARE(error.kind(), ImapError::Kind::Connection);
+    QVERIFY(*settings.earlyLoginFailed);
+
+    // A wrong password (NO to an unchanged offer) is the login's answer, not a refusal.
+    FakeImapServer refusing({"C: T1 AUTHENTICATE PLAIN " + aliceCredentials,
+                             "S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] hi",
+                             "S: T1 NO [AUTHENTICATIONFAILED] wrong password"},
+                            FakeImapServer::Mode::LoopbackTcp);
+    settings = remembering(refusing.port(), plainWithIr);
+    settings.earlyLoginFailed = std::make_shared<bool>(false);
+    twinbox::test::awaitError<ImapError>(ImapSession::open(settings));
+    QVERIFY(!*settings.earlyLoginFailed);
+
+    QTcpServer closed; // a port nobody listens on any more
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    settings = remembering(closed.serverPort(), plainWithIr);
+    closed.close();
+    settings.earlyLoginFailed = std::make_shared<bool>(false);
+    twinbox::test::awaitError<ImapError>(ImapSession::open(settings));
+    QVERIFY(!*settings.earlyLoginFailed);
 }
 
 QTEST_GUILESS_MAIN(TestEarlyLogin)

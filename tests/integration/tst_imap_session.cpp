@@ -16,6 +16,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <limits>
+
 using namespace twinbox::imap;
 using twinbox::test::await;
 using twinbox::test::DovecotConfig;
@@ -438,24 +440,31 @@ void TestImapSession::earlyLoginWithAWrongPasswordIsSentOnce()
 
 void TestImapSession::earlyLoginSavesAClientTurn()
 {
-    // Through a proxy that delays each direction by 5 ms: the early login leaves with the
-    // TLS Finished, so the session needs one client turn less. (With Nagle's algorithm on,
-    // it waited for the server's session tickets to acknowledge the Finished: no gain.)
-    twinbox::test::LoopbackProxy proxy(m_server->imapsPort(), std::chrono::milliseconds(5));
+    // Through a proxy that delays each direction by 10 ms: the early login leaves with the
+    // TLS Finished, so the login needs one client turn less. (With Nagle's algorithm on, it
+    // waited for the server's session tickets to acknowledge the Finished: no gain.) The
+    // fewest turns of two sessions each way: a client that stalls for longer than the delay
+    // on a busy machine splits a turn in two.
+    twinbox::test::LoopbackProxy proxy(m_server->imapsPort(), std::chrono::milliseconds(10));
     ConnectionSettings settings = imaps();
     settings.port = proxy.port();
-    auto turnsOfASession = [&settings, &proxy] {
-        proxy.take();
-        auto session = await(ImapSession::open(settings));
-        await(session->logout());
-        QTest::qWait(100); // the proxy relays the last bytes
-        return std::pair{proxy.take().clientTurns, session->announcedBeforeLogin()};
+    std::optional<QByteArrayList> announced;
+    auto fewestTurns = [&settings, &proxy, &announced] {
+        qint64 fewest = std::numeric_limits<qint64>::max();
+        for (int i = 0; i < 2; ++i) {
+            proxy.take();
+            auto session = await(ImapSession::open(settings));
+            QTest::qWait(50); // the proxy relays the last bytes of the login
+            fewest = std::min(fewest, qint64(proxy.take().clientTurns));
+            announced = session->announcedBeforeLogin();
+        }
+        return fewest;
     };
-    const auto [before, announced] = turnsOfASession();
+    const qint64 before = fewestTurns();
     QVERIFY(announced);
     settings.rememberedCapabilities =
         std::make_shared<const std::optional<QByteArrayList>>(announced);
-    QCOMPARE(turnsOfASession().first, before - 1);
+    QCOMPARE(fewestTurns(), before - 1);
 }
 
 void TestImapSession::debugLogHasNoPassword_data()
