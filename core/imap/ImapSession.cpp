@@ -199,9 +199,11 @@ ImapSession::open(const ConnectionSettings &settingsIn, const WarningSink &warnI
                 co_await session->finishLogin(settings.name, early, answer);
             session->m_earlyLoginRefused = unchanged;
             // A first command already sent behind the refused login is answered BAD and sent
-            // again by executeOk(); a second would take the first's place.
-            co_await session->authenticate(settings,
-                                           session->m_earlyReply ? std::nullopt : firstCommand);
+            // again by executeOk(); a second would take the first's place. (Named, not a
+            // temporary in the co_await: GCC 12 destroys such a temporary twice.)
+            const std::optional<Command> behindLogin =
+                session->m_earlyReply ? std::nullopt : firstCommand;
+            co_await session->authenticate(settings, behindLogin);
         }
         requireImap4();
     } else if (preauth) {
