@@ -56,6 +56,10 @@ struct FreshDatabase
 
 const QByteArray aliceCredentials = QByteArray("\0alice\0secret", 13).toBase64(); // RFC 4616
 const QByteArrayList plainWithIr = {"IMAP4rev1", "SASL-IR", "AUTH=PLAIN"};
+// Script lines: the greeting that offers plainWithIr, alice's PLAIN login and its OK.
+const QByteArray plainGreeting = "S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] hi";
+const QByteArray plainLogin = "C: T1 AUTHENTICATE PLAIN " + aliceCredentials;
+const QByteArray loggedIn = "S: T1 OK [CAPABILITY IMAP4rev1] logged in";
 const Command list = Command("LIST").string("").string("*");
 
 qint64 totalChanges(twinbox::state::StateDatabase &database)
@@ -344,9 +348,9 @@ void TestEarlyLogin::memoryWritesOnlyWhatChanged()
     FreshDatabase fresh;
     QVERIFY2(fresh.open(), qPrintable(fresh.error));
     twinbox::state::StateStore store(fresh.database);
-    const QByteArray greeting = "S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] hi";
-    const QByteArray login = "C: T1 AUTHENTICATE PLAIN " + aliceCredentials;
-    const QByteArray ok = "S: T1 OK [CAPABILITY IMAP4rev1] logged in";
+    const QByteArray &greeting = plainGreeting;
+    const QByteArray &login = plainLogin;
+    const QByteArray &ok = loggedIn;
 
     FakeImapServer first({greeting, login, ok}, FakeImapServer::Mode::LoopbackTcp);
     ConnectionSettings settings = remembering(first.port(), {});
@@ -403,11 +407,11 @@ void TestEarlyLogin::preauthServerIsForgotten()
 void TestEarlyLogin::refusedEarlyLoginIsRemembered()
 {
     // A server that answered BAD to a login before its greeting gets none early any more,
-    // until it announces something else; a failed session forgets the memory outright.
+    // until it announces something else; so does a connection dropped with one on its way.
     FreshDatabase fresh;
     QVERIFY2(fresh.open(), qPrintable(fresh.error));
     twinbox::state::StateStore store(fresh.database);
-    const QByteArray greeting = "S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] hi";
+    const QByteArray &greeting = plainGreeting;
     FakeImapServer server({"C: T1 AUTHENTICATE PLAIN " + aliceCredentials, greeting,
                            "S: T1 BAD too early", "C: T2 AUTHENTICATE PLAIN " + aliceCredentials,
                            "S: T2 OK [CAPABILITY IMAP4rev1] logged in"},
