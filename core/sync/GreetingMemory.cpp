@@ -30,16 +30,22 @@ bool sameCapabilities(QByteArrayList a, QByteArrayList b)
     return a == b;
 }
 
+// What an early login may go by, of what is kept, at `where`.
+std::optional<QByteArrayList> applicable(const std::optional<state::AnnouncedCapabilities> &kept,
+                                         const QString &where)
+{
+    if (!kept || kept->address != where || kept->earlyRefused)
+        return std::nullopt;
+    return kept->capabilities;
+}
+
 } // namespace
 
 std::optional<QByteArrayList> GreetingMemory::recall(const state::StateStore &store,
                                                      state::Side side,
                                                      const ConnectionSettings &settings)
 {
-    const std::optional<state::AnnouncedCapabilities> kept = store.announcedCapabilities(side);
-    if (!kept || kept->address != address(settings) || kept->earlyRefused)
-        return std::nullopt;
-    return kept->capabilities;
+    return applicable(store.announcedCapabilities(side), address(settings));
 }
 
 std::optional<QByteArrayList> GreetingMemory::update(state::StateStore &store, state::Side side,
@@ -47,18 +53,21 @@ std::optional<QByteArrayList> GreetingMemory::update(state::StateStore &store, s
                                                      const imap::ImapSession &session)
 {
     const std::optional<QByteArrayList> &announced = session.announcedBeforeLogin();
-    const std::optional<state::AnnouncedCapabilities> kept = store.announcedCapabilities(side);
+    std::optional<state::AnnouncedCapabilities> kept = store.announcedCapabilities(side);
+    const QString where = address(settings);
     if (announced) {
-        const QString where = address(settings);
         const bool same =
             kept && kept->address == where && sameCapabilities(kept->capabilities, *announced);
         const bool refused = session.earlyLoginRefused() || (same && kept->earlyRefused);
-        if (!same || kept->earlyRefused != refused)
-            store.setAnnouncedCapabilities(side, {where, *announced, refused});
+        if (!same || kept->earlyRefused != refused) {
+            kept = state::AnnouncedCapabilities{where, *announced, refused};
+            store.setAnnouncedCapabilities(side, *kept);
+        }
     } else if (kept && !session.loggedInEarly()) {
         store.forgetAnnouncedCapabilities(side);
+        kept.reset();
     }
-    return recall(store, side, settings);
+    return applicable(kept, where); // what is kept now, without reading it again
 }
 
 void GreetingMemory::refuse(state::StateStore &store, state::Side side)
