@@ -10,6 +10,7 @@
 #include <QThread>
 
 #include <signal.h>
+#include <sys/time.h>
 
 using namespace twinbox::test;
 
@@ -42,6 +43,7 @@ private slots:
     void certificateDigestMatchesServedCertificate();
     void stopLeavesNothingBehind();
     void killedTestProcessLeavesNothingBehind();
+    void halfRemovedDirectoryIsRemovedByTheNextStart();
 };
 
 void TestDovecotFixture::capabilitiesOverTlsAndTunnel_data()
@@ -212,6 +214,42 @@ void TestDovecotFixture::killedTestProcessLeavesNothingBehind()
     QString error;
     QVERIFY2(next.start(&error), qPrintable(error));
     QVERIFY(!QFileInfo::exists(directory));
+}
+
+// A test process killed while it removed its server directory, as one killed with its
+// session, left a directory without its owner file. A start that finds one (a minute old)
+// removes it; a fresh one may be a parallel process's, about to write its owner file.
+void TestDovecotFixture::halfRemovedDirectoryIsRemovedByTheNextStart()
+{
+    DovecotServer first;
+    QString error;
+    QVERIFY2(first.start(&error), qPrintable(error));
+    const QString root = QFileInfo(first.directory()).absolutePath();
+    first.stop();
+    const auto leaveHalfRemoved = [&root](const QString &name, int ageSeconds) {
+        const QString path = root + QStringLiteral("/twinbox-dovecot-") + name;
+        QDir().mkpath(path + QStringLiteral("/mail/.INBOX"));
+        QFile index(path + QStringLiteral("/mail/.INBOX/dovecot.index.log"));
+        if (!index.open(QIODevice::WriteOnly) || index.write("index") != 5)
+            return QString();
+        index.close();
+        timeval times[2];
+        ::gettimeofday(&times[0], nullptr);
+        times[0].tv_sec -= ageSeconds;
+        times[1] = times[0];
+        if (::utimes(QFile::encodeName(path).constData(), times) != 0)
+            return QString();
+        return path;
+    };
+    const QString abandoned = leaveHalfRemoved(QStringLiteral("halfremoved-old"), 120);
+    const QString fresh = leaveHalfRemoved(QStringLiteral("halfremoved-new"), 0);
+    QVERIFY(!abandoned.isEmpty() && !fresh.isEmpty());
+
+    DovecotServer next;
+    QVERIFY2(next.start(&error), qPrintable(error));
+    QVERIFY(!QFileInfo::exists(abandoned));
+    QVERIFY(QFileInfo::exists(fresh));
+    QVERIFY(QDir(fresh).removeRecursively());
 }
 
 // The child half: start a server, report it, and wait to be killed.
