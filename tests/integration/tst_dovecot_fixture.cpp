@@ -227,7 +227,10 @@ void TestDovecotFixture::halfRemovedDirectoryIsRemovedByTheNextStart()
     const QString root = QFileInfo(first.directory()).absolutePath();
     first.stop();
     const auto leaveHalfRemoved = [&root](const QString &name, int ageSeconds) {
-        const QString path = root + QStringLiteral("/twinbox-dovecot-") + name;
+        // Named after this process: the unprivileged run of this test runs beside it.
+        const QString path = root + QStringLiteral("/twinbox-dovecot-%1-%2")
+                                        .arg(name)
+                                        .arg(QCoreApplication::applicationPid());
         QDir().mkpath(path + QStringLiteral("/mail/.INBOX"));
         QFile index(path + QStringLiteral("/mail/.INBOX/dovecot.index.log"));
         if (!index.open(QIODevice::WriteOnly) || index.write("index") != 5)
