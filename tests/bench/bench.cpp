@@ -453,30 +453,40 @@ int main(int argc, char *argv[])
         log << tool.name << ": corpus loaded\n";
         log.flush();
     }
-    // Alternating: each round runs every tool once per phase, so drift hits all alike.
+    // Alternating: each round runs every tool once per phase, so drift hits all alike. The
+    // no-ops and incrementals alternate run by run: each tool's k-th run of a round follows
+    // the other tools' k-th (the same change set, each on its own servers), so that runs
+    // seconds apart, not minutes, can be compared pair by pair.
     for (int round = 0; round < runs; ++round) {
+        const QString at = QStringLiteral(" round %1 ").arg(round + 1);
         for (const Tool &tool : tools) {
             Setup &setup = setups[tool.name];
-            std::array<Phase, PhaseCount> &phases = results[tool.name];
-            const QString at = QStringLiteral(" round %1 ").arg(round + 1);
             freshRemote(tool, setup);
             writeConfig(tool, setup, false);
-            runPhase(tool, setup, phases[Initial], corpus, false, log,
+            runPhase(tool, setup, results[tool.name][Initial], corpus, false, log,
                      at + QLatin1String(phaseNames[Initial]));
-            // A no-op takes tens of milliseconds: several per round make its median steady.
-            for (int repeat = 0; repeat < noOpRepeats; ++repeat)
-                runPhase(tool, setup, phases[NoOp], corpus, false, log,
+        }
+        // A no-op takes tens of milliseconds: several per round make its median steady.
+        for (int repeat = 0; repeat < noOpRepeats; ++repeat)
+            for (const Tool &tool : tools)
+                runPhase(tool, setups[tool.name], results[tool.name][NoOp], corpus, false, log,
                          at + QLatin1String(phaseNames[NoOp]));
-            for (int repeat = 0; repeat < incrementalRepeats; ++repeat) {
-                // Its own seed, flag name and new messages; with one repeat, as before.
-                const int set = round * incrementalRepeats + repeat;
+        for (int repeat = 0; repeat < incrementalRepeats; ++repeat) {
+            // Its own seed, flag name and new messages; with one repeat, as before.
+            const int set = round * incrementalRepeats + repeat;
+            for (const Tool &tool : tools) {
+                Setup &setup = setups[tool.name];
                 change(*setup.local, *setup.remote, corpus, 20261130 + set, set + 1);
-                runPhase(tool, setup, phases[Incremental], corpus, false, log,
+                runPhase(tool, setup, results[tool.name][Incremental], corpus, false, log,
                          at + QLatin1String(phaseNames[Incremental]));
             }
+        }
+        for (const Tool &tool : tools) {
             if (latencyMs <= 0 || tool.kind == Kind::InterimapUncompressed ||
                 tool.kind == Kind::Dsync)
                 continue;
+            Setup &setup = setups[tool.name];
+            std::array<Phase, PhaseCount> &phases = results[tool.name];
             const auto oneWay = std::chrono::milliseconds(latencyMs / 2);
             freshRemote(tool, setup);
             setup.localProxy = std::make_unique<LoopbackProxy>(setup.local->imapsPort(), oneWay);
@@ -548,6 +558,26 @@ int main(int argc, char *argv[])
            << im[p].peakKb / 1024 << " | " << tw[p].commands[0] << " / " << tw[p].commands[1]
            << "; " << im[p].commands[0] << " / " << im[p].commands[1] << " | "
            << (same ? "yes" : "**NO**") << " |\n";
+    }
+    // Beside the ratio of the medians: the median of the pairs' own ratios, which a machine
+    // that speeds up or slows down over minutes does not sway.
+    md << "\nPaired: the median of the ratios of twinbox's k-th run of a round to interimap's "
+       << "k-th (the same change set, in the same turn of the alternation, seconds apart), with "
+       << "their range:\n\n| " << preset.toUpper()
+       << " | pairs | median of the ratios | lowest | highest |\n"
+       << "|---|---|---|---|---|\n";
+    for (int p : {NoOp, Incremental}) {
+        const qsizetype pairs = std::min(tw[p].seconds.size(), im[p].seconds.size());
+        QList<double> ratios;
+        for (qsizetype k = 0; k < pairs; ++k)
+            if (im[p].seconds[k] > 0)
+                ratios.append(tw[p].seconds[k] / im[p].seconds[k]);
+        if (ratios.isEmpty())
+            continue;
+        const auto [lowest, highest] = std::minmax_element(ratios.begin(), ratios.end());
+        md << "| " << phaseNames[p] << " | " << ratios.size() << " | **"
+           << QString::number(median(ratios), 'f', 2) << "** | " << QString::number(*lowest, 'f', 2)
+           << " | " << QString::number(*highest, 'f', 2) << " |\n";
     }
     if (latencyMs > 0) {
         md << "\nThrough the " << latencyMs << " ms proxy: client turns (round trips for a "
