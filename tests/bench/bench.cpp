@@ -454,9 +454,11 @@ int main(int argc, char *argv[])
         log.flush();
     }
     // Alternating: each round runs every tool once per phase, so drift hits all alike. The
-    // no-ops and incrementals alternate run by run: each tool's k-th run of a round follows
-    // the other tools' k-th (the same change set, each on its own servers), so that runs
-    // seconds apart, not minutes, can be compared pair by pair.
+    // no-ops and incrementals alternate run by run: each tool's k-th run of a round goes
+    // beside the other tools' k-th (the same change set, each on its own servers), so that
+    // runs seconds apart, not minutes, can be compared pair by pair; the order of the tools
+    // turns round at every repeat, so that going first or last favours none of them.
+    const QList<Tool> reversedTools(tools.rbegin(), tools.rend());
     for (int round = 0; round < runs; ++round) {
         const QString at = QStringLiteral(" round %1 ").arg(round + 1);
         for (const Tool &tool : tools) {
@@ -468,13 +470,13 @@ int main(int argc, char *argv[])
         }
         // A no-op takes tens of milliseconds: several per round make its median steady.
         for (int repeat = 0; repeat < noOpRepeats; ++repeat)
-            for (const Tool &tool : tools)
+            for (const Tool &tool : repeat % 2 ? reversedTools : tools)
                 runPhase(tool, setups[tool.name], results[tool.name][NoOp], corpus, false, log,
                          at + QLatin1String(phaseNames[NoOp]));
         for (int repeat = 0; repeat < incrementalRepeats; ++repeat) {
             // Its own seed, flag name and new messages; with one repeat, as before.
             const int set = round * incrementalRepeats + repeat;
-            for (const Tool &tool : tools) {
+            for (const Tool &tool : repeat % 2 ? reversedTools : tools) {
                 Setup &setup = setups[tool.name];
                 change(*setup.local, *setup.remote, corpus, 20261130 + set, set + 1);
                 runPhase(tool, setup, results[tool.name][Incremental], corpus, false, log,

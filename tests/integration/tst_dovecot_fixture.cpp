@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTest>
 #include <QThread>
 
@@ -216,9 +217,11 @@ void TestDovecotFixture::killedTestProcessLeavesNothingBehind()
     QVERIFY(!QFileInfo::exists(directory));
 }
 
-// A test process killed while it removed its server directory, as one killed with its
-// session, left a directory without its owner file. A start that finds one (a minute old)
-// removes it; a fresh one may be a parallel process's, about to write its owner file.
+// Directories that test processes left half removed. One killed in the middle of a removal
+// leaves its owner file, which goes last, naming a dead process: the next start removes it
+// at once. Older fixture code removed the owner file first, and left directories without
+// one: a start removes such a directory once it is a minute old, as a fresh one may be a
+// parallel process's, about to write its owner file.
 void TestDovecotFixture::halfRemovedDirectoryIsRemovedByTheNextStart()
 {
     DovecotServer first;
@@ -226,16 +229,32 @@ void TestDovecotFixture::halfRemovedDirectoryIsRemovedByTheNextStart()
     QVERIFY2(first.start(&error), qPrintable(error));
     const QString root = QFileInfo(first.directory()).absolutePath();
     first.stop();
-    const auto leaveHalfRemoved = [&root](const QString &name, int ageSeconds) {
+    QProcess finished; // a process id that no process holds any more: a shell that said it
+    finished.start(QStringLiteral("sh"), {QStringLiteral("-c"), QStringLiteral("echo $$")});
+    QVERIFY(finished.waitForFinished());
+    const qint64 deadOwner = finished.readAllStandardOutput().trimmed().toLongLong();
+    QVERIFY(deadOwner > 0);
+    QStringList made;
+    const auto cleanUp = qScopeGuard([&made] {
+        for (const QString &path : std::as_const(made))
+            QDir(path).removeRecursively();
+    });
+    const auto leaveHalfRemoved = [&](const QString &name, int ageSeconds, qint64 owner) {
         // Named after this process: the unprivileged run of this test runs beside it.
         const QString path = root + QStringLiteral("/twinbox-dovecot-%1-%2")
                                         .arg(name)
                                         .arg(QCoreApplication::applicationPid());
+        made.append(path);
         QDir().mkpath(path + QStringLiteral("/mail/.INBOX"));
         QFile index(path + QStringLiteral("/mail/.INBOX/dovecot.index.log"));
         if (!index.open(QIODevice::WriteOnly) || index.write("index") != 5)
             return QString();
         index.close();
+        QFile ownerFile(path + QStringLiteral("/owner.pid"));
+        if (owner > 0 && (!ownerFile.open(QIODevice::WriteOnly) ||
+                          ownerFile.write(QByteArray::number(owner)) <= 0))
+            return QString();
+        ownerFile.close();
         timeval times[2];
         ::gettimeofday(&times[0], nullptr);
         times[0].tv_sec -= ageSeconds;
@@ -244,15 +263,17 @@ void TestDovecotFixture::halfRemovedDirectoryIsRemovedByTheNextStart()
             return QString();
         return path;
     };
-    const QString abandoned = leaveHalfRemoved(QStringLiteral("halfremoved-old"), 120);
-    const QString fresh = leaveHalfRemoved(QStringLiteral("halfremoved-new"), 0);
-    QVERIFY(!abandoned.isEmpty() && !fresh.isEmpty());
+    const QString killedMidRemoval = leaveHalfRemoved(QStringLiteral("killed"), 0, deadOwner);
+    const QString ownerlessOld = leaveHalfRemoved(QStringLiteral("ownerless-old"), 120, 0);
+    const QString ownerlessNew = leaveHalfRemoved(QStringLiteral("ownerless-new"), 0, 0);
+    QVERIFY(!killedMidRemoval.isEmpty() && !ownerlessOld.isEmpty() && !ownerlessNew.isEmpty());
+    QVERIFY(!alive(deadOwner));
 
     DovecotServer next;
     QVERIFY2(next.start(&error), qPrintable(error));
-    QVERIFY(!QFileInfo::exists(abandoned));
-    QVERIFY(QFileInfo::exists(fresh));
-    QVERIFY(QDir(fresh).removeRecursively());
+    QVERIFY(!QFileInfo::exists(killedMidRemoval));
+    QVERIFY(!QFileInfo::exists(ownerlessOld));
+    QVERIFY(QFileInfo::exists(ownerlessNew));
 }
 
 // The child half: start a server, report it, and wait to be killed.
