@@ -348,18 +348,15 @@ void TestEarlyLogin::memoryWritesOnlyWhatChanged()
     FreshDatabase fresh;
     QVERIFY2(fresh.open(), qPrintable(fresh.error));
     twinbox::state::StateStore store(fresh.database);
-    const QByteArray &greeting = plainGreeting;
-    const QByteArray &login = plainLogin;
-    const QByteArray &ok = loggedIn;
 
-    FakeImapServer first({greeting, login, ok}, FakeImapServer::Mode::LoopbackTcp);
+    FakeImapServer first({plainGreeting, plainLogin, loggedIn}, FakeImapServer::Mode::LoopbackTcp);
     ConnectionSettings settings = remembering(first.port(), {});
     GreetingMemory::update(store, Side::Local, settings, *await(ImapSession::open(settings)));
     const qint64 written = totalChanges(fresh.database);
     QCOMPARE(written, 1);
 
     // The same greeting at the same address (the memory's own run, logged in early): no write.
-    FakeImapServer second({login, greeting, ok}, FakeImapServer::Mode::LoopbackTcp);
+    FakeImapServer second({plainLogin, plainGreeting, loggedIn}, FakeImapServer::Mode::LoopbackTcp);
     settings = remembering(second.port(), plainWithIr);
     auto session = await(ImapSession::open(settings));
     QVERIFY(session->loggedInEarly());
@@ -367,8 +364,9 @@ void TestEarlyLogin::memoryWritesOnlyWhatChanged()
     QCOMPARE(totalChanges(fresh.database), written);
 
     // The same capabilities in another order (a server farm's other back end): no write.
-    FakeImapServer reordered({"S: * OK [CAPABILITY AUTH=PLAIN IMAP4rev1 SASL-IR] hi", login, ok},
-                             FakeImapServer::Mode::LoopbackTcp);
+    FakeImapServer reordered(
+        {"S: * OK [CAPABILITY AUTH=PLAIN IMAP4rev1 SASL-IR] hi", plainLogin, loggedIn},
+        FakeImapServer::Mode::LoopbackTcp);
     settings = remembering(reordered.port(), {});
     session = await(ImapSession::open(settings));
     GreetingMemory::update(store, Side::Local, remembering(first.port(), {}), *session);
@@ -377,7 +375,7 @@ void TestEarlyLogin::memoryWritesOnlyWhatChanged()
     // Something else announced: replaced.
     FakeImapServer third({"S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=SCRAM-SHA-256 AUTH=PLAIN] "
                           "hi",
-                          login, ok},
+                          plainLogin, loggedIn},
                          FakeImapServer::Mode::LoopbackTcp);
     settings = remembering(third.port(), {});
     settings.auth = {"PLAIN"};
@@ -393,8 +391,7 @@ void TestEarlyLogin::preauthServerIsForgotten()
     FreshDatabase fresh;
     QVERIFY2(fresh.open(), qPrintable(fresh.error));
     twinbox::state::StateStore store(fresh.database);
-    FakeImapServer server({"C: T1 AUTHENTICATE PLAIN " + aliceCredentials,
-                           "S: * PREAUTH [CAPABILITY IMAP4rev1] welcome",
+    FakeImapServer server({plainLogin, "S: * PREAUTH [CAPABILITY IMAP4rev1] welcome",
                            "S: T1 BAD already authenticated"},
                           FakeImapServer::Mode::LoopbackTcp);
     const ConnectionSettings settings = remembering(server.port(), plainWithIr);
@@ -411,9 +408,8 @@ void TestEarlyLogin::refusedEarlyLoginIsRemembered()
     FreshDatabase fresh;
     QVERIFY2(fresh.open(), qPrintable(fresh.error));
     twinbox::state::StateStore store(fresh.database);
-    const QByteArray &greeting = plainGreeting;
-    FakeImapServer server({"C: T1 AUTHENTICATE PLAIN " + aliceCredentials, greeting,
-                           "S: T1 BAD too early", "C: T2 AUTHENTICATE PLAIN " + aliceCredentials,
+    FakeImapServer server({plainLogin, plainGreeting, "S: T1 BAD too early",
+                           "C: T2 AUTHENTICATE PLAIN " + aliceCredentials,
                            "S: T2 OK [CAPABILITY IMAP4rev1] logged in"},
                           FakeImapServer::Mode::LoopbackTcp);
     const ConnectionSettings settings = remembering(server.port(), plainWithIr);
@@ -426,9 +422,7 @@ void TestEarlyLogin::refusedEarlyLoginIsRemembered()
     QVERIFY(!GreetingMemory::recall(store, Side::Remote, settings));
 
     // The next run logs in after the greeting, which announces the same: still none early.
-    FakeImapServer next({greeting, "C: T1 AUTHENTICATE PLAIN " + aliceCredentials,
-                         "S: T1 OK [CAPABILITY IMAP4rev1] logged in"},
-                        FakeImapServer::Mode::LoopbackTcp);
+    FakeImapServer next({plainGreeting, plainLogin, loggedIn}, FakeImapServer::Mode::LoopbackTcp);
     const ConnectionSettings nextSettings = remembering(next.port(), std::nullopt);
     auto session = await(ImapSession::open(nextSettings));
     QVERIFY(!GreetingMemory::update(store, Side::Remote, settings, *session));
