@@ -9,9 +9,10 @@
 // the wire (LoopbackProxy), and whether both servers converged (read from the servers).
 //   twinbox_bench [--preset small|large|tiny] [--runs N] [--no-op-repeats N]
 //                 [--latency-ms N] [--out FILE] [--twinbox PATH] [--hold]
-//                 [--tools NAME,...] [--no-big-message]
+//                 [--tools NAME,...] [--no-big-message] [--compare PATH]
 // (--tools and --no-big-message shorten a run while working on one phase; the figures kept
-// in the README come from full runs.)
+// in the README come from full runs. --compare adds a second build of twinbox-cli, the tool
+// "twinbox-b", on servers of its own and in the same alternation: the A/B of a change.)
 // Not part of the test suite: run-bench.sh builds and runs it (tests/bench/README.md).
 #include "Corpus.h"
 #include "DovecotServer.h"
@@ -220,6 +221,17 @@ struct Phase
     bool ran = false;
 };
 
+// The ratios of a's k-th run to b's k-th, for every k both have: runs seconds apart (the same
+// change set, in the same turn of the alternation), which a drifting machine sways alike.
+QList<double> pairedRatios(const Phase &a, const Phase &b)
+{
+    QList<double> ratios;
+    for (qsizetype k = 0; k < std::min(a.seconds.size(), b.seconds.size()); ++k)
+        if (b.seconds[k] > 0)
+            ratios.append(a.seconds[k] / b.seconds[k]);
+    return ratios;
+}
+
 enum PhaseIndex { Initial, NoOp, Incremental, SlowInitial, SlowNoOp, PhaseCount };
 const char *const phaseNames[PhaseCount] = {"initial", "no-op", "incremental", "initial, 20 ms RTT",
                                             "no-op, 20 ms RTT"};
@@ -416,6 +428,8 @@ int main(int argc, char *argv[])
         {QStringLiteral("twinbox-plain"), Kind::TwinboxPlain,
          option(QStringLiteral("--twinbox"), QStringLiteral("twinbox-cli"))},
         {QStringLiteral("interimap"), Kind::Interimap, QStringLiteral("interimap")},
+        {QStringLiteral("twinbox-b"), Kind::Twinbox,
+         option(QStringLiteral("--compare"), QString())},
         {QStringLiteral("interimap-nocompress"), Kind::InterimapUncompressed,
          QStringLiteral("interimap")},
         {QStringLiteral("dsync"), Kind::Dsync, QStringLiteral("doveadm")}};
@@ -423,7 +437,8 @@ int main(int argc, char *argv[])
         option(QStringLiteral("--tools"), QString()).split(u',', Qt::SkipEmptyParts);
     QList<Tool> tools;
     for (const Tool &tool : allTools)
-        if (only.isEmpty() || only.contains(tool.name))
+        if ((only.isEmpty() || only.contains(tool.name)) &&
+            (tool.name != QStringLiteral("twinbox-b") || !tool.program.isEmpty()))
             tools.append(tool);
     QTextStream log(stderr);
     const QList<CorpusMailbox> corpus = large  ? Corpus::generate(20, 1000)
@@ -569,17 +584,32 @@ int main(int argc, char *argv[])
        << " | pairs | median of the ratios | lowest | highest |\n"
        << "|---|---|---|---|---|\n";
     for (int p : {NoOp, Incremental}) {
-        const qsizetype pairs = std::min(tw[p].seconds.size(), im[p].seconds.size());
-        QList<double> ratios;
-        for (qsizetype k = 0; k < pairs; ++k)
-            if (im[p].seconds[k] > 0)
-                ratios.append(tw[p].seconds[k] / im[p].seconds[k]);
+        const QList<double> ratios = pairedRatios(tw[p], im[p]);
         if (ratios.isEmpty())
             continue;
         const auto [lowest, highest] = std::minmax_element(ratios.begin(), ratios.end());
         md << "| " << phaseNames[p] << " | " << ratios.size() << " | **"
            << QString::number(median(ratios), 'f', 2) << "** | " << QString::number(*lowest, 'f', 2)
            << " | " << QString::number(*highest, 'f', 2) << " |\n";
+    }
+    if (const auto b = results.find(QStringLiteral("twinbox-b")); b != results.end()) {
+        md << "\nA/B: twinbox-b (" << option(QStringLiteral("--compare"), QString())
+           << ") against twinbox, on servers of their own in the same alternation; the paired "
+           << "ratio is the median of b's k-th run to twinbox's k-th:\n\n| " << preset.toUpper()
+           << " | twinbox s | twinbox-b s | b / twinbox | b / interimap | b / twinbox, paired "
+           << "| converged |\n|---|---|---|---|---|---|---|\n";
+        for (int p = 0; p < PhaseCount; ++p) {
+            const Phase &phase = b->second[p];
+            if (!phase.ran)
+                continue;
+            const QList<double> ratios = pairedRatios(phase, tw[p]);
+            md << "| " << phaseNames[p] << " | " << seconds(median(tw[p].seconds)) << " | "
+               << seconds(median(phase.seconds)) << " | **"
+               << ratio(median(phase.seconds), median(tw[p].seconds)) << "** | "
+               << ratio(median(phase.seconds), median(im[p].seconds)) << " | "
+               << (ratios.isEmpty() ? QStringLiteral("–") : QString::number(median(ratios), 'f', 2))
+               << " | " << (phase.converged ? "yes" : "**NO**") << " |\n";
+        }
     }
     if (latencyMs > 0) {
         md << "\nThrough the " << latencyMs << " ms proxy: client turns (round trips for a "
