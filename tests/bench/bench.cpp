@@ -597,7 +597,7 @@ int main(int argc, char *argv[])
            << ") against twinbox, on servers of their own in the same alternation; the paired "
            << "ratio is the median of b's k-th run to twinbox's k-th:\n\n| " << preset.toUpper()
            << " | twinbox s | twinbox-b s | b / twinbox | b / interimap | b / twinbox, paired "
-           << "| converged |\n|---|---|---|---|---|---|---|\n";
+           << "| first byte ms, twinbox / b | converged |\n|---|---|---|---|---|---|---|---|\n";
         for (int p = 0; p < PhaseCount; ++p) {
             const Phase &phase = b->second[p];
             if (!phase.ran)
@@ -608,6 +608,11 @@ int main(int argc, char *argv[])
                << ratio(median(phase.seconds), median(tw[p].seconds)) << "** | "
                << ratio(median(phase.seconds), median(im[p].seconds)) << " | "
                << (ratios.isEmpty() ? QStringLiteral("–") : QString::number(median(ratios), 'f', 2))
+               << " | "
+               << (phase.firstByteMs.isEmpty() ? QStringLiteral("–")
+                                               : QStringLiteral("%1 / %2")
+                                                     .arg(median(tw[p].firstByteMs), 0, 'f', 1)
+                                                     .arg(median(phase.firstByteMs), 0, 'f', 1))
                << " | " << (phase.converged ? "yes" : "**NO**") << " |\n";
         }
     }
