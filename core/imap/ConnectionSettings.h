@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Completion.h"
+
 #include <QByteArrayList>
 #include <QString>
 #include <QStringList>
@@ -48,8 +50,16 @@ struct ConnectionSettings
     bool keepAlive = false;
     int debugLevel = 0;
     // Set by the caller when the connection is no longer wanted (its run failed before
-    // needing it): checked before the connection is made, which is then given up quietly.
+    // needing it): checked before anything but a TLS ClientHello reaches the server, and the
+    // connection is then given up quietly.
     std::shared_ptr<const bool> abandoned;
+    // A single run opens and checks its state database once its connections are under way
+    // (SyncJob::run): this one completes `underWay` when its ClientHello is out (or it failed,
+    // or it has nothing to send first), then waits for `databaseChecked` before anything
+    // else reaches the server (the login after TLS; a tunnel's command; a plain or proxied
+    // connection). Each is awaited by one coroutine only; unset, nothing waits.
+    std::optional<Completion<bool>> underWay;
+    std::optional<Completion<bool>> databaseChecked;
     // What this server announced before the login on an earlier run (GreetingMemory), for
     // this very address; filled by the caller before the connection is up (read once it is:
     // TLS done, or TCP connected). With SASL-IR in it, and PLAIN or SCRAM as the first

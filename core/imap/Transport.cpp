@@ -9,6 +9,7 @@
 #include <QHostAddress>
 #include <QNetworkProxy>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSslCipher>
 #include <QSslConfiguration>
 #include <QSslSocket>
@@ -149,6 +150,13 @@ void throwIfAbandoned(const ConnectionSettings &settings)
                         Transport::tr("not connected: the run ended before it needed the server"));
 }
 
+// The run waiting for its connections to be under way goes on (ConnectionSettings).
+void announceUnderWay(const ConnectionSettings &settings)
+{
+    if (settings.underWay)
+        settings.underWay->complete(true);
+}
+
 } // namespace
 
 std::unique_ptr<QSslSocket> Transport::newSocket(const ConnectionSettings &settings)
@@ -264,15 +272,22 @@ QCoro::Task<void> Transport::awaitHandshake(QSslSocket &socket, const Connection
     }
 }
 
-// The TCP connection first, its TLS set-up while the server accepts it. A server may take
-// milliseconds before it can answer a ClientHello (Dovecot starts a login process for each
-// connection), and the first QSslSocket of a process takes as long to set up (Qt loads its
-// TLS plugins, OpenSSL 3 initialises): done one after the other they add up, done this way
-// they overlap. The connected descriptor then goes to a QSslSocket, plain until encryption.
+// TLS set up first, then the TCP connection, and the ClientHello as soon as it is made. The
+// first QSslSocket of a process takes milliseconds to set up (Qt loads its TLS plugins,
+// OpenSSL 3 initialises: 10 ms of CPU on a machine whose page faults cost 16 µs), and a
+// server that accepts a connection starts a process for it (Dovecot's imap-login): done the
+// other way round, the two compete for the same cores and the ClientHello waits for both
+// (issue #8: with the state database opened behind the ClientHellos, SyncJob::run, the first
+// byte 64 -> 47 ms on SMALL's no-op, wall times within the noise). The connection is made
+// by a QTcpSocket whose descriptor then goes to the QSslSocket, so that TCP_NODELAY is set
+// before the handshake; nothing the server sent can be left behind in it: in TLS the
+// client speaks first.
 QCoro::Task<std::unique_ptr<QSslSocket>>
 Transport::connectFirst(const ConnectionSettings &settingsIn)
 {
     const ConnectionSettings settings = settingsIn; // copied before the first co_await
+    auto socket = newSocket(settings);
+    socket->setProxy(QNetworkProxy::NoProxy);
     QTcpSocket tcp;
     tcp.setProxy(QNetworkProxy::NoProxy);
     Completion<QString> connected; // empty: success
@@ -282,18 +297,10 @@ Transport::connectFirst(const ConnectionSettings &settingsIn)
     QTimer timer;
     failOnErrorOrSilence(tcp, settings, guard, timer, connected);
     tcp.connectToHost(settings.host, settings.effectivePort());
-    // One turn of the event loop first: the other side's connection, opened in the same turn,
-    // starts before this one's TLS set-up takes the thread.
-    co_await EventLoopTurn();
-    throwIfAbandoned(settings);
-
-    auto socket = newSocket(settings);
-    socket->setProxy(QNetworkProxy::NoProxy);
     const QString failure = co_await connected;
     if (!failure.isEmpty())
         throw cannotConnect(settings, failure);
     // A descriptor of its own: `tcp` closes the one it holds (close() only, no shutdown()).
-    // Nothing the server sent can be left behind in `tcp`: in TLS the client speaks first.
     const int descriptor = ::fcntl(int(tcp.socketDescriptor()), F_DUPFD_CLOEXEC, 0);
     if (descriptor < 0)
         throw cannotConnect(settings, QString::fromLocal8Bit(std::strerror(errno)));
@@ -308,11 +315,18 @@ Transport::connectFirst(const ConnectionSettings &settingsIn)
 QCoro::Task<std::unique_ptr<QIODevice>> Transport::open(const ConnectionSettings &settingsIn)
 {
     const ConnectionSettings settings = settingsIn; // copied before the first co_await
+    // Whatever ends this, the run that waits for the connection to be under way goes on.
+    const auto underWay = qScopeGuard([&settings] { announceUnderWay(settings); });
     // Connections that speak first (a tunnel's process, a plain `imap` server's greeting) or
-    // go through a proxy start once the caller has had its turn: a run that no longer
-    // needs them by then (its database failed its checks) does not make them at all.
+    // go through a proxy start once the caller has had its turn, or the run's database its
+    // check: a run that no longer needs them by then (its database failed) does not make
+    // them at all.
     if (settings.type != ConnectionSettings::Type::Imaps || !settings.proxy.isEmpty()) {
-        co_await EventLoopTurn();
+        announceUnderWay(settings);
+        if (settings.databaseChecked)
+            co_await *settings.databaseChecked;
+        else
+            co_await EventLoopTurn();
         throwIfAbandoned(settings);
     }
     if (settings.type == ConnectionSettings::Type::Tunnel) {
@@ -337,6 +351,10 @@ QCoro::Task<std::unique_ptr<QIODevice>> Transport::open(const ConnectionSettings
     if (settings.type == ConnectionSettings::Type::Imaps && settings.proxy.isEmpty()) {
         auto socket = co_await connectFirst(settings);
         co_await startEncryption(*socket, settings);
+        // The login follows: not before the run's database has passed its check.
+        if (settings.databaseChecked)
+            co_await *settings.databaseChecked;
+        throwIfAbandoned(settings);
         if (settings.keepAlive)
             enableKeepAlive(*socket);
         co_return std::unique_ptr<QIODevice>(std::move(socket));
@@ -375,6 +393,8 @@ QCoro::Task<void> Transport::startEncryption(QSslSocket &socket, const Connectio
 {
     socket.setPeerVerifyName(settings.verifiedName());
     socket.startClientEncryption();
+    socket.flush(); // the ClientHello on the wire now, not at a later turn of the event loop
+    announceUnderWay(settings);
     co_await awaitHandshake(socket, settings, true);
 }
 

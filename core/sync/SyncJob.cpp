@@ -393,14 +393,30 @@ QCoro::Task<SyncJob::Outcome> SyncJob::run()
         co_return co_await watch();
     }
 
-    // The database is opened and checked (milliseconds for a large one) while both servers
-    // accept the connections that start here: a server may take as long before it answers
-    // (Dovecot starts a login process for each). Nothing is sent to them before the
-    // connections' next turn of the event loop (Transport), when a database that failed has
-    // them given up: no TLS, no password.
+    // The database is opened and checked (milliseconds for a large one) once the connections
+    // that start here have sent their ClientHellos, while the servers start their login
+    // processes and answer (issue #8). Nothing else reaches a server before the database's
+    // verdict: a database that failed has the connections given up, with no password sent
+    // and no tunnel started (Transport).
+    std::array<imap::Completion<bool>, 2> underWay;
+    std::array<imap::Completion<bool>, 2> databaseChecked;
+    for (std::size_t i = 0; i < 2; ++i) {
+        m_settings[i].underWay = underWay[i];
+        m_settings[i].databaseChecked = databaseChecked[i];
+    }
     auto connecting = connectBoth();
-    if (!openDatabase()) {
+    for (auto &settings : m_settings) { // the connections made later do not wait
+        settings.underWay.reset();
+        settings.databaseChecked.reset();
+    }
+    co_await underWay[0];
+    co_await underWay[1];
+    const bool databaseOpen = openDatabase();
+    if (!databaseOpen)
         *m_connectionsAbandoned = true;
+    for (const auto &verdict : databaseChecked)
+        verdict.complete(databaseOpen);
+    if (!databaseOpen) {
         try {
             co_await connecting;
         } catch (const ImapError &) {

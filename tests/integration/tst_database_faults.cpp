@@ -238,10 +238,22 @@ void TestDatabaseFaults::corruptedDatabase()
              qPrintable(run.infoLines().join(u'\n')));
     qInfo("corrupted %s: %s", QTest::currentDataTag(), qPrintable(errorLines(run)));
     // The database's error is the only one told, and no server was reached: the connections
-    // SyncJob::run started while it opened the database were given up before being made
-    // (a tunnel before its command runs, imaps before its TLS handshake).
+    // SyncJob::run started before it opened the database were given up before they carried
+    // anything but a TLS ClientHello (a tunnel before its command runs, imaps before its
+    // login).
     QCOMPARE(errorLines(run).count(QStringLiteral("ERROR")), 1);
     QCOMPARE(tunnelsStarted(started), 2);
+    // Over imaps the TLS handshake goes ahead while the database is checked; the login waits
+    // for the verdict, and a failed check sends none.
+    m_harness->setRemoteOverImaps();
+    m_harness->writeConfig();
+    const SyncHarness::Run overImaps = m_harness->sync({workload.mailbox()});
+    QVERIFY2(overImaps.exitCode == 1, qPrintable(overImaps.output.right(3000)));
+    QCOMPARE(errorLines(overImaps).count(QStringLiteral("ERROR")), 1);
+    QVERIFY2(!overImaps.output.contains(QStringLiteral("remote: C: ")),
+             qPrintable(overImaps.output.right(3000)));
+    QCOMPARE(tunnelsStarted(started), 2);
+    m_harness->setRemoteSection({});
     m_harness->setTunnelPrelude({});
     m_harness->writeConfig();
     QVERIFY(copy.open(QIODevice::ReadOnly));
