@@ -50,7 +50,7 @@ struct ConnectionSettings
     bool keepAlive = false;
     int debugLevel = 0;
     // Set by the caller when the connection is no longer wanted (its run failed before
-    // needing it): checked before anything but a TLS ClientHello reaches the server, and the
+    // needing it): checked before anything but the TLS handshake reaches the server, and the
     // connection is then given up quietly.
     std::shared_ptr<const bool> abandoned;
     // A single run opens and checks its state database once its connections are under way
@@ -61,10 +61,10 @@ struct ConnectionSettings
     std::optional<Completion<bool>> underWay;
     std::optional<Completion<bool>> databaseChecked;
     // What this server announced before the login on an earlier run (GreetingMemory), for
-    // this very address; filled by the caller before the connection is up (read once it is:
-    // TLS done, or TCP connected). With SASL-IR in it, and PLAIN or SCRAM as the first
-    // mechanism of `auth` it offers, the login goes out with the connection instead of a
-    // round trip later, after the greeting.
+    // this very address; filled by the caller before the login (read once the connection is
+    // up: TLS done, or TCP connected; in a single run, once the database passed its check).
+    // With SASL-IR in it, and PLAIN or SCRAM as the first mechanism of `auth` it offers, the
+    // login goes out with the connection instead of a round trip later, after the greeting.
     std::shared_ptr<const std::optional<QByteArrayList>> rememberedCapabilities;
     // Set (when given) if the connection failed with a login sent before the greeting on its
     // way: dropped, or answered BAD, by a server that takes none there (GreetingMemory).

@@ -173,8 +173,9 @@ bool SyncJob::openDatabase()
     }
     // Starting from nothing would copy every message a second time.
     try {
-        // Read before any connection is up (in a single run they are starting meanwhile, and
-        // nothing has run the event loop yet): their logins may go out with them.
+        // Read before any login: in a single run the connections are under way meanwhile, and
+        // each waits for this database's verdict (Transport) before its login, which may then
+        // go out with the TLS handshake's end.
         const state::StateStore store(m_database);
         for (state::Side side : {state::Side::Local, state::Side::Remote})
             *m_announced[std::size_t(side)] =

@@ -83,6 +83,10 @@ void TestDatabaseFaults::init()
 {
     m_harness->clearEnvironment();
     m_harness->setChildProcessModifier({});
+    // The tunnels, also when a test that switched the remote to imaps stopped half-way.
+    m_harness->setRemoteSection({});
+    m_harness->setTunnelPrelude({});
+    m_harness->writeConfig();
 }
 
 QString TestDatabaseFaults::refusedCleanly(const SyncHarness::Run &run,
@@ -239,7 +243,7 @@ void TestDatabaseFaults::corruptedDatabase()
     qInfo("corrupted %s: %s", QTest::currentDataTag(), qPrintable(errorLines(run)));
     // The database's error is the only one told, and no server was reached: the connections
     // SyncJob::run started before it opened the database were given up before they carried
-    // anything but a TLS ClientHello (a tunnel before its command runs, imaps before its
+    // anything but the TLS handshake (a tunnel before its command runs, imaps before its
     // login).
     QCOMPARE(errorLines(run).count(QStringLiteral("ERROR")), 1);
     QCOMPARE(tunnelsStarted(started), 2);
