@@ -1,8 +1,9 @@
 // One account pair driven the way the window drives it: a PairController whose worker
 // thread syncs two real Dovecot servers (IMAPS on loopback, the certificate pinned). The
 // SMALL workload of the anchor figures is copied with live per-mailbox progress while an
-// event-loop probe checks that the GUI thread never stalls for more than 50 ms; then a
-// conflict reaches the issue view, pause and resume hold, and stopping is cooperative.
+// event-loop probe checks that the GUI thread never stalls for more than 50 ms (150 under
+// AddressSanitizer); then a conflict reaches the issue view, pause and resume hold, and
+// stopping is cooperative.
 #include "ActivityLogModel.h"
 #include "Corpus.h"
 #include "DovecotAccount.h"
@@ -96,6 +97,17 @@ private:
     qint64 m_worst = 0;
     qint64 m_worstGap = 0;
 };
+
+// The longest the GUI thread may stall. 50 ms holds the build users run; under
+// AddressSanitizer (a Debug build whose every memory access is checked, each page of shadow
+// memory a page fault) the same work on the GUI thread takes about three times as long: it
+// stalled 45 ms alone and 97 ms beside other tests on a machine whose page faults cost
+// 16 µs, so there the bound is three times as wide.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr qint64 stallLimitMs = 150;
+#else
+constexpr qint64 stallLimitMs = 50;
+#endif
 
 // The remote's name of a corpus mailbox ("." is its delimiter).
 QByteArray remoteName(const QString &name)
@@ -247,7 +259,8 @@ void TestPairController::syncsWithLiveProgressAndAResponsiveWindow()
     qInfo("SMALL workload synced through the controller in %lld ms; worst GUI stall %lld ms "
           "(%lld ms with the waits for a CPU)",
           timer.elapsed(), stall, probe.worstGapMs());
-    QVERIFY2(stall <= 50, qPrintable(QStringLiteral("the GUI thread stalled %1 ms").arg(stall)));
+    QVERIFY2(stall <= stallLimitMs,
+             qPrintable(QStringLiteral("the GUI thread stalled %1 ms").arg(stall)));
     // The run_delay left out above also holds the waits that Twinbox's own worker thread
     // causes by keeping the CPUs busy: those may not freeze the window either.
     QVERIFY2(probe.worstGapMs() <= 250,
