@@ -57,7 +57,8 @@ struct ConnectionSettings
     // (SyncJob::run): this one completes `underWay` when its ClientHello is out (or it failed,
     // or it has nothing to send first), then waits for `databaseChecked` before anything
     // else reaches the server (the login after TLS; a tunnel's command; a plain or proxied
-    // connection). Each is awaited by one coroutine only; unset, nothing waits.
+    // connection); a verdict against the run also ends a TLS handshake still under way.
+    // Each is awaited by one coroutine only; unset, nothing waits.
     std::optional<Completion<bool>> underWay;
     std::optional<Completion<bool>> databaseChecked;
     // What this server announced before the login on an earlier run (GreetingMemory), for

@@ -19,6 +19,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <exception>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -157,6 +158,21 @@ void announceUnderWay(const ConnectionSettings &settings)
         settings.underWay->complete(true);
 }
 
+// Ends `handshake` the moment the run's database fails its check: a server slow to answer
+// the ClientHello (or silent, with no timeout) must not hold back the run's error. Returns
+// once the verdict is in; at once when nothing waits for one.
+QCoro::Task<void> endHandshakeIfAbandoned(std::optional<Completion<bool>> verdictIn,
+                                          Completion<QString> handshakeIn)
+{
+    const std::optional<Completion<bool>> verdict = verdictIn; // copied before the co_await
+    const Completion<QString> handshake = handshakeIn;
+    if (!verdict)
+        co_return;
+    if (!co_await *verdict)
+        handshake.complete(
+            Transport::tr("not connected: the run ended before it needed the server"));
+}
+
 } // namespace
 
 std::unique_ptr<QSslSocket> Transport::newSocket(const ConnectionSettings &settings)
@@ -200,9 +216,9 @@ std::unique_ptr<QSslSocket> Transport::newSocket(const ConnectionSettings &setti
 }
 
 QCoro::Task<void> Transport::awaitHandshake(QSslSocket &socket, const ConnectionSettings &settings,
-                                            bool encrypted)
+                                            bool encrypted, Completion<QString> done)
 {
-    Completion<QString> done; // empty: success
+    // `done` completes empty on success, else with the failure (here, or by the caller)
     QStringList tlsProblems;
     QObject guard;
     QObject::connect(&socket, encrypted ? &QSslSocket::encrypted : &QSslSocket::connected, &guard,
@@ -350,11 +366,21 @@ QCoro::Task<std::unique_ptr<QIODevice>> Transport::open(const ConnectionSettings
 
     if (settings.type == ConnectionSettings::Type::Imaps && settings.proxy.isEmpty()) {
         auto socket = co_await connectFirst(settings);
-        co_await startEncryption(*socket, settings);
-        // The login follows: not before the run's database has passed its check.
-        if (settings.databaseChecked)
-            co_await *settings.databaseChecked;
-        throwIfAbandoned(settings);
+        // The handshake runs while the database is checked; the login follows, not before
+        // the check has passed.
+        const Completion<QString> handshakeEnd;
+        auto verdict = endHandshakeIfAbandoned(settings.databaseChecked, handshakeEnd);
+        std::exception_ptr failure;
+        try {
+            co_await startEncryption(*socket, settings, handshakeEnd);
+        } catch (...) {
+            failure = std::current_exception(); // reported once the verdict is in
+        }
+        announceUnderWay(settings); // the verdict must not wait for this connection
+        co_await verdict;
+        throwIfAbandoned(settings); // a run that ended wants no error of this connection
+        if (failure)
+            std::rethrow_exception(failure);
         if (settings.keepAlive)
             enableKeepAlive(*socket);
         co_return std::unique_ptr<QIODevice>(std::move(socket));
@@ -389,13 +415,14 @@ QCoro::Task<std::unique_ptr<QIODevice>> Transport::open(const ConnectionSettings
     co_return std::unique_ptr<QIODevice>(std::move(socket));
 }
 
-QCoro::Task<void> Transport::startEncryption(QSslSocket &socket, const ConnectionSettings &settings)
+QCoro::Task<void> Transport::startEncryption(QSslSocket &socket, const ConnectionSettings &settings,
+                                             Completion<QString> end)
 {
     socket.setPeerVerifyName(settings.verifiedName());
     socket.startClientEncryption();
     socket.flush(); // the ClientHello on the wire now, not at a later turn of the event loop
     announceUnderWay(settings);
-    co_await awaitHandshake(socket, settings, true);
+    co_await awaitHandshake(socket, settings, true, end);
 }
 
 } // namespace twinbox::imap

@@ -23,9 +23,10 @@ class Transport
 public:
     // Throws ImapError (Connection, Tls or Configuration).
     static QCoro::Task<std::unique_ptr<QIODevice>> open(const ConnectionSettings &settings);
-    // The TLS handshake after STARTTLS, on the socket open() returned.
-    static QCoro::Task<void> startEncryption(QSslSocket &socket,
-                                             const ConnectionSettings &settings);
+    // The TLS handshake after STARTTLS, on the socket open() returned. Completing `end`
+    // with a reason gives the handshake up.
+    static QCoro::Task<void> startEncryption(QSslSocket &socket, const ConnectionSettings &settings,
+                                             Completion<QString> end = {});
 
 private:
     static QCoro::Task<std::unique_ptr<QSslSocket>>
@@ -33,7 +34,7 @@ private:
     // A socket with the SSL_* settings applied; throws ImapError (Configuration).
     static std::unique_ptr<QSslSocket> newSocket(const ConnectionSettings &settings);
     static QCoro::Task<void> awaitHandshake(QSslSocket &socket, const ConnectionSettings &settings,
-                                            bool encrypted);
+                                            bool encrypted, Completion<QString> done = {});
 };
 
 } // namespace twinbox::imap

@@ -9,6 +9,7 @@
 
 #include <QFile>
 #include <QProcess>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -256,6 +257,16 @@ void TestDatabaseFaults::corruptedDatabase()
     QCOMPARE(errorLines(overImaps).count(QStringLiteral("ERROR")), 1);
     QVERIFY2(!overImaps.output.contains(QStringLiteral("remote: C: ")),
              qPrintable(overImaps.output.right(3000)));
+    QCOMPARE(tunnelsStarted(started), 2);
+    // A server that takes the connection but never answers the ClientHello, with no timeout
+    // to give it up: the verdict ends the handshake, and the error comes at once.
+    QTcpServer silent; // never accepts: the kernel completes the TCP handshake alone
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    m_harness->setRemoteOverImaps(silent.serverPort(), QStringLiteral("timeout = 0\n"));
+    m_harness->writeConfig();
+    const SyncHarness::Run overSilence = m_harness->sync({workload.mailbox()}, 60000);
+    QVERIFY2(overSilence.exitCode == 1, qPrintable(overSilence.output.right(3000)));
+    QCOMPARE(errorLines(overSilence).count(QStringLiteral("ERROR")), 1);
     QCOMPARE(tunnelsStarted(started), 2);
     m_harness->setRemoteSection({});
     m_harness->setTunnelPrelude({});
