@@ -17,6 +17,7 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <exception>
@@ -158,19 +159,20 @@ void announceUnderWay(const ConnectionSettings &settings)
         settings.underWay->complete(true);
 }
 
-// Ends `handshake` the moment the run's database fails its check: a server slow to answer
-// the ClientHello (or silent, with no timeout) must not hold back the run's error. Returns
-// once the verdict is in; at once when nothing waits for one.
-QCoro::Task<void> endHandshakeIfAbandoned(std::optional<Completion<bool>> verdictIn,
-                                          Completion<QString> handshakeIn)
+// Ends the waits in `stages` (the TCP connect, the TLS handshake) the moment the run's
+// database fails its check: a server slow to answer (or silent, with no timeout) must not
+// hold back the run's error. Returns once the verdict is in; at once when none is awaited.
+QCoro::Task<void> endConnectionIfAbandoned(std::optional<Completion<bool>> verdictIn,
+                                           std::array<Completion<QString>, 2> stagesIn)
 {
     const std::optional<Completion<bool>> verdict = verdictIn; // copied before the co_await
-    const Completion<QString> handshake = handshakeIn;
+    const std::array<Completion<QString>, 2> stages = stagesIn;
     if (!verdict)
         co_return;
-    if (!co_await *verdict)
-        handshake.complete(
-            Transport::tr("not connected: the run ended before it needed the server"));
+    if (co_await *verdict)
+        co_return;
+    for (const Completion<QString> &stage : stages)
+        stage.complete(Transport::tr("not connected: the run ended before it needed the server"));
 }
 
 } // namespace
@@ -299,14 +301,14 @@ QCoro::Task<void> Transport::awaitHandshake(QSslSocket &socket, const Connection
 // before the handshake; nothing the server sent can be left behind in it: in TLS the
 // client speaks first.
 QCoro::Task<std::unique_ptr<QSslSocket>>
-Transport::connectFirst(const ConnectionSettings &settingsIn)
+Transport::connectFirst(const ConnectionSettings &settingsIn, Completion<QString> connectedIn)
 {
-    const ConnectionSettings settings = settingsIn; // copied before the first co_await
+    const ConnectionSettings settings = settingsIn;    // copied before the first co_await
+    const Completion<QString> connected = connectedIn; // empty: success; else the failure
     auto socket = newSocket(settings);
     socket->setProxy(QNetworkProxy::NoProxy);
     QTcpSocket tcp;
     tcp.setProxy(QNetworkProxy::NoProxy);
-    Completion<QString> connected; // empty: success
     QObject guard;
     QObject::connect(&tcp, &QAbstractSocket::connected, &guard,
                      [connected] { connected.complete({}); });
@@ -365,13 +367,16 @@ QCoro::Task<std::unique_ptr<QIODevice>> Transport::open(const ConnectionSettings
     }
 
     if (settings.type == ConnectionSettings::Type::Imaps && settings.proxy.isEmpty()) {
-        auto socket = co_await connectFirst(settings);
-        // The handshake runs while the database is checked; the login follows, not before
-        // the check has passed.
+        // The connection and its handshake run while the database is checked; the login
+        // follows, not before the check has passed.
+        const Completion<QString> connectEnd;
         const Completion<QString> handshakeEnd;
-        auto verdict = endHandshakeIfAbandoned(settings.databaseChecked, handshakeEnd);
+        auto verdict =
+            endConnectionIfAbandoned(settings.databaseChecked, {connectEnd, handshakeEnd});
+        std::unique_ptr<QSslSocket> socket;
         std::exception_ptr failure;
         try {
+            socket = co_await connectFirst(settings, connectEnd);
             co_await startEncryption(*socket, settings, handshakeEnd);
         } catch (...) {
             failure = std::current_exception(); // reported once the verdict is in

@@ -29,8 +29,9 @@ public:
                                              Completion<QString> end = {});
 
 private:
-    static QCoro::Task<std::unique_ptr<QSslSocket>>
-    connectFirst(const ConnectionSettings &settings);
+    // Completing `connected` with a reason gives the connection up.
+    static QCoro::Task<std::unique_ptr<QSslSocket>> connectFirst(const ConnectionSettings &settings,
+                                                                 Completion<QString> connected);
     // A socket with the SSL_* settings applied; throws ImapError (Configuration).
     static std::unique_ptr<QSslSocket> newSocket(const ConnectionSettings &settings);
     static QCoro::Task<void> awaitHandshake(QSslSocket &socket, const ConnectionSettings &settings,

@@ -15,7 +15,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QTimer>
 
+#include <chrono>
 #include <utility>
 
 namespace twinbox::sync {
@@ -410,8 +412,19 @@ QCoro::Task<SyncJob::Outcome> SyncJob::run()
         settings.underWay.reset();
         settings.databaseChecked.reset();
     }
+    // A connection still waiting for the network after 50 ms (a TCP connect across a WAN, a
+    // host that drops it) leaves the CPU free: the database waits no longer, nor the other
+    // side's tunnel behind it.
+    QTimer longEnough;
+    longEnough.setSingleShot(true);
+    QObject::connect(&longEnough, &QTimer::timeout, [underWay] {
+        for (const auto &announced : underWay)
+            announced.complete(true);
+    });
+    longEnough.start(std::chrono::milliseconds(50));
     co_await underWay[0];
     co_await underWay[1];
+    longEnough.stop();
     const bool databaseOpen = openDatabase();
     if (!databaseOpen)
         *m_connectionsAbandoned = true;

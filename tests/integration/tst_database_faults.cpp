@@ -7,14 +7,19 @@
 #include "SoakWorkload.h"
 #include "SyncHarness.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <arpa/inet.h>
 #include <csignal>
+#include <netinet/in.h>
+#include <optional>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 using twinbox::test::SoakWorkload;
@@ -41,6 +46,32 @@ qsizetype tunnelsStarted(const QString &path)
 {
     QFile marks(path);
     return marks.open(QIODevice::ReadOnly) ? marks.readAll().count('\n') : 0;
+}
+
+// A loopback port whose listener's queue is full: the kernel drops every further SYN, and a
+// connect to it waits as for a host that is down. The descriptors live as long as the test.
+std::optional<quint16> portDroppingConnections()
+{
+    static int listener = -1;
+    static int filler = -1;
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    if (listener < 0) {
+        listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        filler = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        // A backlog of 0 holds one connection that is never accepted: the filler's.
+        if (listener < 0 || filler < 0 ||
+            ::bind(listener, reinterpret_cast<sockaddr *>(&address), length) != 0 ||
+            ::listen(listener, 0) != 0 ||
+            ::getsockname(listener, reinterpret_cast<sockaddr *>(&address), &length) != 0 ||
+            ::connect(filler, reinterpret_cast<sockaddr *>(&address), length) != 0)
+            return std::nullopt;
+    }
+    if (::getsockname(listener, reinterpret_cast<sockaddr *>(&address), &length) != 0)
+        return std::nullopt;
+    return ntohs(address.sin_port);
 }
 
 } // namespace
@@ -258,16 +289,27 @@ void TestDatabaseFaults::corruptedDatabase()
     QVERIFY2(!overImaps.output.contains(QStringLiteral("remote: C: ")),
              qPrintable(overImaps.output.right(3000)));
     QCOMPARE(tunnelsStarted(started), 2);
-    // A server that takes the connection but never answers the ClientHello, with no timeout
-    // to give it up: the verdict ends the handshake, and the error comes at once.
-    QTcpServer silent; // never accepts: the kernel completes the TCP handshake alone
+    // A server that takes the connection but never answers the ClientHello, and one that
+    // never completes the TCP handshake, with no timeout to give them up: the verdict ends
+    // the connection, and the database's error comes at once (without it, the harness kills
+    // the run after 60 s).
+    QTcpServer silent; // no event loop runs here: the kernel completes the TCP handshake alone
     QVERIFY(silent.listen(QHostAddress::LocalHost));
-    m_harness->setRemoteOverImaps(silent.serverPort(), QStringLiteral("timeout = 0\n"));
-    m_harness->writeConfig();
-    const SyncHarness::Run overSilence = m_harness->sync({workload.mailbox()}, 60000);
-    QVERIFY2(overSilence.exitCode == 1, qPrintable(overSilence.output.right(3000)));
-    QCOMPARE(errorLines(overSilence).count(QStringLiteral("ERROR")), 1);
-    QCOMPARE(tunnelsStarted(started), 2);
+    const std::optional<quint16> unreachable = portDroppingConnections();
+    QVERIFY(unreachable);
+    for (const quint16 port : {silent.serverPort(), *unreachable}) {
+        m_harness->setRemoteOverImaps(port, QStringLiteral("timeout = 0\n"));
+        m_harness->writeConfig();
+        QElapsedTimer timer;
+        timer.start();
+        const SyncHarness::Run refused = m_harness->sync({workload.mailbox()}, 60000);
+        QVERIFY2(refused.exitCode == 1, qPrintable(refused.output.right(3000)));
+        QVERIFY2(timer.elapsed() < 20000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(errorLines(refused).count(QStringLiteral("ERROR")), 1);
+        QVERIFY2(errorLines(refused).contains(QStringLiteral("database")),
+                 qPrintable(errorLines(refused)));
+        QCOMPARE(tunnelsStarted(started), 2);
+    }
     m_harness->setRemoteSection({});
     m_harness->setTunnelPrelude({});
     m_harness->writeConfig();
