@@ -55,9 +55,10 @@ struct ConnectionSettings
     std::shared_ptr<const bool> abandoned;
     // A single run opens and checks its state database once its connections are under way
     // (SyncJob::run): this one completes `underWay` when its ClientHello is out (or it failed,
-    // or it has nothing to send first), then waits for `databaseChecked` before anything
-    // else reaches the server (the login after TLS; a tunnel's command; a plain or proxied
-    // connection); a verdict against the run also ends a TLS handshake still under way.
+    // or it has nothing to send first, or its TCP connect waits on the network), then waits
+    // for `databaseChecked` before anything else reaches the server (the login after TLS; a
+    // tunnel's command; a plain or proxied connection); a verdict against the run also ends
+    // a TCP connect or TLS handshake still under way.
     // Each is awaited by one coroutine only; unset, nothing waits.
     std::optional<Completion<bool>> underWay;
     std::optional<Completion<bool>> databaseChecked;

@@ -314,8 +314,16 @@ Transport::connectFirst(const ConnectionSettings &settingsIn, Completion<QString
                      [connected] { connected.complete({}); });
     QTimer timer;
     failOnErrorOrSilence(tcp, settings, guard, timer, connected);
+    // A connect still pending after 10 ms waits for the network (a WAN, a firewall that drops
+    // the SYN), not for the CPU: the run need not hold its database back for it.
+    QTimer slowNetwork;
+    slowNetwork.setSingleShot(true);
+    QObject::connect(&slowNetwork, &QTimer::timeout, &guard,
+                     [&settings] { announceUnderWay(settings); });
+    slowNetwork.start(std::chrono::milliseconds(10));
     tcp.connectToHost(settings.host, settings.effectivePort());
     const QString failure = co_await connected;
+    slowNetwork.stop();
     if (!failure.isEmpty())
         throw cannotConnect(settings, failure);
     // A descriptor of its own: `tcp` closes the one it holds (close() only, no shutdown()).

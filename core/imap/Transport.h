@@ -29,7 +29,7 @@ public:
                                              Completion<QString> end = {});
 
 private:
-    // Completing `connected` with a reason gives the connection up.
+    // Completing `connected` with a reason (not empty) gives the connection up.
     static QCoro::Task<std::unique_ptr<QSslSocket>> connectFirst(const ConnectionSettings &settings,
                                                                  Completion<QString> connected);
     // A socket with the SSL_* settings applied; throws ImapError (Configuration).

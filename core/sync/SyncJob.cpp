@@ -15,9 +15,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QTimer>
 
-#include <chrono>
 #include <utility>
 
 namespace twinbox::sync {
@@ -397,10 +395,10 @@ QCoro::Task<SyncJob::Outcome> SyncJob::run()
     }
 
     // The database is opened and checked (milliseconds for a large one) once the connections
-    // that start here have sent their ClientHellos, while the servers start their login
-    // processes and answer (issue #8). Nothing else reaches a server before the database's
-    // verdict: a database that failed has the connections given up, with no password sent
-    // and no tunnel started (Transport).
+    // that start here have sent their ClientHellos (or wait for the network: Transport), while
+    // the servers start their login processes and answer (issue #8). Nothing else reaches a server
+    // before the database's verdict: a database that failed has the connections given up, with no
+    // password sent and no tunnel started (Transport).
     std::array<imap::Completion<bool>, 2> underWay;
     std::array<imap::Completion<bool>, 2> databaseChecked;
     for (std::size_t i = 0; i < 2; ++i) {
@@ -412,19 +410,8 @@ QCoro::Task<SyncJob::Outcome> SyncJob::run()
         settings.underWay.reset();
         settings.databaseChecked.reset();
     }
-    // A connection still waiting for the network after 50 ms (a TCP connect across a WAN, a
-    // host that drops it) leaves the CPU free: the database waits no longer, nor the other
-    // side's tunnel behind it.
-    QTimer longEnough;
-    longEnough.setSingleShot(true);
-    QObject::connect(&longEnough, &QTimer::timeout, [underWay] {
-        for (const auto &announced : underWay)
-            announced.complete(true);
-    });
-    longEnough.start(std::chrono::milliseconds(50));
     co_await underWay[0];
     co_await underWay[1];
-    longEnough.stop();
     const bool databaseOpen = openDatabase();
     if (!databaseOpen)
         *m_connectionsAbandoned = true;

@@ -15,9 +15,10 @@
 #include <QTest>
 
 #include <arpa/inet.h>
+#include <cerrno>
 #include <csignal>
 #include <netinet/in.h>
-#include <optional>
+#include <poll.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -48,31 +49,72 @@ qsizetype tunnelsStarted(const QString &path)
     return marks.open(QIODevice::ReadOnly) ? marks.readAll().count('\n') : 0;
 }
 
-// A loopback port whose listener's queue is full: the kernel drops every further SYN, and a
-// connect to it waits as for a host that is down. The descriptors live as long as the test.
-std::optional<quint16> portDroppingConnections()
+// A loopback port whose listener's queue is full, so that the kernel drops every further
+// SYN: a connect to it waits as behind a firewall that drops packets.
+class PortDroppingConnections
 {
-    static int listener = -1;
-    static int filler = -1;
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof address;
-    if (listener < 0) {
-        listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        filler = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        // A backlog of 0 holds one connection that is never accepted: the filler's.
-        if (listener < 0 || filler < 0 ||
-            ::bind(listener, reinterpret_cast<sockaddr *>(&address), length) != 0 ||
-            ::listen(listener, 0) != 0 ||
-            ::getsockname(listener, reinterpret_cast<sockaddr *>(&address), &length) != 0 ||
-            ::connect(filler, reinterpret_cast<sockaddr *>(&address), length) != 0)
-            return std::nullopt;
+public:
+    PortDroppingConnections()
+    {
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof address;
+        auto *any = reinterpret_cast<sockaddr *>(&address);
+        m_listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        // A backlog of 0 holds one connection, never accepted: the filler's.
+        if (m_listener < 0 || ::bind(m_listener, any, length) != 0 ||
+            ::listen(m_listener, 0) != 0 || ::getsockname(m_listener, any, &length) != 0)
+            return;
+        m_filler = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+        if (m_filler < 0 || !connectsWithin(m_filler, address, 2000))
+            return;
+        // A third connect must still be pending after 200 ms: dropped, neither refused nor
+        // accepted.
+        const int probe = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+        const bool dropped =
+            probe >= 0 && !connectsWithin(probe, address, 200) && errno == ETIMEDOUT;
+        if (probe >= 0)
+            ::close(probe);
+        if (dropped)
+            m_port = ntohs(address.sin_port);
     }
-    if (::getsockname(listener, reinterpret_cast<sockaddr *>(&address), &length) != 0)
-        return std::nullopt;
-    return ntohs(address.sin_port);
-}
+    ~PortDroppingConnections()
+    {
+        for (const int descriptor : {m_filler, m_listener}) {
+            if (descriptor >= 0)
+                ::close(descriptor);
+        }
+    }
+    PortDroppingConnections(const PortDroppingConnections &) = delete;
+    PortDroppingConnections &operator=(const PortDroppingConnections &) = delete;
+    // 0 when the kernel would not drop the SYN here.
+    quint16 port() const { return m_port; }
+
+private:
+    // Whether a non-blocking connect completes within `ms`; errno ETIMEDOUT when it is still
+    // pending then.
+    static bool connectsWithin(int descriptor, const sockaddr_in &address, int ms)
+    {
+        if (::connect(descriptor, reinterpret_cast<const sockaddr *>(&address), sizeof address) ==
+            0)
+            return true;
+        if (errno != EINPROGRESS)
+            return false;
+        pollfd waiting{descriptor, POLLOUT, 0};
+        if (::poll(&waiting, 1, ms) <= 0) {
+            errno = ETIMEDOUT;
+            return false;
+        }
+        int error = 0;
+        socklen_t length = sizeof error;
+        return ::getsockopt(descriptor, SOL_SOCKET, SO_ERROR, &error, &length) == 0 && error == 0;
+    }
+
+    int m_listener = -1;
+    int m_filler = -1;
+    quint16 m_port = 0;
+};
 
 } // namespace
 
@@ -295,9 +337,9 @@ void TestDatabaseFaults::corruptedDatabase()
     // the run after 60 s).
     QTcpServer silent; // no event loop runs here: the kernel completes the TCP handshake alone
     QVERIFY(silent.listen(QHostAddress::LocalHost));
-    const std::optional<quint16> unreachable = portDroppingConnections();
-    QVERIFY(unreachable);
-    for (const quint16 port : {silent.serverPort(), *unreachable}) {
+    const PortDroppingConnections unreachable;
+    QVERIFY2(unreachable.port() != 0, "no loopback port that drops the SYN");
+    for (const quint16 port : {silent.serverPort(), unreachable.port()}) {
         m_harness->setRemoteOverImaps(port, QStringLiteral("timeout = 0\n"));
         m_harness->writeConfig();
         QElapsedTimer timer;
