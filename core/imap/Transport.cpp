@@ -145,11 +145,16 @@ void failOnErrorOrSilence(QAbstractSocket &socket, const ConnectionSettings &set
     }
 }
 
+// Why a connection that its run no longer needs was given up.
+QString notNeeded()
+{
+    return Transport::tr("not connected: the run ended before it needed the server");
+}
+
 void throwIfAbandoned(const ConnectionSettings &settings)
 {
     if (settings.abandoned && *settings.abandoned)
-        throw ImapError(ImapError::Kind::Connection, settings.name,
-                        Transport::tr("not connected: the run ended before it needed the server"));
+        throw ImapError(ImapError::Kind::Connection, settings.name, notNeeded());
 }
 
 // The run waiting for its connections to be under way goes on (ConnectionSettings).
@@ -172,7 +177,7 @@ QCoro::Task<void> endConnectionIfAbandoned(std::optional<Completion<bool>> verdi
     if (co_await *verdict)
         co_return;
     for (const Completion<QString> &stage : stages)
-        stage.complete(Transport::tr("not connected: the run ended before it needed the server"));
+        stage.complete(notNeeded());
 }
 
 } // namespace
